@@ -1,0 +1,57 @@
+"""uvp: plan, check and evaluate a municipality's Uitvoeringsplan Veiligheid.
+
+>>> import uvp
+>>> plan = uvp.load("examples/scherpenzeel-2024.json")
+>>> plan.municipality, plan.year
+('Scherpenzeel', 2024)
+>>> damocles = next(a for a in plan.actions if "Damocles" in a.text)
+>>> [str(a) for a in damocles.assignments]
+['Barneveld: Q2', 'Scherpenzeel: Q3']
+"""
+
+from uvp.assignments import Assignment, format_assignments, parse_assignments
+from uvp.converter import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
+from uvp.exceptions import AlignmentError, NotationError, PlanDataError, UvpError
+from uvp.findings import Finding, Report, Severity
+from uvp.leads import Lead, LeadKind, Organisation, identify, parse_participants
+from uvp.model import Action, Definition, Goal, Plan, Priority, PriorityKind, Theme
+from uvp.quarters import Schedule, ScheduleKind, quarter_of
+from uvp.validation import validate_plan
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Action",
+    "AlignmentError",
+    "Assignment",
+    "Definition",
+    "Finding",
+    "Goal",
+    "Lead",
+    "LeadKind",
+    "NotationError",
+    "Organisation",
+    "Plan",
+    "PlanDataError",
+    "Priority",
+    "PriorityKind",
+    "Report",
+    "Schedule",
+    "ScheduleKind",
+    "Severity",
+    "Theme",
+    "UvpError",
+    "__version__",
+    "dump",
+    "format_assignments",
+    "from_json",
+    "identify",
+    "json_schema",
+    "load",
+    "parse_assignments",
+    "parse_participants",
+    "quarter_of",
+    "to_json",
+    "validate_plan",
+]

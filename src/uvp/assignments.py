@@ -1,0 +1,129 @@
+"""Who does an action when: reading and writing a row's Trekker and Kwartaal cells.
+
+One action can have several leads, each with its own quarter, written as
+aligned lines in the two cells:
+
+>>> for a in parse_assignments("Barneveld\\nScherpenzeel", "Q2\\nQ3"):
+...     print(a)
+Barneveld: Q2
+Scherpenzeel: Q3
+
+One quarter for several leads applies to each of them:
+
+>>> [str(a) for a in parse_assignments("Scherpenzeel\\nPolitie", "Doorlopend")]
+['Scherpenzeel: Doorlopend', 'Politie: Doorlopend']
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from uvp.exceptions import AlignmentError, NotationError
+from uvp.leads import Lead
+from uvp.quarters import Schedule
+
+__all__ = ["Assignment", "format_assignments", "parse_assignments"]
+
+
+@attrs.frozen
+class Assignment:
+    """One lead of an action and its schedule.
+
+    Either may be missing (``None``) in a plan that is not finished; a row
+    with neither has no assignments at all.
+
+    >>> Assignment(Lead.parse("Politie"), Schedule.parse("Q1-Q4"))
+    Assignment(lead=Lead(name='Politie', unit=None, kind='partner'), schedule=Schedule(kind='range', quarters=frozenset({1, 2, 3, 4})))
+    """
+
+    lead: Lead | None
+    schedule: Schedule | None
+
+    def __attrs_post_init__(self) -> None:
+        if self.lead is None and self.schedule is None:
+            raise ValueError("an assignment has a lead, a schedule, or both")
+
+    def __str__(self) -> str:
+        lead = str(self.lead) if self.lead else "?"
+        schedule = str(self.schedule) if self.schedule else "?"
+        return f"{lead}: {schedule}"
+
+
+def _lines(text: str | None) -> list[str]:
+    if text is None:
+        return []
+    return [line.strip() for line in str(text).replace("\r", "\n").split("\n") if line.strip()]
+
+
+def parse_assignments(trekker: str | None, kwartaal: str | None) -> tuple[Assignment, ...]:
+    """Read one row's Trekker and Kwartaal cells into its assignments.
+
+    Lines pair up one to one; a single quarter applies to every lead; no
+    quarter gives ``schedule=None``; blank lines are ignored. Counts that do
+    not align raise :class:`~uvp.AlignmentError` naming both cells' texts.
+
+    >>> parse_assignments("Nijkerk", None)[0].schedule is None
+    True
+    >>> parse_assignments(None, None)
+    ()
+    >>> parse_assignments("Barneveld\\nNijkerk\\nScherpenzeel", "Q1\\nQ2")
+    Traceback (most recent call last):
+    uvp.exceptions.AlignmentError: Trekker 'Barneveld\\nNijkerk\\nScherpenzeel' has 3 line(s) but Kwartaal 'Q1\\nQ2' has 2: give one quarter for all leads, or one quarter per lead line
+    """
+    lead_lines, quarter_lines = _lines(trekker), _lines(kwartaal)
+    leads = [Lead.parse(line) for line in lead_lines]
+    schedules = [Schedule.parse(line) for line in quarter_lines]
+    if not leads:
+        if len(schedules) > 1:
+            raise AlignmentError("quarter-without-lead", kwartaal=kwartaal, quarters=len(schedules))
+        return tuple(Assignment(None, s) for s in schedules)
+    if not schedules:
+        return tuple(Assignment(lead, None) for lead in leads)
+    if len(schedules) == 1:
+        return tuple(Assignment(lead, schedules[0]) for lead in leads)
+    if len(schedules) != len(leads):
+        raise AlignmentError(
+            "misaligned-cells",
+            trekker=trekker,
+            kwartaal=kwartaal,
+            leads=len(leads),
+            quarters=len(schedules),
+        )
+    return tuple(Assignment(lead, s) for lead, s in zip(leads, schedules, strict=True))
+
+
+def format_assignments(assignments: tuple[Assignment, ...]) -> tuple[str | None, str | None]:
+    """Write assignments as Trekker and Kwartaal cell texts (``None`` for an empty cell).
+
+    The inverse of :func:`parse_assignments`: one quarter is written once when
+    every lead shares it. Assignments the two cells cannot express (some leads
+    with a quarter and some without) raise :class:`~uvp.NotationError`.
+
+    >>> format_assignments(parse_assignments("Barneveld\\nScherpenzeel", "Q2\\nQ3"))
+    ('Barneveld\\nScherpenzeel', 'Q2\\nQ3')
+    >>> format_assignments(parse_assignments("Scherpenzeel\\nPolitie", "Q1-Q4\\nQ1-Q4"))
+    ('Scherpenzeel\\nPolitie', 'Q1-Q4')
+    """
+    if not assignments:
+        return None, None
+    leads = [a.lead for a in assignments]
+    schedules = [a.schedule for a in assignments]
+    if any(lead is None for lead in leads):
+        if len(assignments) > 1 and any(lead is not None for lead in leads):
+            raise NotationError(
+                "unwritable-assignments", reason="some lines have a lead and some have none"
+            )
+        if len(assignments) > 1:
+            raise NotationError("unwritable-assignments", reason="several quarters without a lead")
+        return None, str(schedules[0])
+    trekker = "\n".join(str(lead) for lead in leads)
+    present = [s for s in schedules if s is not None]
+    if not present:
+        return trekker, None
+    if len(present) != len(schedules):
+        raise NotationError(
+            "unwritable-assignments", reason="some leads have a quarter and some have none"
+        )
+    if len(set(present)) == 1:
+        return trekker, str(present[0])
+    return trekker, "\n".join(str(s) for s in present)

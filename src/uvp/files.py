@@ -1,0 +1,63 @@
+"""Finding and reading plan files, whatever their format.
+
+The CLI and the add-in read plans through :func:`read_plan`, so each format
+has one reader.
+
+>>> plan = read_plan("examples/nijkerk-2024.json")
+>>> plan.municipality
+'Nijkerk'
+>>> [p.name for p in find_plans(["examples"])]
+['nijkerk-2024.json', 'scherpenzeel-2024.json']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Final
+
+from uvp.converter import load
+from uvp.exceptions import PlanDataError
+from uvp.model import Plan
+
+__all__ = ["PLAN_SUFFIXES", "find_plans", "read_plan"]
+
+PLAN_SUFFIXES: Final = (".json",)
+"""File name endings uvp reads as plans."""
+
+
+def find_plans(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The plan files among *paths*: files as given, directories searched (not recursively).
+
+    A directory contributes its files with a plan suffix, sorted by name;
+    hidden files and Excel's lock files (``~$name.xlsx``) are skipped.
+    """
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.is_file()
+                    and p.suffix.lower() in PLAN_SUFFIXES
+                    and not p.name.startswith((".", "~$"))
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def read_plan(path: str | os.PathLike[str]) -> Plan:
+    """Read the plan in *path*; unreadable files raise a :class:`~uvp.UvpError` subclass."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return load(path)
+    raise PlanDataError(
+        "not-a-plan",
+        source=str(path),
+        detail=f"uvp reads {', '.join(PLAN_SUFFIXES)} files, not {suffix or 'files without a suffix'}",
+    )

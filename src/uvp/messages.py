@@ -1,0 +1,201 @@
+"""Every text a person reads, in one place, per language.
+
+Developers read English (exceptions, logs); staff read Dutch (the CLI's
+output, messages written into a workbook). Both live in :data:`CATALOG`, keyed
+by a stable message code, so another language is one more dictionary.
+
+>>> render("nl", "missing-lead", action="We richten een meldpunt in.")
+'Actie "We richten een meldpunt in." heeft geen trekker: vul in wie de actie trekt.'
+>>> render("en", "unknown-quarter", text="Q5", quarter=5)
+"cannot read 'Q5' as a quarter schedule: there is no quarter Q5 (a year has Q1 to Q4)"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final, Literal
+
+__all__ = ["CATALOG", "Language", "render"]
+
+Language = Literal["nl", "en"]
+
+_ACCEPTED_EN: Final = (
+    "write a quarter (Q2), a range (Q2-Q4), moments (Q1 en Q4), a window (Q3/Q4) or Doorlopend"
+)
+_ACCEPTED_NL: Final = (
+    "schrijf een kwartaal (Q2), een periode (Q2-Q4), losse momenten (Q1 en Q4), "
+    "een keuze (Q3/Q4) of Doorlopend"
+)
+
+CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
+    "en": {
+        # Quarter schedules
+        "empty-schedule": "an empty text is not a quarter schedule: " + _ACCEPTED_EN,
+        "unknown-quarter": (
+            "cannot read {text!r} as a quarter schedule: there is no quarter Q{quarter} "
+            "(a year has Q1 to Q4)"
+        ),
+        "reversed-range": (
+            "cannot read {text!r} as a quarter schedule: the range runs backwards "
+            "(write Q{first}-Q{last})"
+        ),
+        "repeated-quarter": (
+            "cannot read {text!r} as a quarter schedule: Q{quarter} is named twice"
+        ),
+        "bad-schedule": "cannot read {text!r} as a quarter schedule: " + _ACCEPTED_EN,
+        # Leads
+        "empty-lead": "an empty text is not a lead (trekker)",
+        "multiline-lead": (
+            "{text!r} holds several lines: one lead per line; "
+            "read a whole Trekker cell with parse_assignments()"
+        ),
+        "quarter-as-lead": (
+            "{text!r} is a quarter, not a lead (trekker): are Trekker and Kwartaal swapped?"
+        ),
+        "lead-parentheses": (
+            "cannot read {text!r} as a lead (trekker): write a unit in one pair of "
+            "brackets after the name, as in 'Nijkerk (Bibob-medewerker)'"
+        ),
+        "lead-too-long": (
+            "cannot read {text!r} as a lead (trekker): {length} characters is a sentence, "
+            "not a name (put explanations in Toelichting)"
+        ),
+        "lead-no-letters": "cannot read {text!r} as a lead (trekker): it has no name in it",
+        "misaligned-cells": (
+            "Trekker {trekker!r} has {leads} line(s) but Kwartaal {kwartaal!r} has "
+            "{quarters}: give one quarter for all leads, or one quarter per lead line"
+        ),
+        "quarter-without-lead": (
+            "Kwartaal {kwartaal!r} has {quarters} lines but Trekker is empty: "
+            "name a lead per quarter line"
+        ),
+        "unwritable-assignments": (
+            "these assignments cannot be written as Trekker and Kwartaal cells: {reason}"
+        ),
+        # Plan data (JSON)
+        "bad-json": "{source}: not valid JSON ({detail})",
+        "not-a-plan": "{source}: not a uvp plan ({detail})",
+        "schema-version-missing": (
+            "{source}: no schema_version field: this is not a plan written by uvp"
+        ),
+        "schema-version-newer": (
+            "{source}: schema_version {found} was written by a newer uvp "
+            "(this one reads up to {supported}); upgrade uvp"
+        ),
+        "bad-plan-data": "{source}: {count} problem(s) in the plan data:\n{details}",
+        "file-unreadable": "{source}: cannot read the file ({detail})",
+        "file-not-found": "{source}: no such file",
+    },
+    "nl": {
+        "empty-schedule": "Een leeg vak is geen kwartaalplanning: " + _ACCEPTED_NL + ".",
+        "unknown-quarter": (
+            "'{text}' is geen kwartaalplanning: Q{quarter} bestaat niet "
+            "(een jaar heeft Q1 tot en met Q4)."
+        ),
+        "reversed-range": (
+            "'{text}' is geen kwartaalplanning: de periode loopt achteruit "
+            "(bedoelt u Q{first}-Q{last}?)."
+        ),
+        "repeated-quarter": "'{text}' is geen kwartaalplanning: Q{quarter} staat er twee keer in.",
+        "bad-schedule": "'{text}' is geen kwartaalplanning: " + _ACCEPTED_NL + ".",
+        "empty-lead": "Een leeg vak is geen trekker.",
+        "multiline-lead": "'{text}' bevat meerdere regels: zet één trekker per regel.",
+        "quarter-as-lead": (
+            "'{text}' is een kwartaal, geen trekker: zijn Trekker en Kwartaal verwisseld?"
+        ),
+        "lead-parentheses": (
+            "'{text}' is geen trekker: zet een afdeling tussen één paar haakjes achter de naam, "
+            "zoals 'Nijkerk (Bibob-medewerker)'."
+        ),
+        "lead-too-long": (
+            "'{text}' is geen trekker: met {length} tekens is dit een zin, geen naam "
+            "(zet uitleg in Toelichting)."
+        ),
+        "lead-no-letters": "'{text}' is geen trekker: er staat geen naam in.",
+        "misaligned-cells": (
+            "Trekker '{trekker}' heeft {leads} regel(s), maar Kwartaal '{kwartaal}' heeft er "
+            "{quarters}: geef één kwartaal voor alle trekkers, of één kwartaal per trekker."
+        ),
+        "quarter-without-lead": (
+            "Kwartaal '{kwartaal}' heeft {quarters} regels maar er staat geen trekker: "
+            "zet per kwartaalregel een trekker."
+        ),
+        "unwritable-assignments": (
+            "Deze trekkers en kwartalen passen niet in de vakken Trekker en Kwartaal: {reason}"
+        ),
+        "bad-json": "{source}: geen geldige JSON ({detail}).",
+        "not-a-plan": "{source}: dit is geen uvp-plan ({detail}).",
+        "schema-version-missing": (
+            "{source}: het veld schema_version ontbreekt: dit plan is niet door uvp geschreven."
+        ),
+        "schema-version-newer": (
+            "{source}: dit plan is geschreven door een nieuwere versie van uvp "
+            "(schema {found}; deze versie leest tot en met {supported}). Werk uvp bij."
+        ),
+        "bad-plan-data": "{source}: {count} probleem/problemen in het plan:\n{details}",
+        "file-unreadable": "{source}: het bestand kan niet worden gelezen ({detail}).",
+        "file-not-found": "{source}: dit bestand bestaat niet.",
+        # Findings (validation)
+        "missing-lead": 'Actie "{action}" heeft geen trekker: vul in wie de actie trekt.',
+        "missing-quarter": (
+            'Actie "{action}" heeft geen kwartaal{lead_part}: vul in wanneer de actie '
+            "gepland is (bijv. Q2, Q2-Q4 of Doorlopend)."
+        ),
+        "unknown-lead": (
+            'Trekker "{lead}" van actie "{action}" is geen partner van het plan en geen '
+            "bekende organisatie: controleer de schrijfwijze of voeg de partner toe."
+        ),
+        "duplicate-action": (
+            'Actie "{action}" staat meer dan één keer in het plan (ook bij {other}): '
+            "voeg de regels samen of maak het verschil duidelijk."
+        ),
+        "goal-without-actions": (
+            'Doel {letter} van thema "{theme}" heeft geen acties: voeg een actie toe '
+            "of schrap het doel."
+        ),
+        # CLI
+        "cli-summary": (
+            "{priorities} prioriteiten, {themes} thema's, {actions} acties "
+            "({joint} gezamenlijk, {local} lokaal)"
+        ),
+        "cli-findings-none": "Geen bevindingen.",
+        "cli-findings": "Bevindingen: {errors} fout(en), {warnings} waarschuwing(en), {infos} info",
+        "cli-no-files": "Geen plannen gevonden in {path}.",
+        "cli-internal-error": (
+            "Interne fout in uvp ({kind}): {detail}. Meld dit aan de ontwikkelaars; "
+            "uw bestanden zijn niet gewijzigd."
+        ),
+        "cli-help": (
+            "uvp: plan, controleer en evalueer het Uitvoeringsplan Veiligheid (UVP) "
+            "van uw gemeente."
+        ),
+        "cli-help-show": "Toon per plan een overzicht van prioriteiten, thema's, acties en bevindingen.",
+        "cli-help-paths": "Plannen (.json) of mappen met plannen.",
+        "cli-help-format": "Uitvoer als tekst (voor mensen) of json (voor programma's).",
+        "column-priority-theme": "Prioriteit / thema",
+        "column-actions": "Acties",
+        "severity-error": "fout",
+        "severity-warning": "waarschuwing",
+        "severity-info": "info",
+        "kind-joint": "gezamenlijke prioriteit",
+        "kind-local": "lokale prioriteit",
+        "plan-title": "Uitvoeringsplan Veiligheid {year} — {municipality}",
+        "ongoing": "Doorlopend",
+    },
+}
+
+
+def render(language: Language, code: str, /, **params: object) -> str:
+    """Return the text for *code* in *language*, filled in with *params*.
+
+    A code missing from *language* falls back to English, then to Dutch, so a
+    new language can be added one message at a time.
+
+    >>> render("nl", "severity-error")
+    'fout'
+    """
+    for lang in (language, "en", "nl"):
+        template = CATALOG[lang].get(code)
+        if template is not None:
+            return template.format(**params)
+    raise KeyError(f"no message {code!r} in any language")

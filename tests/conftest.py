@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import uvp
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+# The seeds are the project's shared source material, beside the repository.
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nijkerk() -> uvp.Plan:
+    return uvp.load(EXAMPLES / "nijkerk-2024.json")
+
+
+@pytest.fixture(scope="session")
+def scherpenzeel() -> uvp.Plan:
+    return uvp.load(EXAMPLES / "scherpenzeel-2024.json")
+
+
+@pytest.fixture(autouse=True)
+def _run_in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Doctests and CLI tests name example files relative to the repository root.
+    monkeypatch.chdir(ROOT)

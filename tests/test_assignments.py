@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import uvp
+from tests.strategies import assignments
+
+
+def _pairs(result: tuple[uvp.Assignment, ...]) -> list[tuple[str | None, str | None]]:
+    return [
+        (str(a.lead) if a.lead else None, str(a.schedule) if a.schedule else None) for a in result
+    ]
+
+
+# Trekker/Kwartaal cells as the plans write them.
+CELLS = [
+    ("Barneveld\nScherpenzeel", "Q2\nQ3", [("Barneveld", "Q2"), ("Scherpenzeel", "Q3")]),
+    ("Scherpenzeel \nNijkerk ", "Q2-Q4 \nQ4", [("Scherpenzeel", "Q2-Q4"), ("Nijkerk", "Q4")]),
+    (
+        "Scherpenzeel\n\nPolitie",
+        "Q1-Q4\n\nQ1-Q4",
+        [("Scherpenzeel", "Q1-Q4"), ("Politie", "Q1-Q4")],
+    ),
+    (
+        "Scherpenzeel\nBarneveld\nNijkerk",
+        "Q4",
+        [("Scherpenzeel", "Q4"), ("Barneveld", "Q4"), ("Nijkerk", "Q4")],
+    ),
+    (
+        "Scherpenzeel\nPolitie",
+        "Doorlopend",
+        [("Scherpenzeel", "Doorlopend"), ("Politie", "Doorlopend")],
+    ),
+    ("Gezamenlijk", "Q1-Q4", [("Gezamenlijk", "Q1-Q4")]),
+    ("Nijkerk (Bibob-medewerker)", "Q4", [("Nijkerk (Bibob-medewerker)", "Q4")]),
+    ("Scherpenzeel", "Q1 en Q4", [("Scherpenzeel", "Q1 en Q4")]),
+    ("Alle partners", "Q3/Q4", [("Alle partners", "Q3/Q4")]),
+    ("Nijkerk", None, [("Nijkerk", None)]),
+    ("Nijkerk", "", [("Nijkerk", None)]),
+    ("Barneveld\nNijkerk", None, [("Barneveld", None), ("Nijkerk", None)]),
+    (None, "Q2", [(None, "Q2")]),
+    (None, None, []),
+    ("", "  ", []),
+    ("Barneveld\r\nScherpenzeel", "Q2\r\nQ3", [("Barneveld", "Q2"), ("Scherpenzeel", "Q3")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("trekker", "kwartaal", "expected"), CELLS, ids=[repr(c[:2]) for c in CELLS]
+)
+def test_parse_assignments(
+    trekker: str | None, kwartaal: str | None, expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(uvp.parse_assignments(trekker, kwartaal)) == expected
+
+
+def test_misaligned_cells_name_both_texts() -> None:
+    with pytest.raises(uvp.AlignmentError) as caught:
+        uvp.parse_assignments("Barneveld\nNijkerk\nScherpenzeel", "Q1\nQ2")
+    error = caught.value
+    assert isinstance(error, uvp.NotationError)
+    assert "Barneveld\\nNijkerk\\nScherpenzeel" in str(error)
+    assert "Q1\\nQ2" in str(error)
+    assert "Barneveld\nNijkerk\nScherpenzeel" in error.message("nl")
+
+
+def test_several_quarters_without_lead() -> None:
+    with pytest.raises(uvp.AlignmentError) as caught:
+        uvp.parse_assignments(None, "Q1\nQ2")
+    assert caught.value.code == "quarter-without-lead"
+
+
+@pytest.mark.parametrize(
+    ("trekker", "kwartaal"), [("Nijkerk", "Q5"), ("Q2", "Nijkerk"), ("Nijkerk (", "Q1")]
+)
+def test_bad_line_raises_notation_error(trekker: str, kwartaal: str) -> None:
+    with pytest.raises(uvp.NotationError):
+        uvp.parse_assignments(trekker, kwartaal)
+
+
+def test_assignment_needs_lead_or_schedule() -> None:
+    with pytest.raises(ValueError, match="a lead, a schedule, or both"):
+        uvp.Assignment(None, None)
+
+
+@given(st.lists(assignments(), max_size=4).map(tuple))
+def test_format_then_parse_gives_the_same_assignments(items: tuple[uvp.Assignment, ...]) -> None:
+    try:
+        trekker, kwartaal = uvp.format_assignments(items)
+    except uvp.NotationError:
+        # Only what the two cells cannot say is refused: a mix of present and missing parts.
+        leads = [a.lead is None for a in items]
+        schedules = [a.schedule is None for a in items]
+        assert len(items) > 1
+        assert len(set(leads)) > 1 or len(set(schedules)) > 1 or all(leads)
+        return
+    assert uvp.parse_assignments(trekker, kwartaal) == items
