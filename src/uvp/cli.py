@@ -46,8 +46,8 @@ def _root() -> None:
 def _console(*, stderr: bool = False) -> Console:
     # Wide enough for the overview table when output goes to a file or a pipe.
     stream = sys.stderr if stderr else sys.stdout
-    width = None if stream.isatty() else 120
-    return Console(stderr=stderr, highlight=False, width=width)
+    tty = stream.isatty()
+    return Console(stderr=stderr, highlight=False, width=None if tty else 120, soft_wrap=not tty)
 
 
 class OutputFormat(StrEnum):
