@@ -70,6 +70,8 @@ actions = st.builds(
     assignments=st.lists(assignments(), max_size=3).map(tuple),
     note=OPTIONAL_TEXT,
     goal=st.none() | LETTERS,
+    status=st.none() | st.sampled_from(uvp.STATUSES),
+    id=OPTIONAL_TEXT,
 )
 goals = st.builds(
     uvp.Goal,

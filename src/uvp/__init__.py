@@ -14,7 +14,17 @@ from uvp.converter import SCHEMA_VERSION, dump, from_json, json_schema, load, to
 from uvp.exceptions import AlignmentError, NotationError, PlanDataError, UvpError
 from uvp.findings import Finding, Report, Severity
 from uvp.leads import Lead, LeadKind, Organisation, identify, parse_participants
-from uvp.model import Action, Definition, Goal, Plan, Priority, PriorityKind, Theme
+from uvp.model import (
+    STATUSES,
+    Action,
+    Definition,
+    Goal,
+    Plan,
+    Priority,
+    PriorityKind,
+    Status,
+    Theme,
+)
 from uvp.quarters import Schedule, ScheduleKind, quarter_of
 from uvp.validation import validate_plan
 
@@ -22,6 +32,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "STATUSES",
     "Action",
     "AlignmentError",
     "Assignment",
@@ -40,6 +51,7 @@ __all__ = [
     "Schedule",
     "ScheduleKind",
     "Severity",
+    "Status",
     "Theme",
     "UvpError",
     "__version__",

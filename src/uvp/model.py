@@ -28,17 +28,28 @@ from uvp.assignments import Assignment
 from uvp.leads import Lead, organisation_name, parse_participants
 
 __all__ = [
+    "STATUSES",
     "Action",
     "Definition",
     "Goal",
     "Plan",
     "Priority",
     "PriorityKind",
+    "Status",
     "Theme",
 ]
 
 PriorityKind = Literal["joint", "local"]
 """A *gezamenlijke prioriteit* (from the IVP, shared) or a *lokale prioriteit*."""
+
+Status = Literal["planned", "running", "done", "postponed", "cancelled"]
+"""Where an action stands during the year.
+
+Staff see the Dutch words (Gepland, Loopt, Gereed, Uitgesteld, Vervallen);
+see :data:`uvp.messages.CATALOG`.
+"""
+
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 _T = TypeVar("_T")
 
@@ -69,7 +80,9 @@ class Action:
     ``participants`` are the organisations the text or note says take part
     (*deelt dit met*, *sluit aan*, *in samenwerking met*). ``goal`` is the
     letter of the goal the action is listed under, where the plan groups its
-    actions by goal.
+    actions by goal. ``status`` is where the action stands (``None`` until
+    someone tracks it); ``id`` an identifier staff may give it, shared by the
+    plans that carry the same joint action.
 
     >>> from uvp import parse_assignments
     >>> a = Action("We zetten de ondermijningsbus in.", parse_assignments("Scherpenzeel", "Q2"),
@@ -82,6 +95,10 @@ class Action:
     assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = attrs.field(default=None, validator=_optional_text)
     goal: str | None = attrs.field(default=None, validator=_letter)
+    status: Status | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(STATUSES))
+    )
+    id: str | None = attrs.field(default=None, validator=_optional_text)
 
     @property
     def leads(self) -> tuple[Lead, ...]:
