@@ -41,6 +41,10 @@ def test_import_uvp_stays_light() -> None:
 @pytest.mark.parametrize("name", uvp.__all__)
 def test_public_names_have_docstrings(name: str) -> None:
     obj = getattr(uvp, name)
-    if isinstance(obj, (int, str, tuple)) or name.endswith("Kind") or name in ("Severity", "Status"):
+    if (
+        isinstance(obj, (int, str, tuple))
+        or name.endswith("Kind")
+        or name in ("Severity", "Status")
+    ):
         return  # constants and type aliases are documented where they are defined
     assert (obj.__doc__ or "").strip(), f"uvp.{name} has no docstring"

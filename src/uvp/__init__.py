@@ -11,7 +11,7 @@
 
 from uvp.assignments import Assignment, format_assignments, parse_assignments
 from uvp.converter import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
-from uvp.exceptions import AlignmentError, NotationError, PlanDataError, UvpError
+from uvp.exceptions import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
 from uvp.findings import Finding, Report, Severity
 from uvp.leads import Lead, LeadKind, Organisation, identify, parse_participants
 from uvp.model import (
@@ -29,6 +29,23 @@ from uvp.quarters import Schedule, ScheduleKind, quarter_of
 from uvp.validation import validate_plan
 
 __version__ = "0.1.0"
+
+# Workbook functions load openpyxl and python-calamine: only when first used,
+# so that "import uvp" stays light (an Excel click starts a fresh Python).
+_LAZY = {
+    "read_workbook": "uvp.workbook",
+    "write_workbook": "uvp.workbook",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'uvp' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -54,6 +71,7 @@ __all__ = [
     "Status",
     "Theme",
     "UvpError",
+    "WorkbookError",
     "__version__",
     "dump",
     "format_assignments",
@@ -64,6 +82,8 @@ __all__ = [
     "parse_assignments",
     "parse_participants",
     "quarter_of",
+    "read_workbook",
     "to_json",
     "validate_plan",
+    "write_workbook",
 ]

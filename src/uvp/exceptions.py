@@ -25,6 +25,7 @@ __all__ = [
     "NotationError",
     "PlanDataError",
     "UvpError",
+    "WorkbookError",
 ]
 
 
@@ -82,3 +83,11 @@ class AlignmentError(NotationError):
 
 class PlanDataError(UvpError, ValueError):
     """Plan data (JSON) that is not a valid uvp plan."""
+
+
+class WorkbookError(UvpError):
+    """A workbook that cannot be read or written as asked.
+
+    The message says what and where, in English (``str(error)``) and Dutch
+    (``error.message("nl")``); nothing has been changed on disk.
+    """

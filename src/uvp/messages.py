@@ -85,6 +85,43 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "bad-plan-data": "{source}: {count} problem(s) in the plan data:\n{details}",
         "file-unreadable": "{source}: cannot read the file ({detail})",
         "file-not-found": "{source}: no such file",
+        # Workbooks
+        "workbook-missing": "{source}: no such file",
+        "workbook-not-zip": ("{source}: not an Excel workbook (.xlsx): {detail}"),
+        "workbook-encrypted": (
+            "{source}: the workbook is protected with a password; save it without a password "
+            "(File > Info > Protect Workbook) and try again"
+        ),
+        "workbook-legacy-xls": (
+            "{source}: this is an old Excel 97-2003 file (.xls); save it as .xlsx in Excel first"
+        ),
+        "workbook-too-large": "{source}: {detail}; uvp refuses to unpack it",
+        "workbook-hostile-xml": (
+            "{source}: part {part} declares a DOCTYPE or entities, which no Excel file does; "
+            "uvp refuses to read it"
+        ),
+        "workbook-corrupt": "{source}: the workbook is damaged and cannot be read ({detail})",
+        "workbook-unknown-municipality": (
+            "{source}: the workbook does not say which municipality's plan it is; "
+            "give it with --gemeente"
+        ),
+        "workbook-unknown-year": (
+            "{source}: the workbook does not say the plan's year; give it with --jaar"
+        ),
+        "workbook-locked": (
+            "{source} is open in Excel ({lock} exists): close it in Excel and try again"
+        ),
+        "workbook-unsupported-content": (
+            "{source}: uvp cannot write this workbook without losing {what}; nothing was changed. "
+            "Keep a copy without it, or use the Excel add-in, which works in Excel itself"
+        ),
+        "workbook-write-failed": "{source}: could not write the workbook ({detail}); the original is unchanged",
+        "workbook-illegal-character": (
+            "{source}: a text for cell {cell} holds a control character Excel cannot store"
+        ),
+        "workbook-unwritable-action": "action {source!r}: {reason}",
+        "workbook-exists": "{source} exists already; choose another name or allow overwriting",
+        "workbook-not-a-plan": "{source}: no action table found (a header with Actie/Activiteit and Trekker or Kwartaal)",
     },
     "nl": {
         "empty-schedule": "Een leeg vak is geen kwartaalplanning: " + _ACCEPTED_NL + ".",
@@ -135,6 +172,69 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "bad-plan-data": "{source}: {count} probleem/problemen in het plan:\n{details}",
         "file-unreadable": "{source}: het bestand kan niet worden gelezen ({detail}).",
         "file-not-found": "{source}: dit bestand bestaat niet.",
+        # Werkmappen
+        "workbook-missing": "{source}: dit bestand bestaat niet.",
+        "workbook-not-zip": "{source}: dit is geen Excel-werkmap (.xlsx): {detail}.",
+        "workbook-encrypted": (
+            "{source}: de werkmap is beveiligd met een wachtwoord. Sla hem op zonder wachtwoord "
+            "(Bestand > Info > Werkmap beveiligen) en probeer het opnieuw."
+        ),
+        "workbook-legacy-xls": (
+            "{source}: dit is een oud Excel 97-2003-bestand (.xls). Sla het in Excel eerst op als .xlsx."
+        ),
+        "workbook-too-large": "{source}: {detail}; uvp pakt dit bestand niet uit.",
+        "workbook-hostile-xml": (
+            "{source}: onderdeel {part} bevat een DOCTYPE of entiteiten, wat geen Excel-bestand doet; "
+            "uvp leest dit bestand niet."
+        ),
+        "workbook-corrupt": "{source}: de werkmap is beschadigd en kan niet worden gelezen ({detail}).",
+        "workbook-unknown-municipality": (
+            "{source}: de werkmap zegt niet van welke gemeente het plan is; geef die op met --gemeente."
+        ),
+        "workbook-unknown-year": (
+            "{source}: de werkmap zegt niet voor welk jaar het plan is; geef dat op met --jaar."
+        ),
+        "workbook-locked": (
+            "{source} is geopend in Excel ({lock} bestaat): sluit de werkmap in Excel en probeer het opnieuw."
+        ),
+        "workbook-unsupported-content": (
+            "{source}: uvp kan deze werkmap niet opslaan zonder {what} te verliezen; er is niets gewijzigd. "
+            "Bewaar een kopie zonder, of gebruik de Excel-invoegtoepassing, die in Excel zelf werkt."
+        ),
+        "workbook-write-failed": (
+            "{source}: de werkmap kon niet worden opgeslagen ({detail}); het origineel is ongewijzigd."
+        ),
+        "workbook-illegal-character": (
+            "{source}: de tekst voor cel {cell} bevat een stuurteken dat Excel niet kan opslaan."
+        ),
+        "workbook-unwritable-action": "Actie '{source}': {reason}",
+        "workbook-exists": "{source} bestaat al: kies een andere naam of sta overschrijven toe (--overschrijven).",
+        "workbook-not-a-plan": (
+            "{source}: geen actietabel gevonden (een kopregel met Actie/Activiteit en Trekker of Kwartaal)."
+        ),
+        # Bevindingen bij het lezen van een werkmap
+        "invalid-year": "'{text}' is geen jaartal: vul een jaar in, zoals 2024.",
+        "missing-text": (
+            "Deze regel heeft een trekker ('{lead}') of kwartaal ('{quarter}') maar geen actie: "
+            "vul de actie in of maak de regel leeg."
+        ),
+        "invalid-status": (
+            "Status '{text}' is onbekend: kies Gepland, Loopt, Gereed, Uitgesteld of Vervallen."
+        ),
+        "lead-quarter-mismatch": (
+            "Trekker heeft {leads} regel(s) en Kwartaal {quarters}: geef één kwartaal voor alle "
+            "trekkers, of één kwartaal per trekkerregel."
+        ),
+        "invalid-lead": "Trekker '{text}' is niet te lezen. {reason}",
+        "invalid-quarter": "Kwartaal '{text}' is niet te lezen. {reason}",
+        "invalid-subtheme": "Subthema '{text}' is geen letter: gebruik A, B, C, …",
+        "no-action-table": (
+            "{source}: geen actietabel gevonden (een kopregel met Actie/Activiteit en Trekker of Kwartaal)."
+        ),
+        "unknown-priority-kind": (
+            'Van prioriteit "{priority}" staat niet of het een gezamenlijke of lokale prioriteit is; '
+            "uvp neemt gezamenlijk aan. Vul de soort in op het blad Plan."
+        ),
         # Findings (validation)
         "missing-lead": 'Actie "{action}" heeft geen trekker: vul in wie de actie trekt.',
         "missing-quarter": (

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal, TypeVar, get_args
+from typing import Any, Literal, get_args
 
 import attrs
 
@@ -51,10 +51,10 @@ see :data:`uvp.messages.CATALOG`.
 
 STATUSES: tuple[Status, ...] = get_args(Status)
 
-_T = TypeVar("_T")
 
-
-def _tuple(items: Iterable[_T]) -> tuple[_T, ...]:
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    # Lists become tuples, so that every model value is frozen and hashable.
+    # (Typed with Any: mypy's attrs plugin cannot take a generic converter.)
     return tuple(items)
 
 

@@ -1,0 +1,157 @@
+"""Column headers and the other words staff write in planning workbooks.
+
+Headers are found by name, not by position: case, spacing, a trailing colon
+and the usual Dutch synonyms do not matter.
+
+>>> field_of("Activiteit "), field_of("VERANTWOORDELIJKE:"), field_of("Budget")
+('text', 'lead', None)
+>>> parse_status("afgerond")
+'done'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from uvp.model import STATUSES, Status
+
+__all__ = [
+    "FIELDS",
+    "STATUS_LABELS",
+    "field_of",
+    "header_fields",
+    "normal",
+    "parse_status",
+]
+
+# field -> the header texts that name it (compared after normal()).
+FIELDS: Final[dict[str, tuple[str, ...]]] = {
+    "text": (
+        "acties",
+        "actie",
+        "activiteit",
+        "activiteiten",
+        "concrete acties",
+        "concrete actie",
+        "omschrijving",
+        "wat",
+    ),
+    "lead": (
+        "trekker",
+        "trekkers",
+        "verantwoordelijke",
+        "verantwoordelijk",
+        "verantwoordelijken",
+        "eigenaar",
+        "wie",
+        "uitvoerder",
+        "trekker(s)",
+    ),
+    "quarter": ("kwartaal", "kwartalen", "wanneer", "periode", "kwartaal(en)"),
+    "note": (
+        "toelichting",
+        "opmerking",
+        "opmerkingen",
+        "notitie",
+        "notities",
+        "toelichting/opmerking",
+    ),
+    "subtheme": ("subthema", "sub-thema", "sub thema"),
+    "status": ("status", "voortgang", "stand van zaken"),
+    "id": ("id", "actie-id", "actie id", "actienummer", "actienr", "nr", "nummer"),
+    "q1": ("q1",),
+    "q2": ("q2",),
+    "q3": ("q3",),
+    "q4": ("q4",),
+}
+
+_BY_HEADER: Final = {header: field for field, headers in FIELDS.items() for header in headers}
+
+# What staff see and choose from in the Status drop-down, per model status.
+STATUS_LABELS: Final[dict[Status, str]] = {
+    "planned": "Gepland",
+    "running": "Loopt",
+    "done": "Gereed",
+    "postponed": "Uitgesteld",
+    "cancelled": "Vervallen",
+}
+_STATUS_WORDS: Final[dict[str, Status]] = {
+    **{label.casefold(): status for status, label in STATUS_LABELS.items()},
+    **{status: status for status in STATUSES},
+    "gepland": "planned",
+    "nog niet gestart": "planned",
+    "niet gestart": "planned",
+    "loopt": "running",
+    "lopend": "running",
+    "bezig": "running",
+    "gestart": "running",
+    "in uitvoering": "running",
+    "gereed": "done",
+    "klaar": "done",
+    "afgerond": "done",
+    "voltooid": "done",
+    "behaald": "done",
+    "uitgesteld": "postponed",
+    "vertraagd": "postponed",
+    "vervallen": "cancelled",
+    "geschrapt": "cancelled",
+    "komt te vervallen": "cancelled",
+}
+
+
+def normal(text: object) -> str:
+    """A cell's text for comparing: case-free, single spaces, no trailing colon."""
+    if text is None:
+        return ""
+    return " ".join(str(text).split()).casefold().rstrip(":").strip()
+
+
+def field_of(header: object) -> str | None:
+    """The field a header names (``text``, ``lead``, ``quarter``, ``note``,
+    ``subtheme``, ``status``, ``id``, ``q1``..``q4``), or ``None``."""
+    return _BY_HEADER.get(normal(header))
+
+
+def header_fields(row: Sequence[object]) -> dict[str, int] | None:
+    """If *row* is an action table's header row: field -> 0-based column. Else ``None``.
+
+    A header row names the action text and at least a lead, a quarter or a
+    sub-theme; the first column naming a field wins.
+
+    >>> header_fields(["Subthema", "Activiteit", "Trekker"])
+    {'subtheme': 0, 'text': 1, 'lead': 2}
+    >>> header_fields(["A", "We organiseren vijf controles.", "gezamenlijk"]) is None
+    True
+    """
+    fields: dict[str, int] = {}
+    for column, value in enumerate(row):
+        if isinstance(value, str):
+            field = field_of(value)
+            if field is not None and field not in fields:
+                fields[field] = column
+    if "text" in fields and ({"lead", "quarter", "subtheme"} & fields.keys()):
+        return fields
+    return None
+
+
+def parse_status(text: object) -> Status | None:
+    """The status a Status cell names, or ``None`` when it names none.
+
+    >>> parse_status("Gereed"), parse_status(" in uitvoering "), parse_status("misschien")
+    ('done', 'running', None)
+    """
+    return _STATUS_WORDS.get(normal(text))
+
+
+QUARTER_HEADING: Final = re.compile(r"(?i)q\s*([1-4])")
+"""A per-quarter section heading such as ``Q3`` (the whole cell)."""
+NO_QUARTER_HEADING: Final = frozenset({"geen kwartaal", "zonder kwartaal", "nog te plannen"})
+"""Section headings for actions that have no quarter yet."""
+GOAL_ROW: Final = re.compile(r"([A-Z])\s*[.,)]\s*(.*)", re.S)
+"""A goal row in the per-goal layout: ``A. Wet goed verhuurderschap``."""
+PLANNING_TITLE: Final = re.compile(
+    r"(?i)(?:\d+(?:\.\d+)*\.?\s+)?(?:kwartaal)?planning\s+(.+)", re.S
+)
+"""A planning title: ``Kwartaalplanning Mensenhandel``, ``2.1.4 Planning Ondermijning``."""

@@ -1,0 +1,25 @@
+"""Helpers that build real .xlsx files with openpyxl for the workbook tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import openpyxl
+
+
+def make_workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
+    """Write *sheets* (name -> rows of values, None for empty) to a real .xlsx file."""
+    book = openpyxl.Workbook()
+    first = True
+    for name, rows in sheets.items():
+        ws = book.active if first else book.create_sheet(name)
+        assert ws is not None
+        ws.title = name
+        first = False
+        for r, row in enumerate(rows, 1):
+            for c, value in enumerate(row, 1):
+                if value is not None:
+                    ws.cell(row=r, column=c, value=value)
+    book.save(path)
+    return path
