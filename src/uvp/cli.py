@@ -1,17 +1,21 @@
 """The ``uvp`` command line: batch work on plans, with Dutch output for staff.
 
-Exit codes: 0 done, 1 findings of severity error (``validate``), 2 a usage
-error or a file that cannot be read, 3 an internal error (never a traceback).
+Exit codes: 0 done; 1 findings of severity error (``validate``) or files that
+failed in a batch; 2 a usage error or a file that cannot be read; 3 an
+internal error (never a traceback).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import shutil
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,13 +23,15 @@ from rich.table import Table
 from rich.text import Text
 
 from uvp.exceptions import UvpError
-from uvp.files import find_plans, read_plan
+from uvp.files import PLAN_SUFFIXES, WORKBOOK_SUFFIXES, find_plans, read_plan
 from uvp.findings import Report
 from uvp.messages import render
-from uvp.model import Plan
+from uvp.model import Action, Plan
 from uvp.validation import validate_plan
 
 __all__ = ["app", "main"]
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="uvp",
@@ -39,7 +45,7 @@ app = typer.Typer(
 
 @app.callback()
 def _root() -> None:
-    # A callback keeps "uvp show ..." a sub-command even while show is the only one.
+    # A callback keeps every command a sub-command ("uvp show ...").
     pass
 
 
@@ -57,18 +63,116 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class LayoutChoice(StrEnum):
+    """The workbook layout to write: per goal (Scherpenzeel) or per quarter (Nijkerk)."""
+
+    goal = "goal"
+    quarter = "quarter"
+
+
 def _nl(code: str, **params: object) -> str:
     return render("nl", code, **params)
 
 
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(_nl("cli-bad-date", text=text)) from None
+
+
+# Options shared by every command that reads a workbook.
+Paths = Annotated[
+    list[Path], typer.Argument(help=render("nl", "cli-help-paths"), show_default=False)
+]
+Municipality = Annotated[
+    str | None, typer.Option("--gemeente", help=render("nl", "cli-help-gemeente"))
+]
+Year = Annotated[int | None, typer.Option("--jaar", help=render("nl", "cli-help-jaar"))]
+Format = Annotated[OutputFormat, typer.Option("--format", help=render("nl", "cli-help-format"))]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help=render("nl", "cli-help-output"))
+]
+Peildatum = Annotated[
+    str | None, typer.Option("--peildatum", help=render("nl", "cli-help-peildatum"))
+]
+
+
+class Batch:
+    """Runs a step over many files: a progress bar on a terminal, failures listed at the end."""
+
+    def __init__(self, files: Sequence[Path]) -> None:
+        self.files = files
+        self.failed: list[tuple[Path, str]] = []
+        self.out = _console()
+        self.err = _console(stderr=True)
+
+    def __iter__(self) -> Iterator[Path]:
+        if len(self.files) > 1 and self.err.is_terminal:
+            from rich.progress import track
+
+            yield from track(self.files, description="Bezig…", console=self.err, transient=True)
+        else:
+            yield from self.files
+
+    def run(self, path: Path, step: Callable[[], T]) -> T | None:
+        try:
+            return step()
+        except UvpError as error:
+            message = error.message("nl")
+            self.failed.append((path, message))
+            self.err.print(Text(message, style="red"))
+            return None
+
+    def finish(self, *, code_if_failed: int = 1) -> None:
+        if self.failed and len(self.files) > 1:
+            self.err.print(
+                Text(
+                    _nl("cli-failed", count=len(self.failed), total=len(self.files)),
+                    style="bold red",
+                )
+            )
+            for path, _ in self.failed:
+                self.err.print(f"  {path}")
+        if self.failed:
+            raise typer.Exit(code_if_failed)
+
+
+def _files(paths: Sequence[Path], suffixes: tuple[str, ...] = PLAN_SUFFIXES) -> list[Path]:
+    files = find_plans(paths, suffixes)
+    if not files:
+        _console(stderr=True).print(_nl("cli-no-files", path=", ".join(map(str, paths))))
+        raise typer.Exit(2)
+    return files
+
+
+def _target(path: Path, output: Path | None) -> Path:
+    """Where a writing command works: the file itself, or a copy in *output*."""
+    if output is None:
+        return path
+    output.mkdir(parents=True, exist_ok=True)
+    copy = output / path.name
+    if copy.resolve() != path.resolve():
+        shutil.copy2(path, copy)
+    return copy
+
+
+# -- show ------------------------------------------------------------------------------------
+
+
+def _is_ongoing_only(action: Action) -> bool:
+    schedules = [a.schedule for a in action.assignments if a.schedule is not None]
+    return bool(schedules) and all(s.kind == "ongoing" for s in schedules)
+
+
 def _summary(plan: Plan) -> dict[str, Any]:
-    actions = plan.actions
     per_quarter: Counter[str] = Counter()
-    for action in actions:
-        schedules = [a.schedule for a in action.assignments if a.schedule is not None]
-        if not schedules:
+    for action in plan.actions:
+        if not any(a.schedule for a in action.assignments):
             per_quarter["none"] += 1
-        elif all(s.kind == "ongoing" for s in schedules):
+        elif _is_ongoing_only(action):
             per_quarter["ongoing"] += 1
         else:
             for q in action.quarters:
@@ -79,18 +183,17 @@ def _summary(plan: Plan) -> dict[str, Any]:
         "year": plan.year,
         "priorities": len(plan.priorities),
         "themes": len(plan.themes),
-        "actions": len(actions),
+        "actions": len(plan.actions),
         "joint": joint,
-        "local": len(actions) - joint,
+        "local": len(plan.actions) - joint,
         "per_quarter": {k: per_quarter[k] for k in ("Q1", "Q2", "Q3", "Q4", "ongoing", "none")},
     }
 
 
-def _quarter_counts(plan_part_actions: tuple[Any, ...]) -> list[str]:
+def _quarter_counts(actions: Sequence[Action]) -> list[str]:
     counts = [0, 0, 0, 0, 0]
-    for action in plan_part_actions:
-        schedules = [a.schedule for a in action.assignments if a.schedule is not None]
-        if schedules and all(s.kind == "ongoing" for s in schedules):
+    for action in actions:
+        if _is_ongoing_only(action):
             counts[4] += 1
             continue
         for q in action.quarters:
@@ -145,40 +248,238 @@ def _print_report(console: Console, report: Report) -> None:
         console.print(Text(f"      {finding.message}"))
 
 
+def _inspect(
+    path: Path, municipality: str | None, year: int | None, peildatum: dt.date | None = None
+) -> tuple[Plan, Report]:
+    """A plan and its findings, located in the workbook where it came from one."""
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        from uvp.workbook import inspect_workbook
+        from uvp.workbook.commands import validate_result
+
+        result = inspect_workbook(path, municipality=municipality, year=year)
+        return result.plan, validate_result(result, peildatum=peildatum)
+    plan = read_plan(path)
+    return plan, validate_plan(plan, peildatum=peildatum)
+
+
 @app.command(help=render("nl", "cli-help-show"))
 def show(
-    paths: Annotated[
-        list[Path], typer.Argument(help=render("nl", "cli-help-paths"), show_default=False)
-    ],
-    output: Annotated[
-        OutputFormat, typer.Option("--format", help=render("nl", "cli-help-format"))
-    ] = OutputFormat.text,
+    paths: Paths,
+    output: Format = OutputFormat.text,
+    gemeente: Municipality = None,
+    jaar: Year = None,
 ) -> None:
     """Print each plan's summary and findings."""
-    console, errors = _console(), _console(stderr=True)
-    files = find_plans(paths)
-    if not files:
-        errors.print(_nl("cli-no-files", path=", ".join(map(str, paths))))
-        raise typer.Exit(2)
+    batch = Batch(_files(paths))
     results: list[dict[str, Any]] = []
-    failed = 0
-    for path in files:
-        try:
-            plan = read_plan(path)
-        except UvpError as error:
-            failed += 1
-            errors.print(Text(error.message("nl"), style="red"))
-            results.append({"source": str(path), "error": error.message("nl"), "code": error.code})
+    for path in batch:
+        found = batch.run(path, lambda path=path: _inspect(path, gemeente, jaar))  # type: ignore[misc]
+        if found is None:
+            results.append({"source": str(path), "error": batch.failed[-1][1]})
             continue
-        report = validate_plan(plan)
+        plan, report = found
         if output is OutputFormat.json:
             results.append({"source": str(path), **_summary(plan), "report": report.to_dict()})
         else:
-            _print_plan(console, plan, path, report)
+            _print_plan(batch.out, plan, path, report)
     if output is OutputFormat.json:
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
-    if failed:
-        raise typer.Exit(2)
+    batch.finish(code_if_failed=2)
+
+
+# -- validate --------------------------------------------------------------------------------
+
+
+@app.command(help=render("nl", "cli-help-validate"))
+def validate(
+    paths: Paths,
+    peildatum: Peildatum = None,
+    write: Annotated[bool, typer.Option("--write", help=render("nl", "cli-help-write"))] = False,
+    output: Output = None,
+    fmt: Format = OutputFormat.text,
+    gemeente: Municipality = None,
+    jaar: Year = None,
+) -> None:
+    """Check plans; exit 1 when any has a finding of severity error."""
+    date = _date(peildatum)
+    batch = Batch(_files(paths))
+    reports: list[dict[str, Any]] = []
+    errors = False
+    for path in batch:
+
+        def step(path: Path = path) -> Report:
+            if write and path.suffix.lower() in WORKBOOK_SUFFIXES:
+                from uvp.workbook.commands import validate_workbook
+
+                return validate_workbook(
+                    _target(path, output),
+                    peildatum=date,
+                    municipality=gemeente,
+                    year=jaar,
+                    write=True,
+                    backup=output is None,
+                )
+            return _inspect(path, gemeente, jaar, date)[1]
+
+        report = batch.run(path, step)
+        if report is None:
+            continue
+        errors = errors or not report.ok
+        if fmt is OutputFormat.json:
+            reports.append({**report.to_dict(), "source": str(path)})
+        else:
+            batch.out.print(Text(str(path), style="bold"))
+            _print_report(batch.out, report)
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(reports, ensure_ascii=False, indent=2) + "\n")
+    batch.finish(code_if_failed=2)
+    if errors:
+        raise typer.Exit(1)
+
+
+# -- fill, evaluate, new ---------------------------------------------------------------------
+
+
+@app.command(help=render("nl", "cli-help-fill"))
+def fill(
+    paths: Paths,
+    no_status: Annotated[
+        bool, typer.Option("--no-status", help=render("nl", "cli-help-no-status"))
+    ] = False,
+    output: Output = None,
+    gemeente: Municipality = None,
+    jaar: Year = None,
+) -> None:
+    """Add or refresh the quarter matrix (and a Status column) in workbooks."""
+    from uvp.workbook.commands import fill_workbook
+
+    batch = Batch(_files(paths, WORKBOOK_SUFFIXES))
+    mismatched = False
+    for path in batch:
+        target = _target(path, output)
+        result = batch.run(
+            path,
+            lambda target=target: fill_workbook(  # type: ignore[misc]
+                target,
+                municipality=gemeente,
+                year=jaar,
+                status=not no_status,
+                backup=output is None,
+            ),
+        )
+        if result is None:
+            continue
+        batch.out.print(
+            _nl("cli-filled", path=target, marked=result.marked, written=result.quarters_written)
+        )
+        if result.findings:
+            mismatched = True
+            _print_report(batch.out, Report(result.findings))
+    batch.finish()
+    if mismatched:
+        raise typer.Exit(1)
+
+
+@app.command(help=render("nl", "cli-help-evaluate"))
+def evaluate(
+    paths: Paths,
+    peildatum: Peildatum = None,
+    output: Output = None,
+    gemeente: Municipality = None,
+    jaar: Year = None,
+) -> None:
+    """Write the Evaluatie sheet for the council into workbooks."""
+    from uvp.workbook.commands import evaluate_workbook
+
+    date = _date(peildatum) or dt.date.today()
+    batch = Batch(_files(paths, WORKBOOK_SUFFIXES))
+    for path in batch:
+        target = _target(path, output)
+        evaluation = batch.run(
+            path,
+            lambda target=target: evaluate_workbook(  # type: ignore[misc]
+                target, date, municipality=gemeente, year=jaar, backup=output is None
+            ),
+        )
+        if evaluation is None:
+            continue
+        total = evaluation.total
+        batch.out.print(
+            _nl(
+                "cli-evaluated",
+                path=target,
+                peildatum=date.strftime("%d-%m-%Y"),
+                actions=total.actions,
+                done=total.done,
+                overdue=total.overdue,
+                percent=round(100 * total.percent_done),
+            )
+        )
+    batch.finish()
+
+
+@app.command(help=render("nl", "cli-help-new"))
+def new(
+    path: Annotated[
+        Path, typer.Argument(help=render("nl", "cli-help-new-path"), show_default=False)
+    ],
+    gemeente: Annotated[str, typer.Option("--gemeente", help=render("nl", "cli-help-gemeente"))],
+    jaar: Annotated[int, typer.Option("--jaar", help=render("nl", "cli-help-jaar"))],
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help=render("nl", "cli-help-overwrite"))
+    ] = False,
+) -> None:
+    """Create an empty plan workbook in the per-goal layout."""
+    from uvp.workbook.commands import new_workbook
+
+    batch = Batch([path])
+    if batch.run(path, lambda: new_workbook(path, gemeente, jaar, overwrite=overwrite)) is not None:
+        batch.out.print(_nl("cli-created", path=path))
+    batch.finish(code_if_failed=2)
+
+
+# -- convert ---------------------------------------------------------------------------------
+
+
+@app.command(help=render("nl", "cli-help-convert"))
+def convert(
+    paths: Paths,
+    output: Output = None,
+    layout: Annotated[
+        LayoutChoice | None, typer.Option("--layout", help=render("nl", "cli-help-layout"))
+    ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help=render("nl", "cli-help-overwrite"))
+    ] = False,
+    gemeente: Municipality = None,
+    jaar: Year = None,
+) -> None:
+    """Workbooks to JSON and JSON to workbooks; continues past a bad file."""
+    from uvp.converter import dump
+    from uvp.exceptions import WorkbookError
+    from uvp.workbook import write_workbook
+
+    batch = Batch(_files(paths))
+    for path in batch:
+        to_json = path.suffix.lower() in WORKBOOK_SUFFIXES
+        folder = output or path.parent
+        target = folder / (path.stem + (".json" if to_json else ".xlsx"))
+
+        def step(path: Path = path, target: Path = target, to_json: bool = to_json) -> Path:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            plan = read_plan(path, municipality=gemeente, year=jaar)
+            if to_json:
+                if target.exists() and not overwrite:
+                    raise WorkbookError("workbook-exists", source=str(target))
+                dump(plan, target)
+                return target
+            return write_workbook(
+                plan, target, layout=layout.value if layout else None, overwrite=overwrite
+            )
+
+        if batch.run(path, step) is not None:
+            batch.out.print(_nl("cli-converted", source=path, target=target))
+    batch.finish()
 
 
 def main() -> None:

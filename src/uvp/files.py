@@ -6,7 +6,7 @@ has one reader.
 >>> plan = read_plan("examples/nijkerk-2024.json")
 >>> plan.municipality
 'Nijkerk'
->>> [p.name for p in find_plans(["examples"])]
+>>> [p.name for p in find_plans(["examples"], suffixes=(".json",))]
 ['nijkerk-2024.json', 'scherpenzeel-2024.json']
 """
 
@@ -21,17 +21,22 @@ from uvp.converter import load
 from uvp.exceptions import PlanDataError
 from uvp.model import Plan
 
-__all__ = ["PLAN_SUFFIXES", "find_plans", "read_plan"]
+__all__ = ["PLAN_SUFFIXES", "WORKBOOK_SUFFIXES", "find_plans", "read_plan"]
 
-PLAN_SUFFIXES: Final = (".json",)
+PLAN_SUFFIXES: Final = (".json", ".xlsx", ".xlsm")
 """File name endings uvp reads as plans."""
+WORKBOOK_SUFFIXES: Final = (".xlsx", ".xlsm")
+"""File name endings of Excel workbooks."""
 
 
-def find_plans(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def find_plans(
+    paths: Iterable[str | os.PathLike[str]], suffixes: tuple[str, ...] = PLAN_SUFFIXES
+) -> list[Path]:
     """The plan files among *paths*: files as given, directories searched (not recursively).
 
-    A directory contributes its files with a plan suffix, sorted by name;
-    hidden files and Excel's lock files (``~$name.xlsx``) are skipped.
+    A directory contributes its files with one of *suffixes*, sorted by name;
+    hidden files, Excel's lock files (``~$name.xlsx``) and uvp's backups
+    (``name.bak.xlsx``) are skipped.
     """
     found: list[Path] = []
     for path in map(Path, paths):
@@ -41,8 +46,9 @@ def find_plans(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                     p
                     for p in path.iterdir()
                     if p.is_file()
-                    and p.suffix.lower() in PLAN_SUFFIXES
+                    and p.suffix.lower() in suffixes
                     and not p.name.startswith((".", "~$"))
+                    and not p.stem.endswith(".bak")
                 )
             )
         else:
@@ -50,12 +56,22 @@ def find_plans(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return found
 
 
-def read_plan(path: str | os.PathLike[str]) -> Plan:
-    """Read the plan in *path*; unreadable files raise a :class:`~uvp.UvpError` subclass."""
+def read_plan(
+    path: str | os.PathLike[str], *, municipality: str | None = None, year: int | None = None
+) -> Plan:
+    """Read the plan in a JSON file or an Excel workbook.
+
+    *municipality* and *year* serve workbooks that do not say them (a JSON
+    plan always does). Unreadable files raise a :class:`~uvp.UvpError` subclass.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".json":
         return load(path)
+    if suffix in WORKBOOK_SUFFIXES:
+        from uvp.workbook import read_workbook
+
+        return read_workbook(path, municipality=municipality, year=year)
     raise PlanDataError(
         "not-a-plan",
         source=str(path),

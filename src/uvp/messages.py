@@ -253,6 +253,14 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             'Doel {letter} van thema "{theme}" heeft geen acties: voeg een actie toe '
             "of schrap het doel."
         ),
+        "overdue": (
+            'Actie "{action}" moest op {due} klaar zijn en staat op de peildatum ({peildatum}) '
+            "niet op Gereed: zet de status bij, of plan de actie opnieuw."
+        ),
+        "quarter-matrix-mismatch": (
+            "Kwartaal '{kwartaal}' zegt {quarters}, maar in de kwartaalkolommen is {marked} "
+            "aangekruist: maak ze gelijk (uvp verandert geen van beide)."
+        ),
         # CLI
         "cli-summary": (
             "{priorities} prioriteiten, {themes} thema's, {actions} acties "
@@ -270,7 +278,41 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             "van uw gemeente."
         ),
         "cli-help-show": "Toon per plan een overzicht van prioriteiten, thema's, acties en bevindingen.",
-        "cli-help-paths": "Plannen (.json) of mappen met plannen.",
+        "cli-help-paths": "Plannen (.xlsx of .json) of mappen met plannen.",
+        "cli-help-gemeente": "De gemeente, als de werkmap die niet noemt.",
+        "cli-help-jaar": "Het jaar van het plan, als de werkmap dat niet noemt.",
+        "cli-help-output": ("Schrijf in kopieën in deze map; de originelen blijven ongewijzigd."),
+        "cli-help-peildatum": "De datum waarop gemeten wordt (JJJJ-MM-DD); standaard vandaag.",
+        "cli-help-validate": (
+            "Controleer plannen: ontbrekende trekkers en kwartalen, onleesbare notaties, "
+            "te late acties. Stopt met code 1 bij fouten."
+        ),
+        "cli-help-write": "Zet de bevindingen ook in het blad Controle van de werkmap.",
+        "cli-help-fill": (
+            "Vul de kwartaalkolommen Q1-Q4 naast elke actietabel en voeg een kolom Status "
+            "met keuzelijst toe."
+        ),
+        "cli-help-no-status": "Voeg geen kolom Status toe.",
+        "cli-help-evaluate": (
+            "Schrijf het blad Evaluatie voor de raad: per prioriteit en thema de voortgang, "
+            "behaalde en nog te behalen doelstellingen, en een grafiek."
+        ),
+        "cli-help-new": "Maak een lege planningswerkmap (indeling per doel), klaar om in te vullen.",
+        "cli-help-new-path": "De nieuwe werkmap (.xlsx).",
+        "cli-help-overwrite": "Overschrijf een bestaand bestand (het oude blijft als .bak.xlsx).",
+        "cli-help-convert": (
+            "Zet werkmappen om naar JSON en JSON naar werkmappen; gaat door na een fout bestand."
+        ),
+        "cli-help-layout": "Indeling van nieuwe werkmappen: goal (per doel) of quarter (per kwartaal).",
+        "cli-bad-date": "'{text}' is geen datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2024-10-01.",
+        "cli-failed": "{count} van de {total} bestanden zijn mislukt:",
+        "cli-filled": "{path}: kwartaalkolommen ingevuld bij {marked} acties; {written} kwartalen uit de kolommen overgenomen.",
+        "cli-evaluated": (
+            "{path}: blad Evaluatie geschreven (peildatum {peildatum}): {actions} acties, "
+            "{done} gereed ({percent}%), {overdue} te laat."
+        ),
+        "cli-created": "{path}: nieuwe planningswerkmap gemaakt.",
+        "cli-converted": "{source} → {target}",
         "cli-help-format": "Uitvoer als tekst (voor mensen) of json (voor programma's).",
         "column-priority-theme": "Prioriteit / thema",
         "column-actions": "Acties",

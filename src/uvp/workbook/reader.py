@@ -140,6 +140,14 @@ class ReadResult:
     tables: tuple[TableSource, ...]
     findings: tuple[Finding, ...]
     errored: Mapping[int, frozenset[str]] = attrs.field(factory=dict)
+    values: Mapping[str, Rows] = attrs.field(factory=dict, repr=False)
+
+    def value(self, sheet: str, row: int, column: int) -> object:
+        """The value of a cell (1-based) as read, or ``None``."""
+        rows = self.values.get(sheet, ())
+        if row - 1 < len(rows) and column - 1 < len(rows[row - 1]):
+            return rows[row - 1][column - 1]
+        return None
 
 
 # -- cell values -------------------------------------------------------------------------
@@ -712,7 +720,9 @@ class _Reader:
                     "no-action-table", "error", render("nl", "no-action-table", source=self.source)
                 )
             )
-        return ReadResult(plan, sources, tuple(self.tables), tuple(self.findings), errored)
+        return ReadResult(
+            plan, sources, tuple(self.tables), tuple(self.findings), errored, self.sheets
+        )
 
     def _municipality_and_year(
         self, municipality: str | None, year: int | None, path: str | None

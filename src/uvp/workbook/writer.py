@@ -163,8 +163,14 @@ def _priority_heading(priority: Priority) -> str:
     return f"{priority.title} ({_KIND_LABEL[priority.kind]})"
 
 
-def build_workbook(plan: Plan, layout: Layout | None = None) -> Workbook:
-    """The plan as a new openpyxl workbook in *layout* (default: :func:`default_layout`)."""
+def build_workbook(
+    plan: Plan, layout: Layout | None = None, *, status_column: bool = False
+) -> Workbook:
+    """The plan as a new openpyxl workbook in *layout* (default: :func:`default_layout`).
+
+    The action tables get a Status column when an action has a status, or
+    with *status_column*; an ID column when an action has an id.
+    """
     from openpyxl import Workbook
 
     layout = layout or default_layout(plan)
@@ -178,7 +184,7 @@ def build_workbook(plan: Plan, layout: Layout | None = None) -> Workbook:
     _write_plan_sheet(plan_sheet, plan, sheets, letters)
     _write_goals_sheet(book.create_sheet(GOALS_SHEET), plan)
     _write_definitions_sheet(book.create_sheet(DEFINITIONS_SHEET), plan)
-    show_status = any(a.status for a in plan.actions)
+    show_status = status_column or any(a.status for a in plan.actions)
     show_id = any(a.id for a in plan.actions)
     for priority in plan.priorities:
         ws = book.create_sheet(sheets[id(priority)])

@@ -1,0 +1,149 @@
+"""The year-end evaluation: how far each priority, theme and goal has come.
+
+The council receives *behaalde of nog te behalen doelstellingen*, backed by
+figures; :func:`evaluate_plan` computes them from the actions' status on a
+*peildatum* (the date the evaluation looks at).
+
+>>> import datetime as dt, uvp
+>>> plan = uvp.load("examples/scherpenzeel-2024.json")
+>>> evaluation = evaluate_plan(plan, dt.date(2024, 12, 31))
+>>> evaluation.total.actions, evaluation.total.done, evaluation.total.overdue
+(80, 0, 35)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import attrs
+
+from uvp.model import Action, Goal, Plan
+from uvp.validation import due_date
+
+__all__ = ["Evaluation", "GoalResult", "Tally", "evaluate_plan", "is_overdue"]
+
+
+def is_overdue(action: Action, year: int, peildatum: dt.date) -> bool:
+    """Not done (nor cancelled) while its last quarter ended before *peildatum*."""
+    due = due_date(action, year)
+    return due is not None and due < peildatum and action.status not in ("done", "cancelled")
+
+
+@attrs.frozen
+class Tally:
+    """Counts of actions by where they stand."""
+
+    actions: int = 0
+    done: int = 0
+    running: int = 0
+    overdue: int = 0
+    cancelled: int = 0
+
+    @classmethod
+    def of(cls, actions: Iterable[Action], year: int, peildatum: dt.date) -> Tally:
+        """Count *actions* on *peildatum*."""
+        items = list(actions)
+        return cls(
+            actions=len(items),
+            done=sum(a.status == "done" for a in items),
+            running=sum(a.status == "running" for a in items),
+            overdue=sum(is_overdue(a, year, peildatum) for a in items),
+            cancelled=sum(a.status == "cancelled" for a in items),
+        )
+
+    @property
+    def percent_done(self) -> float:
+        """Done as a share (0..1) of the actions that were not cancelled; 0 when there are none."""
+        counted = self.actions - self.cancelled
+        return self.done / counted if counted else 0.0
+
+
+@attrs.frozen
+class Row:
+    """One line of the evaluation table: a priority (``theme`` is None) or one of its themes."""
+
+    priority: str
+    theme: str | None
+    tally: Tally
+
+
+@attrs.frozen
+class GoalResult:
+    """Whether a goal (or a theme, where actions are not grouped by goal) is achieved.
+
+    ``achieved`` is True when every action that counts for it is done
+    (cancelled ones do not count), and None when no action counts for it.
+    """
+
+    priority: str
+    theme: str
+    goal: str
+    achieved: bool | None
+    done: int
+    total: int
+
+
+@attrs.frozen
+class Evaluation:
+    """Everything the Evaluatie sheet shows."""
+
+    municipality: str
+    year: int
+    peildatum: dt.date
+    rows: tuple[Row, ...]
+    goals: tuple[GoalResult, ...]
+    total: Tally
+
+
+def _goal_label(letter: str | None, title: str | None, objective: str | None) -> str:
+    text = title or objective or ""
+    return f"{letter}. {text}".strip() if letter else text
+
+
+def evaluate_plan(plan: Plan, peildatum: dt.date) -> Evaluation:
+    """The evaluation of *plan* on *peildatum*: per priority and theme, and per goal."""
+    rows: list[Row] = []
+    goals: list[GoalResult] = []
+    for priority in plan.priorities:
+        rows.append(Row(priority.title, None, Tally.of(priority.actions, plan.year, peildatum)))
+        for theme in priority.themes:
+            rows.append(
+                Row(priority.title, theme.title, Tally.of(theme.actions, plan.year, peildatum))
+            )
+            grouped = any(a.goal for a in theme.actions)
+            targets: list[tuple[Goal | None, list[Action]]] = [
+                (
+                    g,
+                    [a for a in theme.actions if a.goal == g.letter]
+                    if grouped
+                    else list(theme.actions),
+                )
+                for g in theme.goals
+            ]
+            if not theme.goals:
+                targets = [(None, list(theme.actions))]
+            for goal, actions in targets:
+                counted = [a for a in actions if a.status != "cancelled"]
+                done = sum(a.status == "done" for a in counted)
+                label = (
+                    _goal_label(goal.letter, goal.title, goal.objective) if goal else theme.title
+                ) or theme.title
+                goals.append(
+                    GoalResult(
+                        priority.title,
+                        theme.title,
+                        label,
+                        done == len(counted) if counted else None,
+                        done,
+                        len(counted),
+                    )
+                )
+    return Evaluation(
+        plan.municipality,
+        plan.year,
+        peildatum,
+        tuple(rows),
+        tuple(goals),
+        Tally.of(plan.actions, plan.year, peildatum),
+    )

@@ -1,0 +1,576 @@
+"""What uvp writes into a user's workbook, written once for every place it runs.
+
+Each writer takes a :class:`~uvp.workbook.target.Target` and a
+:class:`~uvp.workbook.reader.ReadResult`: the CLI runs them on a file through
+openpyxl (:func:`edit_workbook`), the Excel add-in on the live workbook
+through xlwings. None of them inserts or shifts a row or column of the
+user's: new columns go into free columns beside a table, new content into
+sheets uvp owns (``Controle``, ``Evaluatie``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Final, TypeVar
+
+import attrs
+
+from uvp.evaluation import Evaluation, evaluate_plan
+from uvp.exceptions import WorkbookError
+from uvp.findings import Finding, Report
+from uvp.messages import render
+from uvp.model import Plan, Priority, Theme
+from uvp.quarters import Schedule
+from uvp.validation import check_plan
+from uvp.workbook.files import check_workbook_file, lock_file, save_workbook
+from uvp.workbook.headers import STATUS_LABELS, normal
+from uvp.workbook.reader import ReadResult, TableSource, cell_name, text_of
+from uvp.workbook.target import CellValue, OpenpyxlTarget, Target
+
+__all__ = [
+    "MATRIX_MARKS",
+    "FillResult",
+    "edit_workbook",
+    "evaluate_workbook",
+    "fill_quarters",
+    "fill_workbook",
+    "new_workbook",
+    "validate_result",
+    "validate_workbook",
+    "write_controle",
+    "write_evaluation",
+]
+
+T = TypeVar("T")
+
+CONTROLE: Final = "Controle"
+EVALUATIE: Final = "Evaluatie"
+
+MATRIX_MARKS: Final = {"fixed": "●", "window": "○", "ongoing": "↻"}
+"""What the quarter matrix shows: a fixed quarter, one possible quarter of a
+window (*Q3/Q4*), and a quarter of an ongoing action (*Doorlopend*)."""
+_MATRIX_FILLS: Final = {"fixed": "A9D08E", "window": "FFE699", "ongoing": "9BC2E6"}
+STATUS_FILLS: Final = {
+    "planned": "EDEDED",
+    "running": "BDD7EE",
+    "done": "C6EFCE",
+    "postponed": "FFEB9C",
+    "cancelled": "D9D9D9",
+}
+_SEVERITY_FILLS: Final = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
+_STATUS_ROWS_AHEAD: Final = 50  # drop-down rows below a table, for actions still to add
+
+
+# -- validation --------------------------------------------------------------------------
+
+
+def _locate(result: ReadResult, finding: Finding, index: int | None, field: str | None) -> Finding:
+    if index is None:
+        return finding
+    source = result.sources[index]
+    cell = source.cell(field or "text") or source.cell("text")
+    return attrs.evolve(
+        finding,
+        sheet=source.sheet,
+        cell=cell,
+        where=f"{source.sheet}!{cell}" if cell else source.sheet,
+    )
+
+
+def _matrix_findings(result: ReadResult) -> list[Finding]:
+    findings = []
+    for index, (action, source) in enumerate(zip(result.plan.actions, result.sources, strict=True)):
+        if not source.matrix or "quarter" in result.errored.get(index, ()):
+            continue
+        quarters = action.quarters
+        if quarters and quarters != source.matrix:
+            column = source.table.columns["q1"]
+            kwartaal = ", ".join(str(a.schedule) for a in action.assignments if a.schedule)
+            findings.append(
+                Finding(
+                    "quarter-matrix-mismatch",
+                    "error",
+                    render(
+                        "nl",
+                        "quarter-matrix-mismatch",
+                        kwartaal=kwartaal,
+                        quarters=_quarters_text(quarters),
+                        marked=_quarters_text(source.matrix),
+                    ),
+                    where=f"{source.sheet}!{cell_name(source.row, column)}",
+                    sheet=source.sheet,
+                    cell=cell_name(source.row, column),
+                )
+            )
+    return findings
+
+
+def _quarters_text(quarters: frozenset[int]) -> str:
+    return ", ".join(f"Q{q}" for q in sorted(quarters))
+
+
+def validate_result(result: ReadResult, *, peildatum: dt.date | None = None) -> Report:
+    """Every finding about a read workbook, each with its sheet and cell."""
+    findings = list(result.findings)
+    for finding, index, field in check_plan(result.plan, peildatum=peildatum):
+        if index is not None and field in result.errored.get(index, ()):
+            continue  # the cell could not be read: that finding is there already
+        findings.append(_locate(result, finding, index, field))
+    findings.extend(_matrix_findings(result))
+    return Report(tuple(findings))
+
+
+# -- editing a file ----------------------------------------------------------------------
+
+
+def edit_workbook(
+    path: str | os.PathLike[str],
+    change: Callable[[Target, ReadResult], T],
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+    backup: bool = True,
+) -> T:
+    """Read the workbook at *path*, let *change* write into it, and save it safely.
+
+    Refuses, before anything is written, a workbook that is open in Excel or
+    that holds what openpyxl would lose (pictures, charts, VBA, ...). The
+    file is replaced atomically; the original is kept as ``name.bak.xlsx``.
+    """
+    import openpyxl
+
+    from uvp.workbook import inspect_workbook
+    from uvp.workbook.preserve import unsupported_content
+
+    path = Path(path)
+    check_workbook_file(path)
+    lock = lock_file(path)
+    if lock is not None:
+        raise WorkbookError("workbook-locked", source=str(path), lock=lock.name)
+    lost = unsupported_content(path)
+    if lost:
+        raise WorkbookError("workbook-unsupported-content", source=str(path), what=", ".join(lost))
+    result = inspect_workbook(path, municipality=municipality, year=year)
+    try:
+        book = openpyxl.load_workbook(path, rich_text=True)
+    except Exception as error:
+        raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
+    outcome = change(OpenpyxlTarget(book), result)
+    save_workbook(book, path, backup=backup)
+    return outcome
+
+
+# -- Controle ----------------------------------------------------------------------------
+
+
+def write_controle(target: Target, report: Report, *, title: str) -> None:
+    """The ``Controle`` sheet: one row per finding, with a link to its cell."""
+    target.replace_sheet(CONTROLE)
+    target.set_value(CONTROLE, 1, 1, title)
+    target.set_style(CONTROLE, 1, 1, bold=True, size=14)
+    counts = report.counts()
+    target.set_value(
+        CONTROLE,
+        2,
+        1,
+        render(
+            "nl",
+            "cli-findings",
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
+        )
+        if report.findings
+        else render("nl", "cli-findings-none"),
+    )
+    headers = ["Ernst", "Code", "Blad", "Cel", "Melding"]
+    for column, header in enumerate(headers, 1):
+        target.set_value(CONTROLE, 4, column, header)
+        target.set_style(CONTROLE, 4, column, bold=True, fill="DDEBF7")
+    for row, finding in enumerate(report.findings, 5):
+        target.set_value(CONTROLE, row, 1, render("nl", f"severity-{finding.severity}"))
+        target.set_style(CONTROLE, row, 1, fill=_SEVERITY_FILLS[finding.severity])
+        target.set_value(CONTROLE, row, 2, finding.code)
+        target.set_value(CONTROLE, row, 3, finding.sheet)
+        target.set_value(CONTROLE, row, 4, finding.cell)
+        if finding.sheet and finding.cell:
+            target.link(CONTROLE, row, 4, finding.sheet, finding.cell)
+        target.set_value(CONTROLE, row, 5, finding.message)
+        target.set_style(CONTROLE, row, 5, wrap=True)
+    for column, width in enumerate((14, 24, 26, 8, 100), 1):
+        target.column_width(CONTROLE, column, width)
+    target.freeze(CONTROLE, "A5")
+
+
+def validate_workbook(
+    path: str | os.PathLike[str],
+    *,
+    peildatum: dt.date | None = None,
+    municipality: str | None = None,
+    year: int | None = None,
+    write: bool = False,
+    backup: bool = True,
+) -> Report:
+    """Check a workbook: every finding with its code, severity, sheet, cell and Dutch message.
+
+    With *write*, the findings also go into the workbook's ``Controle`` sheet,
+    each with a link to its cell.
+    """
+    from uvp.workbook import inspect_workbook
+
+    if not write:
+        result = inspect_workbook(path, municipality=municipality, year=year)
+        return attrs.evolve(validate_result(result, peildatum=peildatum), source=str(path))
+
+    def change(target: Target, result: ReadResult) -> Report:
+        report = validate_result(result, peildatum=peildatum)
+        write_controle(target, report, title=_title("Controle", result.plan, peildatum))
+        return report
+
+    report = edit_workbook(path, change, municipality=municipality, year=year, backup=backup)
+    return attrs.evolve(report, source=str(path))
+
+
+def _title(what: str, plan: Plan, peildatum: dt.date | None) -> str:
+    date = f" — peildatum {peildatum.strftime('%d-%m-%Y')}" if peildatum else ""
+    return f"{what} Uitvoeringsplan Veiligheid {plan.year} — {plan.municipality}{date}"
+
+
+# -- quarter matrix and status -----------------------------------------------------------
+
+
+@attrs.frozen
+class FillResult:
+    """What :func:`fill_quarters` did."""
+
+    marked: int  # actions whose matrix was (re)written
+    quarters_written: int  # Kwartaal cells written from a marked matrix
+    findings: tuple[Finding, ...]  # where Kwartaal and the matrix disagree
+
+
+def _free_block(result: ReadResult, sheet: str, tables: Sequence[TableSource], width: int) -> int:
+    """The first column right of the sheet's tables where *width* columns are empty
+    on every row the tables use."""
+    rows = result.values.get(sheet, ())
+    top = min(t.header_row for t in tables)
+    bottom = max(t.last_row for t in tables) + _STATUS_ROWS_AHEAD
+    occupied = {
+        c
+        for r in range(top - 1, min(bottom, len(rows)))
+        for c, v in enumerate(rows[r], 1)
+        if text_of(v) is not None
+    }
+    column = max(c for t in tables for c in t.columns.values()) + 1
+    while any(column + i in occupied for i in range(width)):
+        column += 1
+    return column
+
+
+def _sheet_tables(result: ReadResult) -> dict[str, list[TableSource]]:
+    by_sheet: dict[str, list[TableSource]] = {}
+    for table in result.tables:
+        by_sheet.setdefault(table.sheet, []).append(table)
+    return by_sheet
+
+
+def _marks(schedules: Sequence[Schedule]) -> dict[int, str]:
+    """Per quarter the strongest kind of mark any schedule gives it."""
+    marks: dict[int, str] = {}
+    rank = {"ongoing": 0, "window": 1, "fixed": 2}
+    for schedule in schedules:
+        kind = {"range": "fixed", "moments": "fixed"}.get(schedule.kind, schedule.kind)
+        for quarter in schedule.quarters:
+            if quarter not in marks or rank[kind] > rank[marks[quarter]]:
+                marks[quarter] = kind
+    return marks
+
+
+def _schedule_from_matrix(cells: Mapping[int, str]) -> Schedule:
+    quarters = sorted(cells)
+    symbols = set(cells.values())
+    if symbols == {MATRIX_MARKS["ongoing"]} and quarters == [1, 2, 3, 4]:
+        return Schedule.ongoing()
+    if symbols == {MATRIX_MARKS["window"]} and len(quarters) > 1:
+        return Schedule("window", quarters)
+    if quarters == list(range(quarters[0], quarters[-1] + 1)):
+        return Schedule.range(quarters[0], quarters[-1])
+    return Schedule("moments", quarters)
+
+
+def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) -> FillResult:
+    """Add or refresh the Q1..Q4 quarter matrix beside every action table.
+
+    Each action's quarters are marked (a fixed quarter, a window's possible
+    quarters and an ongoing action each look different). Where Kwartaal is
+    empty but the matrix is marked, Kwartaal is written from the matrix; where
+    both are filled in and disagree, a ``quarter-matrix-mismatch`` finding is
+    returned and neither is changed. With *status*, a Status column with a
+    drop-down and colours is added where a table has none.
+    """
+    marked = written = 0
+    findings = _matrix_findings(result)
+    mismatches = {f.cell for f in findings}
+    columns: dict[tuple[str, int], dict[str, int]] = {}  # (sheet, header row) -> field -> column
+    for sheet, tables in _sheet_tables(result).items():
+        existing = next((t.columns for t in tables if "q1" in t.columns), None)
+        need_status = status and any("status" not in t.columns for t in tables)
+        if existing is not None:
+            q1 = existing["q1"]
+            status_column = _free_block(result, sheet, tables, 1) if need_status else 0
+        else:
+            q1 = _free_block(result, sheet, tables, 5 if need_status else 4)
+            status_column = q1 + 4 if need_status else 0
+        for table in tables:
+            fields = {f"q{q}": table.columns.get(f"q{q}", q1 + q - 1) for q in range(1, 5)}
+            if "status" in table.columns:
+                fields["status"] = table.columns["status"]
+            elif status_column:
+                fields["status"] = status_column
+            columns[table.sheet, table.header_row] = fields
+            for q in range(1, 5):
+                column = fields[f"q{q}"]
+                target.set_value(sheet, table.header_row, column, f"Q{q}")
+                target.set_style(sheet, table.header_row, column, bold=True, center=True)
+                target.column_width(sheet, column, 5)
+            if "status" not in table.columns and status_column:
+                _add_status_column(target, table, status_column)
+    for action, source in zip(result.plan.actions, result.sources, strict=True):
+        table = source.table
+        fields = columns[table.sheet, table.header_row]
+        if source.row and cell_name(source.row, fields["q1"]) in mismatches:
+            continue
+        schedules = [a.schedule for a in action.assignments if a.schedule]
+        if (
+            not schedules
+            and source.matrix
+            and "quarter" in table.columns
+            and table.layout == "goal"
+        ):
+            cells = {
+                q: text_of(result.value(source.sheet, source.row, fields[f"q{q}"])) or ""
+                for q in sorted(source.matrix)
+            }
+            schedule = _schedule_from_matrix(cells)
+            target.set_value(source.sheet, source.row, table.columns["quarter"], str(schedule))
+            schedules = [schedule]
+            written += 1
+        marks = _marks(schedules)
+        for row in source.rows:
+            for q in range(1, 5):
+                column = fields[f"q{q}"]
+                kind = marks.get(q)
+                target.set_value(source.sheet, row, column, MATRIX_MARKS[kind] if kind else None)
+                target.set_style(
+                    source.sheet, row, column, center=True, fill=_MATRIX_FILLS[kind] if kind else ""
+                )
+        marked += 1
+    return FillResult(marked, written, tuple(findings))
+
+
+def _add_status_column(target: Target, table: TableSource, column: int) -> None:
+    target.set_value(table.sheet, table.header_row, column, "Status")
+    target.set_style(table.sheet, table.header_row, column, bold=True)
+    target.column_width(table.sheet, column, 14)
+    first, last = table.header_row + 1, table.last_row + _STATUS_ROWS_AHEAD
+    add_status_rules(target, table.sheet, first, last, column)
+
+
+def add_status_rules(target: Target, sheet: str, first: int, last: int, column: int) -> None:
+    """The Status drop-down and its colours on a column's rows."""
+    target.add_list_validation(sheet, first, last, column, list(STATUS_LABELS.values()))
+    for status, label in STATUS_LABELS.items():
+        target.add_fill_rule(sheet, first, last, column, label, STATUS_FILLS[status])
+
+
+def fill_workbook(
+    path: str | os.PathLike[str],
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+    status: bool = True,
+    backup: bool = True,
+) -> FillResult:
+    """:func:`fill_quarters` on a workbook file, saved safely (see :func:`edit_workbook`)."""
+    return edit_workbook(
+        path,
+        lambda target, result: fill_quarters(target, result, status=status),
+        municipality=municipality,
+        year=year,
+        backup=backup,
+    )
+
+
+# -- Evaluatie ---------------------------------------------------------------------------
+
+
+def write_evaluation(target: Target, evaluation: Evaluation) -> None:
+    """The ``Evaluatie`` sheet for the council: figures per priority and theme, goals
+    achieved and still to achieve, and a chart."""
+    sheet = EVALUATIE
+    target.replace_sheet(sheet)
+    target.set_value(
+        sheet,
+        1,
+        1,
+        f"Evaluatie Uitvoeringsplan Veiligheid {evaluation.year} — {evaluation.municipality}",
+    )
+    target.set_style(sheet, 1, 1, bold=True, size=14)
+    target.set_value(sheet, 2, 1, f"Peildatum {evaluation.peildatum.strftime('%d-%m-%Y')}")
+    headers = [
+        "Prioriteit / thema",
+        "Acties",
+        "Gereed",
+        "Loopt",
+        "Te laat",
+        "Vervallen",
+        "% gereed",
+        "Nog open",
+    ]
+    header_row = 4
+    for column, header in enumerate(headers, 1):
+        target.set_value(sheet, header_row, column, header)
+        target.set_style(sheet, header_row, column, bold=True, fill="DDEBF7")
+    row = header_row + 1
+    priority_rows = []
+    for line in (*evaluation.rows, None):
+        if line is None:
+            label, tally, bold = "Totaal", evaluation.total, True
+        else:
+            label = line.priority if line.theme is None else f"    {line.theme}"
+            tally, bold = line.tally, line.theme is None
+        values: list[CellValue] = [
+            label,
+            tally.actions,
+            tally.done,
+            tally.running,
+            tally.overdue,
+            tally.cancelled,
+            round(tally.percent_done, 4),
+            tally.actions - tally.done - tally.cancelled,
+        ]
+        for column, value in enumerate(values, 1):
+            target.set_value(sheet, row, column, value)
+            if bold:
+                target.set_style(sheet, row, column, bold=True)
+        target.set_style(sheet, row, 7, bold=bold, number_format="0%")
+        if line is not None and line.theme is None:
+            priority_rows.append(row)
+        row += 1
+    last_table_row = row - 1
+    # Goals: achieved and still to achieve.
+    row += 1
+    target.set_value(sheet, row, 1, "Doelstellingen")
+    target.set_style(sheet, row, 1, bold=True, size=12)
+    row += 1
+    for column, header in enumerate(["Prioriteit", "Thema", "Doel", "Stand", "Acties gereed"], 1):
+        target.set_value(sheet, row, column, header)
+        target.set_style(sheet, row, column, bold=True, fill="DDEBF7")
+    row += 1
+    for goal in evaluation.goals:
+        stand = {True: "behaald", False: "nog te behalen", None: "geen acties"}[goal.achieved]
+        for column, value in enumerate(
+            [goal.priority, goal.theme, goal.goal, stand, f"{goal.done} van {goal.total}"], 1
+        ):
+            target.set_value(sheet, row, column, value)
+        target.set_style(sheet, row, 3, wrap=True)
+        target.set_style(
+            sheet,
+            row,
+            4,
+            fill={"behaald": "C6EFCE", "nog te behalen": "FFEB9C"}.get(stand, "EDEDED"),
+        )
+        row += 1
+    for column, width in enumerate((46, 9, 9, 9, 9, 10, 10, 10), 1):
+        target.column_width(sheet, column, width)
+    target.column_width(sheet, 2, 40)  # Thema, in the goals table
+    target.column_width(sheet, 3, 60)
+    # A chart of the priorities: done, running, overdue.
+    if priority_rows:
+        chart_rows = _chart_block(target, evaluation, last_table_row + 0, priority_rows)
+        target.bar_chart(
+            sheet,
+            "J4",
+            "Voortgang per prioriteit",
+            chart_rows[0],
+            chart_rows[1],
+            chart_rows[2],
+            10,
+            [("Gereed", 11), ("Loopt", 12), ("Te laat", 13), ("Overig", 14)],
+        )
+    target.freeze(sheet, "A5")
+
+
+def _chart_block(
+    target: Target, evaluation: Evaluation, _after: int, priority_rows: Sequence[int]
+) -> tuple[int, int, int]:
+    """The chart's data: one row per priority in columns J..N, beside the table."""
+    sheet = EVALUATIE
+    header = 30 + len(evaluation.rows) + len(evaluation.goals)
+    for column, text in enumerate(["Prioriteit", "Gereed", "Loopt", "Te laat", "Overig"], 10):
+        target.set_value(sheet, header, column, text)
+        target.set_style(sheet, header, column, bold=True)
+    row = header + 1
+    for line in evaluation.rows:
+        if line.theme is not None:
+            continue
+        t = line.tally
+        other = max(0, t.actions - t.done - t.running - t.overdue - t.cancelled)
+        chart_values: list[CellValue] = [line.priority, t.done, t.running, t.overdue, other]
+        for column, value in enumerate(chart_values, 10):
+            target.set_value(sheet, row, column, value)
+        row += 1
+    return header, header + 1, row - 1
+
+
+def evaluate_workbook(
+    path: str | os.PathLike[str],
+    peildatum: dt.date,
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+    backup: bool = True,
+) -> Evaluation:
+    """Write the ``Evaluatie`` sheet into a workbook (replacing only uvp's own sheet)."""
+
+    def change(target: Target, result: ReadResult) -> Evaluation:
+        evaluation = evaluate_plan(result.plan, peildatum)
+        write_evaluation(target, evaluation)
+        return evaluation
+
+    return edit_workbook(path, change, municipality=municipality, year=year, backup=backup)
+
+
+# -- a new, empty plan ---------------------------------------------------------------------
+
+
+def new_workbook(
+    path: str | os.PathLike[str], municipality: str, year: int, *, overwrite: bool = False
+) -> Path:
+    """An empty plan in the per-goal layout: headers, Status drop-downs, print settings.
+
+    The workbook reads back as a plan with one priority and one theme to
+    rename, and no actions yet.
+    """
+    from uvp.workbook.files import save_workbook as save
+    from uvp.workbook.writer import build_workbook
+
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise WorkbookError("workbook-exists", source=str(path))
+    plan = Plan(
+        municipality,
+        year,
+        priorities=[
+            Priority("Prioriteit 1", "joint", [Theme("Thema 1")]),
+        ],
+    )
+    book = build_workbook(plan, "goal", status_column=True)
+    target = OpenpyxlTarget(book)
+    sheet = book.sheetnames[-1]
+    header_row = next(r for r in range(1, 10) if normal(book[sheet].cell(r, 1).value) == "acties")
+    add_status_rules(target, sheet, header_row + 1, header_row + 200, 5)
+    save(book, path, backup=path.exists())
+    return path
