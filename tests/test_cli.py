@@ -1,14 +1,18 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+import uvp
 from tests.conftest import EXAMPLES, ROOT
+from tests.workbooks import make_workbook
 from uvp.cli import app
 
 runner = CliRunner()
@@ -107,3 +111,120 @@ def test_internal_errors_never_show_a_traceback(
     assert "Interne fout" in err
     assert "RuntimeError" in err
     assert "Traceback" not in err
+
+
+# -- the workbook commands --------------------------------------------------------------
+
+
+def _copy_examples(tmp_path: Path) -> Path:
+    folder = tmp_path / "plannen"
+    folder.mkdir()
+    for name in ("nijkerk-2024.xlsx", "scherpenzeel-2024.xlsx"):
+        shutil.copy(EXAMPLES / name, folder / name)
+    return folder
+
+
+def test_validate_exits_1_on_errors_and_0_without(tmp_path: Path) -> None:
+    folder = _copy_examples(tmp_path)
+    result = runner.invoke(app, ["validate", str(folder / "scherpenzeel-2024.xlsx")])
+    assert result.exit_code == 1
+    assert "Ondermijning!B61" in result.stdout
+    result = runner.invoke(app, ["validate", str(folder / "nijkerk-2024.xlsx")])
+    assert result.exit_code == 0, result.output
+    assert "Geen bevindingen" in result.stdout
+
+
+def test_validate_json_and_peildatum(tmp_path: Path) -> None:
+    folder = _copy_examples(tmp_path)
+    result = runner.invoke(
+        app, ["validate", str(folder), "--format", "json", "--peildatum", "2024-04-01"]
+    )
+    assert result.exit_code == 1
+    reports = json.loads(result.stdout)
+    assert [Path(r["source"]).name for r in reports] == [
+        "nijkerk-2024.xlsx",
+        "scherpenzeel-2024.xlsx",
+    ]
+    codes = {f["code"] for r in reports for f in r["findings"]}
+    assert {"overdue", "missing-lead", "missing-quarter"} <= codes
+    first = reports[1]["findings"][0]
+    assert set(first) == {"code", "severity", "message", "where", "sheet", "cell"}
+
+
+def test_validate_write_puts_controle_in_a_copy(tmp_path: Path) -> None:
+    folder = _copy_examples(tmp_path)
+    original = (folder / "scherpenzeel-2024.xlsx").read_bytes()
+    out = tmp_path / "uit"
+    result = runner.invoke(
+        app, ["validate", str(folder / "scherpenzeel-2024.xlsx"), "--write", "-o", str(out)]
+    )
+    assert result.exit_code == 1
+    assert (folder / "scherpenzeel-2024.xlsx").read_bytes() == original
+    assert "Controle" in openpyxl.load_workbook(out / "scherpenzeel-2024.xlsx").sheetnames
+    assert sorted(p.name for p in out.iterdir()) == [
+        "scherpenzeel-2024.xlsx"
+    ]  # no backup of a copy
+
+
+def test_fill_then_evaluate_in_place(tmp_path: Path) -> None:
+    folder = _copy_examples(tmp_path)
+    result = runner.invoke(app, ["fill", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "kwartaalkolommen ingevuld bij 42 acties" in result.stdout
+    result = runner.invoke(app, ["evaluate", str(folder), "--peildatum", "2024-12-31"])
+    assert result.exit_code == 0, result.output
+    assert "80 acties, 0 gereed (0%), 35 te laat" in result.stdout
+    assert "Evaluatie" in openpyxl.load_workbook(folder / "nijkerk-2024.xlsx").sheetnames
+    assert (folder / "nijkerk-2024.bak.xlsx").exists()
+
+
+def test_bad_peildatum_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["evaluate", str(EXAMPLES / "nijkerk-2024.xlsx"), "--peildatum", "1-10-2024"]
+    )
+    assert result.exit_code == 2
+    assert "JJJJ-MM-DD" in result.output
+
+
+def test_new_makes_an_empty_plan(tmp_path: Path) -> None:
+    target = tmp_path / "uvp-2025.xlsx"
+    result = runner.invoke(app, ["new", str(target), "--gemeente", "Barneveld", "--jaar", "2025"])
+    assert result.exit_code == 0, result.output
+    plan = uvp.read_workbook(target)
+    assert (plan.municipality, plan.year) == ("Barneveld", 2025)
+    result = runner.invoke(app, ["new", str(target), "--gemeente", "Barneveld", "--jaar", "2025"])
+    assert result.exit_code == 2
+    assert "bestaat al" in result.stderr
+
+
+def test_convert_both_ways_in_a_batch_past_a_bad_file(tmp_path: Path) -> None:
+    folder = _copy_examples(tmp_path)
+    (folder / "kapot.xlsx").write_bytes(b"geen werkmap")
+    out = tmp_path / "json"
+    result = runner.invoke(app, ["convert", str(folder), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "1 van de 3 bestanden zijn mislukt" in result.stderr
+    assert "kapot.xlsx" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["nijkerk-2024.json", "scherpenzeel-2024.json"]
+    for name in ("nijkerk", "scherpenzeel"):
+        assert uvp.load(out / f"{name}-2024.json") == uvp.load(EXAMPLES / f"{name}-2024.json")
+    back = tmp_path / "xlsx"
+    result = runner.invoke(app, ["convert", str(out), "-o", str(back), "--layout", "goal"])
+    assert result.exit_code == 0, result.output
+    assert uvp.read_workbook(back / "nijkerk-2024.xlsx") == uvp.load(EXAMPLES / "nijkerk-2024.json")
+    result = runner.invoke(app, ["convert", str(out), "-o", str(back)])
+    assert result.exit_code == 1  # they exist now
+    assert "bestaat al" in result.stderr
+
+
+def test_gemeente_and_jaar_fill_in_what_a_workbook_does_not_say(tmp_path: Path) -> None:
+    path = make_workbook(
+        tmp_path / "planning.xlsx",
+        {"Blad1": [["Acties", "Trekker", "Kwartaal"], ["We organiseren een avond.", "Ede", "Q2"]]},
+    )
+    result = runner.invoke(app, ["show", str(path)])
+    assert result.exit_code == 2
+    assert "--gemeente" in result.stderr
+    result = runner.invoke(app, ["show", str(path), "--gemeente", "Ede", "--jaar", "2025"])
+    assert result.exit_code == 0, result.output
+    assert "Uitvoeringsplan Veiligheid 2025 — Ede" in result.stdout

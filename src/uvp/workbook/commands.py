@@ -158,6 +158,10 @@ def edit_workbook(
         book = openpyxl.load_workbook(path, rich_text=True)
     except Exception as error:
         raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
+    # Free columns are judged on what the cells hold, formulas included: a formula
+    # Excel never calculated has no value for the fast reader, but it is there.
+    held = {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in book.worksheets}
+    result = attrs.evolve(result, values=held)
     outcome = change(OpenpyxlTarget(book), result)
     save_workbook(book, path, backup=backup)
     return outcome
