@@ -103,3 +103,75 @@ plans = st.builds(
     priorities=st.lists(priorities, max_size=3).map(tuple),
     definitions=st.lists(definitions, max_size=3).map(tuple),
 )
+
+
+# -- plans a workbook can say exactly ---------------------------------------------------------
+# A workbook cell keeps no leading or trailing spaces, and an action's text must not
+# read as a heading (a goal row "A. ...", a quarter "Q1", a "Kwartaalplanning" title).
+
+_WORD = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzéëï’'-"), min_size=1, max_size=8)
+_LINE = st.lists(_WORD, min_size=1, max_size=6).map(" ".join)
+CELL_TEXT = st.lists(_LINE, min_size=1, max_size=3).map("\n".join)
+TITLE = st.lists(_WORD, min_size=1, max_size=4).map(lambda ws: " ".join(ws).capitalize())
+
+
+@st.composite
+def formattable_assignments(draw: st.DrawFn) -> tuple[uvp.Assignment, ...]:
+    """Assignments the Trekker and Kwartaal cells can say."""
+    items = draw(st.lists(assignments(), max_size=3).map(tuple))
+    try:
+        uvp.format_assignments(items)
+    except uvp.NotationError:
+        return ()
+    return items
+
+
+@st.composite
+def workbook_themes(draw: st.DrawFn, title: str) -> uvp.Theme:
+    letters = draw(st.lists(LETTERS, max_size=3, unique=True))
+    goals = tuple(
+        uvp.Goal(
+            letter,
+            draw(st.none() | TITLE),
+            draw(st.none() | CELL_TEXT),
+            draw(st.none() | CELL_TEXT),
+        )
+        for letter in letters
+    )
+    actions = []
+    for goal in [None, *letters]:
+        for _ in range(draw(st.integers(0, 2))):
+            actions.append(
+                uvp.Action(
+                    "actie " + draw(CELL_TEXT),
+                    draw(formattable_assignments()),
+                    note=draw(st.none() | CELL_TEXT),
+                    goal=goal,
+                    status=draw(st.none() | st.sampled_from(uvp.STATUSES)),
+                    id=draw(st.none() | _WORD),
+                )
+            )
+    return uvp.Theme(
+        title, draw(st.none() | LETTERS), draw(st.none() | CELL_TEXT), goals, tuple(actions)
+    )
+
+
+@st.composite
+def workbook_plans(draw: st.DrawFn) -> uvp.Plan:
+    titles = draw(st.lists(TITLE, min_size=1, max_size=3, unique_by=str.casefold))
+    priorities = []
+    for title in titles:
+        theme_titles = draw(st.lists(TITLE, max_size=3, unique_by=str.casefold))
+        themes = [draw(workbook_themes(t)) for t in theme_titles]
+        priorities.append(uvp.Priority(title, draw(st.sampled_from(["joint", "local"])), themes))
+    return uvp.Plan(
+        draw(TITLE),
+        draw(st.integers(2000, 2100)),
+        partners=tuple(draw(st.lists(TITLE, max_size=3))),
+        priorities=tuple(priorities),
+        definitions=tuple(
+            draw(
+                st.lists(st.builds(uvp.Definition, TITLE, CELL_TEXT, st.none() | TITLE), max_size=2)
+            )
+        ),
+    )

@@ -3,9 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import uvp
 from tests.conftest import EXAMPLES
+from tests.strategies import workbook_plans
 from tests.workbooks import make_workbook
 from uvp.workbook import inspect_workbook
 
@@ -262,4 +264,13 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     ]
     assert cells
     assert all(c.data_type == "s" for c in cells)
+    assert uvp.read_workbook(path) == plan
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(workbook_plans())
+def test_any_plan_round_trips_through_a_per_goal_workbook(tmp_path: Path, plan: uvp.Plan) -> None:
+    path = uvp.write_workbook(plan, tmp_path / "plan.xlsx", layout="goal", overwrite=True)
     assert uvp.read_workbook(path) == plan

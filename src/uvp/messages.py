@@ -87,6 +87,7 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "file-not-found": "{source}: no such file",
         # Workbooks
         "workbook-missing": "{source}: no such file",
+        "workbook-unreadable": "{source}: cannot open the file ({detail})",
         "workbook-not-zip": ("{source}: not an Excel workbook (.xlsx): {detail}"),
         "workbook-encrypted": (
             "{source}: the workbook is protected with a password; save it without a password "
@@ -174,6 +175,10 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "file-not-found": "{source}: dit bestand bestaat niet.",
         # Werkmappen
         "workbook-missing": "{source}: dit bestand bestaat niet.",
+        "workbook-unreadable": (
+            "{source}: het bestand kan niet worden geopend ({detail}). "
+            "Controleer of u het mag lezen en of een ander programma het niet vasthoudt."
+        ),
         "workbook-not-zip": "{source}: dit is geen Excel-werkmap (.xlsx): {detail}.",
         "workbook-encrypted": (
             "{source}: de werkmap is beveiligd met een wachtwoord. Sla hem op zonder wachtwoord "

@@ -57,7 +57,7 @@ def inspect_workbook(
     result = read_values(
         load_values(path), municipality=municipality, year=year, source=str(path), path=str(path)
     )
-    if not result.tables:
+    if not result.tables and not result.plan.priorities:
         raise WorkbookError("workbook-not-a-plan", source=str(path))
     if result.plan.municipality == "?":
         raise WorkbookError("workbook-unknown-municipality", source=str(path))

@@ -2,21 +2,33 @@
 
 Every workbook is checked before any parser sees it: it must be a real
 .xlsx (a zip with the parts of one), not password-protected, not an old .xls
-or a renamed CSV, not a zip bomb (declared and actual unpacked sizes are
-capped) and free of DOCTYPE/entity declarations. Each problem is a
-:class:`~uvp.WorkbookError` with a Dutch and an English message.
+or a renamed CSV or web page, not a zip bomb, and free of DOCTYPE/entity
+declarations. Each problem is a :class:`~uvp.WorkbookError` with a Dutch and
+an English message.
+
+The check trusts nothing the zip says about itself. It unpacks every part once,
+itself, in bounded steps, and stops as soon as a part passes a limit: the sizes
+in the zip's table of contents are checked first (cheap), but a part that lies
+about its size is caught by counting what it really unpacks to. While
+unpacking it looks for declarations and measures how far each sheet reaches,
+because the readers build the whole rectangle from A1 to the last cell in
+memory: a sheet with one value in A1 and one in XFD100000 is a small file and
+billions of cells.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import shutil
+import struct
 import tempfile
 import zipfile
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 
 from uvp.exceptions import WorkbookError
 
@@ -37,68 +49,182 @@ LIMITS: Final = {
     "total_bytes": 256 * 1024 * 1024,  # all unpacked parts
     "ratio": 200,  # unpacked / packed, for parts over 1 MiB unpacked
     "rows": 100_000,  # rows in one sheet (a plan has hundreds)
+    "cells": 2_000_000,  # rows x columns one sheet spans (the readers fill that rectangle)
 }
 """Limits on what a workbook may unpack to; a file beyond them is refused."""
 
 _OLE_SIGNATURE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO: Final = "EncryptionInfo".encode("utf-16-le")
-_STREAM_CHECK_ABOVE: Final = 64 * 1024  # packed size above which a part is unpacked to count
-_DIMENSION: Final = re.compile(rb'<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"')
+_OLE_SCAN_BYTES: Final = 32 * 1024 * 1024  # how much of an OLE file is searched for it
+_ZIP_SIGNATURES: Final = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")  # a part, an empty zip
+_END_OF_DIRECTORY: Final = b"PK\x05\x06"
+_ZIP64_LOCATOR: Final = b"PK\x06\x07"
+_ZIP64_END_OF_DIRECTORY: Final = b"PK\x06\x06"
+_LOCAL_HEADER: Final = b"PK\x03\x04"
+# The zip's table of contents is read whole into memory (by zipfile), so its size is
+# capped before zipfile parses it: an entry takes 46 bytes plus its name; 256 a part
+# on average is far more than any workbook needs.
+_DIRECTORY_BYTES_PER_ENTRY: Final = 256
+_READ: Final = 64 * 1024  # packed bytes read at a time
+_CHUNK: Final = 1024 * 1024  # unpacked bytes produced at a time
+_RATIO_FROM: Final = 1024 * 1024  # parts smaller than this unpacked may be packed any ratio
+# Parts no reader parses as XML (pictures, VBA, printer settings): not scanned.
+_NOT_XML: Final = (
+    ".bin", ".bmp", ".emf", ".gif", ".ico", ".jpeg", ".jpg", ".png", ".svg", ".tif", ".tiff",
+    ".wdp", ".wmf",
+)  # fmt: skip
 
-
-def _source(path: Path) -> str:
-    return str(path)
+# What the scan of a part looks for. Every pattern ends in a fixed character, so a
+# match cut in two by a chunk boundary is not found short in the first chunk; the
+# last _CARRY bytes of a chunk are searched again with the next.
+_CARRY: Final = 128
+_PREFIX: Final = rb"(?:[A-Za-z_][\w.-]{0,31}:)?"  # x:row, as some writers spell <row>
+_DECLARATION: Final = re.compile(rb"<!(?i:doctype|entity)")
+_DIMENSION: Final = re.compile(
+    rb"<" + _PREFIX + rb"dimension\s[^>]{0,64}?ref\s{0,16}=\s{0,16}[\"'][^\"']{0,40}?"
+    rb"([A-Za-z]{1,3})([0-9]{1,15})[\"']"
+)
+_CELL_REFERENCE: Final = re.compile(rb"\sr\s{0,16}=\s{0,16}[\"']([A-Za-z]{1,3})([0-9]{1,15})[\"']")
+_ROW_REFERENCE: Final = re.compile(rb"\sr\s{0,16}=\s{0,16}[\"']([0-9]{1,15})[\"']")
+_ROW: Final = re.compile(rb"<" + _PREFIX + rb"row(?=[\s/>])")
+# Rows and cells may leave out their r="..." attribute: each then follows the one before.
+_UNNUMBERED_ROW: Final = re.compile(rb"<" + _PREFIX + rb"row(?=[\s/>])(?![^>]*\sr\s{0,16}=)")
+_UNNUMBERED_CELL: Final = re.compile(rb"<" + _PREFIX + rb"c(?=[\s/>])(?![^>]*\sr\s{0,16}=)")
 
 
 def check_workbook_file(path: str | os.PathLike[str]) -> None:
     """Refuse, with a clear :class:`~uvp.WorkbookError`, a file that is not a safe .xlsx."""
     path = Path(path)
-    source = _source(path)
+    source = str(path)
+    if path.is_dir():
+        raise WorkbookError("workbook-not-zip", source=source, detail="it is a folder")
     try:
-        with path.open("rb") as stream:
-            head = stream.read(8)
+        stream = path.open("rb")
     except FileNotFoundError:
         raise WorkbookError("workbook-missing", source=source) from None
     except IsADirectoryError:
         raise WorkbookError("workbook-not-zip", source=source, detail="it is a folder") from None
     except OSError as error:
         raise WorkbookError(
-            "workbook-corrupt", source=source, detail=error.strerror or type(error).__name__
+            "workbook-unreadable", source=source, detail=error.strerror or type(error).__name__
         ) from error
+    with stream:
+        try:
+            _check_stream(stream, source)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError) as error:
+            raise WorkbookError("workbook-corrupt", source=source, detail=str(error)) from error
+        except (OSError, ValueError, struct.error) as error:
+            # zipfile's own reading of a damaged table of contents (a seek before the
+            # start of the file, a short record)
+            detail = (error.strerror if isinstance(error, OSError) else None) or str(error)
+            raise WorkbookError("workbook-corrupt", source=source, detail=detail) from error
+
+
+def _check_stream(stream: IO[bytes], source: str) -> None:
+    head = stream.read(8)
     if head.startswith(_OLE_SIGNATURE):
         # An OLE compound file: either an encrypted .xlsx or an old .xls.
-        with path.open("rb") as stream:
-            data = stream.read(32 * 1024 * 1024)
-        code = "workbook-encrypted" if _ENCRYPTION_INFO in data else "workbook-legacy-xls"
-        raise WorkbookError(code, source=source)
-    if not head.startswith(b"PK"):
-        raise WorkbookError("workbook-not-zip", source=source, detail=_describe(path))
-    try:
-        with zipfile.ZipFile(path) as archive:
-            _check_archive(archive, source)
-    except zipfile.BadZipFile as error:
-        raise WorkbookError("workbook-corrupt", source=source, detail=str(error)) from error
-    except (OSError, EOFError) as error:
-        raise WorkbookError("workbook-corrupt", source=source, detail=str(error)) from error
+        encrypted = _contains(stream, _ENCRYPTION_INFO, _OLE_SCAN_BYTES)
+        raise WorkbookError(
+            "workbook-encrypted" if encrypted else "workbook-legacy-xls", source=source
+        )
+    if not head.startswith(_ZIP_SIGNATURES):
+        raise WorkbookError("workbook-not-zip", source=source, detail=_describe(stream))
+    _check_directory(stream, source)
+    with zipfile.ZipFile(stream) as archive:  # leaves *stream* open
+        _check_archive(archive, stream, source)
 
 
-def _describe(path: Path) -> str:
-    with path.open("rb") as stream:
-        sample = stream.read(2048)
+def _contains(stream: IO[bytes], needle: bytes, limit: int) -> bool:
+    """Whether *needle* is in the first *limit* bytes of *stream*, read a chunk at a time."""
+    stream.seek(0)
+    carry = b""
+    read = 0
+    while read < limit and (chunk := stream.read(min(_CHUNK, limit - read))):
+        read += len(chunk)
+        if needle in carry + chunk:
+            return True
+        carry = chunk[-len(needle) :]
+    return False
+
+
+def _describe(stream: IO[bytes]) -> str:
+    """What a file that is not a zip is, as far as its first bytes tell."""
+    stream.seek(0)
+    sample = stream.read(4096)
     if not sample:
         return "the file is empty"
-    try:
-        text = sample.decode("utf-8")
-    except UnicodeDecodeError:
+    text = _sample_text(sample)
+    if text is None:
         return "the file has an unknown format"
-    if text.lstrip().startswith("<"):
-        return "it is an HTML or XML file, not a workbook"
+    start = text.lstrip("\ufeff \t\r\n").lower()
+    if start.startswith("<"):
+        if start.startswith(("<!doctype html", "<html")) or "<html" in start[:1024]:
+            return (
+                "it is an HTML file (a web page or a web export), not a workbook: "
+                "open it in Excel and save it as .xlsx"
+            )
+        if "urn:schemas-microsoft-com:office:spreadsheet" in start:
+            return "it is an Excel 2003 XML spreadsheet: open it in Excel and save it as .xlsx"
+        return "it is an XML file, not a workbook"
     if any(sep in text for sep in (";", ",", "\t")):
         return "it looks like a CSV text file: open it in Excel and save it as .xlsx"
     return "it is a text file"
 
 
-def _check_archive(archive: zipfile.ZipFile, source: str) -> None:
+def _sample_text(sample: bytes) -> str | None:
+    """The first bytes of a file as text, or ``None`` if they are not text."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),  # Excel's "Unicode text"
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if sample.startswith(bom):
+            decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+            return decoder.decode(sample[len(bom) :])
+    if b"\x00" in sample:
+        return None
+    try:
+        # Not final: a character the sample cuts in two is not an error.
+        return codecs.getincrementaldecoder("utf-8")().decode(sample)
+    except UnicodeDecodeError:
+        pass
+    text = sample.decode("cp1252", errors="replace")  # Excel's CSV on Dutch Windows
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n")
+    return None if controls > len(text) // 50 else text
+
+
+def _check_directory(stream: IO[bytes], source: str) -> None:
+    """Refuse a zip whose table of contents is too big, before zipfile reads it whole."""
+    size = stream.seek(0, os.SEEK_END)
+    start = max(0, size - (22 + 0xFFFF))  # the end record and the longest comment
+    stream.seek(start)
+    tail = stream.read()
+    at = tail.rfind(_END_OF_DIRECTORY)
+    if at < 0 or len(tail) - at < 22:
+        return  # no end record: zipfile says how the file is damaged
+    entries, directory_bytes, _ = struct.unpack_from("<HII", tail, at + 10)
+    if 0xFFFF in (entries,) or 0xFFFFFFFF in (directory_bytes,):
+        locator = tail[at - 20 : at] if at >= 20 else b""
+        if locator.startswith(_ZIP64_LOCATOR):
+            (offset,) = struct.unpack_from("<Q", locator, 8)
+            stream.seek(offset)
+            record = stream.read(56)
+            if len(record) == 56 and record.startswith(_ZIP64_END_OF_DIRECTORY):
+                entries, directory_bytes = struct.unpack_from("<QQ", record, 32)
+    if entries > LIMITS["entries"]:
+        raise WorkbookError(
+            "workbook-too-large", source=source, detail=f"{entries:,} parts in one file"
+        )
+    if directory_bytes > LIMITS["entries"] * _DIRECTORY_BYTES_PER_ENTRY:
+        raise WorkbookError(
+            "workbook-too-large",
+            source=source,
+            detail=f"its table of contents takes {directory_bytes:,} bytes",
+        )
+
+
+def _check_archive(archive: zipfile.ZipFile, stream: IO[bytes], source: str) -> None:
     infos = archive.infolist()
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/workbook") for n in names):
@@ -111,8 +237,18 @@ def _check_archive(archive: zipfile.ZipFile, source: str) -> None:
         raise WorkbookError(
             "workbook-too-large", source=source, detail=f"{len(infos)} parts in one file"
         )
-    total = 0
+    # First what the table of contents declares: refuses an honest bomb unpacking nothing.
+    declared_total = 0
     for info in infos:
+        if info.flag_bits & 0x1:
+            raise WorkbookError("workbook-encrypted", source=source)  # zip's own encryption
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise WorkbookError(
+                "workbook-corrupt",
+                source=source,
+                detail=f"{info.filename} is packed with method {info.compress_type}, "
+                "which Excel does not use",
+            )
         declared = info.file_size
         if declared > LIMITS["part_bytes"]:
             raise WorkbookError(
@@ -120,52 +256,206 @@ def _check_archive(archive: zipfile.ZipFile, source: str) -> None:
                 source=source,
                 detail=f"{info.filename} unpacks to {declared:,} bytes",
             )
-        if declared > 1024 * 1024 and declared > LIMITS["ratio"] * max(info.compress_size, 1):
+        if declared > _RATIO_FROM and declared > LIMITS["ratio"] * max(info.compress_size, 1):
             raise WorkbookError(
                 "workbook-too-large",
                 source=source,
                 detail=f"{info.filename} is packed {declared // max(info.compress_size, 1)}:1",
             )
-        actual = (
-            _unpacked_size(archive, info) if info.compress_size > _STREAM_CHECK_ABOVE else declared
-        )
-        if actual > LIMITS["part_bytes"]:
-            raise WorkbookError(
-                "workbook-too-large",
-                source=source,
-                detail=f"{info.filename} unpacks to more than {LIMITS['part_bytes']:,} bytes",
-            )
-        total += actual
-        if total > LIMITS["total_bytes"]:
+        declared_total += declared
+        if declared_total > LIMITS["total_bytes"]:
             raise WorkbookError(
                 "workbook-too-large",
                 source=source,
                 detail=f"the parts unpack to more than {LIMITS['total_bytes']:,} bytes",
             )
-        if info.filename.endswith((".xml", ".rels", ".vml")):
-            with archive.open(info) as part:
-                prologue = part.read(4096)
-            if b"<!DOCTYPE" in prologue or b"<!ENTITY" in prologue:
-                raise WorkbookError("workbook-hostile-xml", source=source, part=info.filename)
-            if info.filename.startswith("xl/worksheets/") and (m := _DIMENSION.search(prologue)):
-                rows = int(m.group(1) or 1)
-                if rows > LIMITS["rows"]:
-                    raise WorkbookError(
-                        "workbook-too-large",
-                        source=source,
-                        detail=f"{info.filename} has {rows:,} rows (at most {LIMITS['rows']:,})",
-                    )
+    # Then what the parts really hold, which a crafted zip need not have declared.
+    total = 0
+    for info in infos:
+        total += _check_part(stream, info, source, LIMITS["total_bytes"] - total)
 
 
-def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
-    """Unpack a part in chunks, counting, and stop as soon as it passes the limit."""
+def _check_part(stream: IO[bytes], info: zipfile.ZipInfo, source: str, total_left: int) -> int:
+    """Unpack one part, scanning it, and stop as soon as it passes a limit; its size."""
+    name = info.filename
+    ratio_cap = max(_RATIO_FROM, LIMITS["ratio"] * max(info.compress_size, 1))
+    budget = min(LIMITS["part_bytes"], ratio_cap, total_left)
+    scan = None if name.endswith("/") or name.lower().endswith(_NOT_XML) else _Scan()
     size = 0
-    with archive.open(info) as part:
-        while chunk := part.read(1024 * 1024):
-            size += len(chunk)
+    crc = 0
+    for chunk in _unpack(stream, info, budget + 1):
+        size += len(chunk)
+        if size > budget:
             if size > LIMITS["part_bytes"]:
-                break
+                detail = f"{name} unpacks to more than {LIMITS['part_bytes']:,} bytes"
+            elif size > ratio_cap:
+                detail = f"{name} is packed more than {LIMITS['ratio']}:1"
+            else:
+                detail = f"the parts unpack to more than {LIMITS['total_bytes']:,} bytes"
+            raise WorkbookError("workbook-too-large", source=source, detail=detail)
+        crc = zlib.crc32(chunk, crc)
+        if scan is not None:
+            scan.feed(chunk)
+            _check_scan(scan, name, source)
+    if scan is not None:
+        scan.feed(b"", final=True)
+        _check_scan(scan, name, source)
+    if size != info.file_size:
+        raise zipfile.BadZipFile(
+            f"{name} holds {size:,} bytes, not the {info.file_size:,} declared"
+        )
+    if crc != info.CRC:
+        raise zipfile.BadZipFile(f"{name} fails its checksum")
     return size
+
+
+def _check_scan(scan: _Scan, name: str, source: str) -> None:
+    if scan.declares:
+        raise WorkbookError("workbook-hostile-xml", source=source, part=name)
+    rows, columns = scan.extent
+    if rows > LIMITS["rows"]:
+        raise WorkbookError(
+            "workbook-too-large",
+            source=source,
+            detail=f"{name} has more than {LIMITS['rows']:,} rows ({rows:,})",
+        )
+    if rows * columns > LIMITS["cells"]:
+        raise WorkbookError(
+            "workbook-too-large",
+            source=source,
+            detail=f"{name} spans {rows:,} rows by {columns:,} columns "
+            f"(at most {LIMITS['cells']:,} cells)",
+        )
+
+
+def _unpack(stream: IO[bytes], info: zipfile.ZipInfo, limit: int) -> Iterator[bytes]:
+    """The unpacked bytes of a part, in chunks, at most *limit* of them in all.
+
+    Reads the packed data itself rather than through zipfile, which stops at the
+    size the part declares: a part that lies about its size must be measured.
+    """
+    stream.seek(info.header_offset)
+    header = stream.read(30)
+    if len(header) < 30 or not header.startswith(_LOCAL_HEADER):
+        raise zipfile.BadZipFile(f"{info.filename} has no local header")
+    name_length, extra_length = struct.unpack_from("<HH", header, 26)
+    stream.seek(info.header_offset + 30 + name_length + extra_length)
+    packed_left = info.compress_size
+    left = limit
+    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    while packed_left > 0 and left > 0:
+        data = stream.read(min(packed_left, _READ))
+        if not data:
+            raise zipfile.BadZipFile(f"{info.filename} is cut off")
+        packed_left -= len(data)
+        if inflater is None:
+            data = data[:left]
+            left -= len(data)
+            yield data
+            continue
+        while left > 0:
+            out = inflater.decompress(data, min(_CHUNK, left))
+            data = inflater.unconsumed_tail
+            if out:
+                left -= len(out)
+                yield out
+            if inflater.eof:
+                return
+            if not data and not out:
+                break
+    if inflater is not None and not inflater.eof and left > 0:
+        raise zipfile.BadZipFile(f"{info.filename} ends before its packed data does")
+
+
+class _Scan:
+    """What one part holds, learnt a chunk at a time: declarations, and how far it reaches.
+
+    ``extent`` is an upper bound on the rows and columns a sheet spans, from
+    its ``<dimension>``, the ``r="C14"`` of its rows and cells, and, for rows
+    and cells without one, their number. It is computed for every part (only
+    sheets have rows and cells), so a sheet stored under an unusual name is
+    measured all the same.
+    """
+
+    def __init__(self) -> None:
+        self.declares = False
+        self._started = False
+        self._pending = b""
+        self._decoder: codecs.IncrementalDecoder | None = None
+        self._carry = b""
+        self._rows = 0  # the highest row number seen
+        self._columns = 0  # the highest column number seen
+        self._unnumbered_rows = 0
+        self._widest_unnumbered = 0  # the most cells without r="..." in one row
+
+    @property
+    def extent(self) -> tuple[int, int]:
+        """(rows, columns): at most this many."""
+        return (
+            self._rows + self._unnumbered_rows,
+            max(1, self._columns + self._widest_unnumbered),
+        )
+
+    def feed(self, data: bytes, *, final: bool = False) -> None:
+        """Scan the next unpacked bytes of the part."""
+        if not self._started:
+            # The encoding is known from the first four bytes (XML 1.0, appendix F).
+            self._pending += data
+            if len(self._pending) < 4 and not final:
+                return
+            data, self._pending, self._started = self._pending, b"", True
+            encoding = _xml_encoding(data[:4])
+            if encoding is not None:
+                self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        if self._decoder is not None:
+            data = self._decoder.decode(data, final).encode("utf-8")
+        if not data:
+            return
+        window = self._carry + data
+        self._carry = window[-_CARRY:]
+        if _DECLARATION.search(window):
+            self.declares = True
+        # Maxima: a match seen twice (in the carried bytes) does no harm.
+        for match in _DIMENSION.finditer(window):
+            self._columns = max(self._columns, _column(match.group(1)))
+            self._rows = max(self._rows, int(match.group(2)))
+        if cells := _CELL_REFERENCE.findall(window):
+            letters, numbers = zip(*cells, strict=True)
+            self._columns = max(self._columns, *map(_column, set(letters)))
+            self._rows = max(self._rows, *map(int, numbers))
+        if rows := _ROW_REFERENCE.findall(window):
+            self._rows = max(self._rows, *map(int, rows))
+        # Counts: only the new bytes (a row or cell cut by the boundary may go uncounted,
+        # one per megabyte, which a bound can afford).
+        self._unnumbered_rows += len(_UNNUMBERED_ROW.findall(data))
+        if _UNNUMBERED_CELL.search(data):
+            widest = max(len(_UNNUMBERED_CELL.findall(row)) for row in _ROW.split(data))
+            self._widest_unnumbered = max(self._widest_unnumbered, widest)
+
+
+def _xml_encoding(head: bytes) -> str | None:
+    """The encoding an XML part's first bytes show, if it is not ASCII-compatible."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    for start, encoding in (
+        (b"<\x00\x00\x00", "utf-32-le"),
+        (b"\x00\x00\x00<", "utf-32-be"),
+        (b"<\x00", "utf-16-le"),
+        (b"\x00<", "utf-16-be"),
+    ):
+        if head.startswith(start):
+            return encoding
+    return None
+
+
+def _column(letters: bytes) -> int:
+    """The number of a column: 1 for A, 16384 for XFD."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
 
 
 Rows = list[list[object]]
@@ -243,17 +533,25 @@ def save_atomically(
     lock = lock_file(path)
     if lock is not None:
         raise WorkbookError("workbook-locked", source=source, lock=lock.name)
-    handle, temporary_name = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix
-    )
+    try:
+        handle, temporary_name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix
+        )
+    except OSError as error:  # no such folder, no right to write in it
+        raise WorkbookError(
+            "workbook-write-failed", source=source, detail=error.strerror or str(error)
+        ) from error
     os.close(handle)
     temporary = Path(temporary_name)
     backup_path: Path | None = None
     try:
         write(temporary)
-        if backup and path.exists():
-            backup_path = path.with_name(f"{path.stem}.bak{path.suffix}")
-            shutil.copy2(path, backup_path)
+        if path.exists():
+            # mkstemp makes the file readable by its owner only; keep the original's mode.
+            shutil.copymode(path, temporary)
+            if backup:
+                backup_path = path.with_name(f"{path.stem}.bak{path.suffix}")
+                shutil.copy2(path, backup_path)
         os.replace(temporary, path)
     except WorkbookError:
         temporary.unlink(missing_ok=True)

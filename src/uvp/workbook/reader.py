@@ -714,7 +714,7 @@ class _Reader:
         ]
         self._municipality_and_year(municipality, year, path)
         plan, sources, errored = self._build()
-        if not planning:
+        if not planning and not self.priorities:
             self.findings.append(
                 Finding(
                     "no-action-table", "error", render("nl", "no-action-table", source=self.source)
