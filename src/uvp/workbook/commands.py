@@ -24,7 +24,7 @@ from uvp.findings import Finding, Report
 from uvp.messages import render
 from uvp.model import Plan, Priority, Theme
 from uvp.quarters import Schedule
-from uvp.validation import check_plan
+from uvp.validation import check_plan, excerpt
 from uvp.workbook.files import check_workbook_file, lock_file, save_workbook
 from uvp.workbook.headers import STATUS_LABELS, normal
 from uvp.workbook.reader import ReadResult, TableSource, cell_name, text_of
@@ -61,6 +61,7 @@ STATUS_FILLS: Final = {
     "cancelled": "D9D9D9",
 }
 _SEVERITY_FILLS: Final = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
+_CHART_DATA: Final = 22  # column V: the chart's figures, out of the way of the tables
 _STATUS_ROWS_AHEAD: Final = 50  # drop-down rows below a table, for actions still to add
 
 
@@ -207,6 +208,7 @@ def write_controle(target: Target, report: Report, *, title: str) -> None:
     for column, width in enumerate((14, 24, 26, 8, 100), 1):
         target.column_width(CONTROLE, column, width)
     target.freeze(CONTROLE, "A5")
+    target.fit_to_page_width(CONTROLE)
 
 
 def validate_workbook(
@@ -463,57 +465,56 @@ def write_evaluation(target: Target, evaluation: Evaluation) -> None:
         if line is not None and line.theme is None:
             priority_rows.append(row)
         row += 1
-    last_table_row = row - 1
-    # Goals: achieved and still to achieve.
+    # Goals: achieved and still to achieve, priority by priority.
     row += 1
     target.set_value(sheet, row, 1, "Doelstellingen")
     target.set_style(sheet, row, 1, bold=True, size=12)
     row += 1
-    for column, header in enumerate(["Prioriteit", "Thema", "Doel", "Stand", "Acties gereed"], 1):
+    for column, header in enumerate(["Thema / doel", "Stand", "Gereed"], 1):
         target.set_value(sheet, row, column, header)
         target.set_style(sheet, row, column, bold=True, fill="DDEBF7")
     row += 1
+    current = None
     for goal in evaluation.goals:
+        if goal.priority != current:
+            current = goal.priority
+            target.set_value(sheet, row, 1, goal.priority)
+            target.set_style(sheet, row, 1, bold=True)
+            row += 1
+        label = goal.theme if goal.goal == goal.theme else f"{goal.theme}: {goal.goal}"
         stand = {True: "behaald", False: "nog te behalen", None: "geen acties"}[goal.achieved]
-        for column, value in enumerate(
-            [goal.priority, goal.theme, goal.goal, stand, f"{goal.done} van {goal.total}"], 1
-        ):
-            target.set_value(sheet, row, column, value)
-        target.set_style(sheet, row, 3, wrap=True)
+        # One line per goal: the label is cut at a word, the whole goal stays in Doelen.
+        target.set_value(sheet, row, 1, "    " + excerpt(label, 96))
+        target.set_value(sheet, row, 2, stand)
         target.set_style(
             sheet,
             row,
-            4,
+            2,
             fill={"behaald": "C6EFCE", "nog te behalen": "FFEB9C"}.get(stand, "EDEDED"),
         )
+        target.set_value(sheet, row, 3, f"{goal.done} van {goal.total}")
         row += 1
-    for column, width in enumerate((46, 9, 9, 9, 9, 10, 10, 10), 1):
+    for column, width in enumerate((70, 14, 9, 9, 9, 10, 10, 10), 1):
         target.column_width(sheet, column, width)
-    target.column_width(sheet, 2, 40)  # Thema, in the goals table
-    target.column_width(sheet, 3, 60)
     # A chart of the priorities: done, running, overdue.
     if priority_rows:
-        chart_rows = _chart_block(target, evaluation, last_table_row + 0, priority_rows)
+        chart_header, first, last = _chart_block(target, evaluation)
+        names = ["Gereed", "Loopt", "Te laat", "Overig"]
+        series = [(name, _CHART_DATA + i) for i, name in enumerate(names, 1)]
         target.bar_chart(
-            sheet,
-            "J4",
-            "Voortgang per prioriteit",
-            chart_rows[0],
-            chart_rows[1],
-            chart_rows[2],
-            10,
-            [("Gereed", 11), ("Loopt", 12), ("Te laat", 13), ("Overig", 14)],
+            sheet, "J4", "Voortgang per prioriteit", chart_header, first, last, _CHART_DATA, series
         )
     target.freeze(sheet, "A5")
+    target.fit_to_page_width(sheet)
 
 
-def _chart_block(
-    target: Target, evaluation: Evaluation, _after: int, priority_rows: Sequence[int]
-) -> tuple[int, int, int]:
-    """The chart's data: one row per priority in columns J..N, beside the table."""
+def _chart_block(target: Target, evaluation: Evaluation) -> tuple[int, int, int]:
+    """The chart's data: one row per priority in columns V..Z, right of the chart."""
     sheet = EVALUATIE
-    header = 30 + len(evaluation.rows) + len(evaluation.goals)
-    for column, text in enumerate(["Prioriteit", "Gereed", "Loopt", "Te laat", "Overig"], 10):
+    header = 4
+    for column, text in enumerate(
+        ["Prioriteit", "Gereed", "Loopt", "Te laat", "Overig"], _CHART_DATA
+    ):
         target.set_value(sheet, header, column, text)
         target.set_style(sheet, header, column, bold=True)
     row = header + 1
@@ -523,7 +524,7 @@ def _chart_block(
         t = line.tally
         other = max(0, t.actions - t.done - t.running - t.overdue - t.cancelled)
         chart_values: list[CellValue] = [line.priority, t.done, t.running, t.overdue, other]
-        for column, value in enumerate(chart_values, 10):
+        for column, value in enumerate(chart_values, _CHART_DATA):
             target.set_value(sheet, row, column, value)
         row += 1
     return header, header + 1, row - 1

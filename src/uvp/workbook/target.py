@@ -83,6 +83,9 @@ class Target(Protocol):
     def freeze(self, sheet: str, cell: str) -> None:
         """Freeze the rows above and the columns left of *cell*."""
 
+    def fit_to_page_width(self, sheet: str) -> None:
+        """Print the sheet landscape, as wide as one page."""
+
 
 class OpenpyxlTarget:
     """:class:`Target` on an openpyxl workbook (a file on disk).
@@ -209,6 +212,9 @@ class OpenpyxlTarget:
         chart.set_categories(
             Reference(ws, min_col=category_column, min_row=first_row, max_row=last_row)
         )
+        # openpyxl hides both axes unless told otherwise; the council wants to read them.
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
         ws.add_chart(chart, anchor)
 
     def column_width(self, sheet: str, column: int, width: float) -> None:
@@ -218,3 +224,8 @@ class OpenpyxlTarget:
 
     def freeze(self, sheet: str, cell: str) -> None:
         self._ws(sheet).freeze_panes = cell
+
+    def fit_to_page_width(self, sheet: str) -> None:
+        from uvp.workbook.writer import print_setup
+
+        print_setup(self._ws(sheet))

@@ -38,6 +38,9 @@ _WIDTHS: Final = {
     "id": 12,
     "subtheme": 10,
 }
+_PLAN_WIDTHS: Final = (34, 14, 26, 40, 10, 80)
+_GOAL_WIDTHS: Final = (30, 36, 7, 36, 60, 60)
+_DEFINITION_WIDTHS: Final = (30, 100, 30)
 _HEADERS: Final = {
     "goal": {
         "text": "Acties",
@@ -134,14 +137,28 @@ def _style_header(ws: Worksheet, row: int, columns: int) -> None:
         cell.alignment = Alignment(vertical="top")
 
 
-def _wrap(ws: Worksheet, row: int, columns: int) -> None:
+def _wrap(ws: Worksheet, row: int, columns: int, widths: Sequence[float] | None = None) -> None:
+    """Wrap a row's cells, and make the row tall enough for its longest text.
+
+    Excel does not grow a row for wrapped text in a file it did not write
+    itself, so the height is set here from the text and the column widths.
+    """
     from openpyxl.styles import Alignment
 
+    lines = 1
     for column in range(1, columns + 1):
-        ws.cell(row=row, column=column).alignment = Alignment(wrap_text=True, vertical="top")
+        cell = ws.cell(row=row, column=column)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if isinstance(cell.value, str) and widths and column <= len(widths):
+            per_line = max(int(widths[column - 1] * 1.15), 8)
+            needed = sum(max(1, -(-len(line) // per_line)) for line in cell.value.split("\n"))
+            lines = max(lines, needed)
+    if lines > 1:
+        ws.row_dimensions[row].height = 15 * lines
 
 
-def _print_setup(ws: Worksheet) -> None:
+def print_setup(ws: Worksheet) -> None:
+    """Landscape A4, one page wide, as staff print their planning."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -192,7 +209,7 @@ def build_workbook(
             _write_per_quarter(ws, priority, letters, show_status, show_id)
         else:
             _write_per_goal(ws, priority, show_status, show_id)
-        _print_setup(ws)
+        print_setup(ws)
     return book
 
 
@@ -237,11 +254,11 @@ def _write_plan_sheet(
             for column, value in enumerate(values, 1):
                 if value is not None:
                     put(ws, row, column, value)
-            _wrap(ws, row, len(headers))
+            _wrap(ws, row, len(headers), _PLAN_WIDTHS)
             row += 1
-    for letter, width in zip("ABCDEF", (34, 14, 26, 40, 10, 80), strict=True):
+    for letter, width in zip("ABCDEF", _PLAN_WIDTHS, strict=True):
         ws.column_dimensions[letter].width = width
-    _print_setup(ws)
+    print_setup(ws)
 
 
 def _write_goals_sheet(ws: Worksheet, plan: Plan) -> None:
@@ -271,12 +288,12 @@ def _write_goals_sheet(ws: Worksheet, plan: Plan) -> None:
                 for column, value in enumerate(values, 1):
                     if value is not None:
                         put(ws, row, column, value)
-                _wrap(ws, row, len(headers))
+                _wrap(ws, row, len(headers), _GOAL_WIDTHS)
                 row += 1
-    for letter, width in zip("ABCDEF", (30, 36, 7, 36, 60, 60), strict=True):
+    for letter, width in zip("ABCDEF", _GOAL_WIDTHS, strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
-    _print_setup(ws)
+    print_setup(ws)
 
 
 def _write_definitions_sheet(ws: Worksheet, plan: Plan) -> None:
@@ -288,11 +305,11 @@ def _write_definitions_sheet(ws: Worksheet, plan: Plan) -> None:
         put(ws, row, 2, definition.text)
         if definition.topic:
             put(ws, row, 3, definition.topic)
-        _wrap(ws, row, 3)
-    for letter, width in zip("ABC", (30, 100, 30), strict=True):
+        _wrap(ws, row, 3, _DEFINITION_WIDTHS)
+    for letter, width in zip("ABC", _DEFINITION_WIDTHS, strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
-    _print_setup(ws)
+    print_setup(ws)
 
 
 def _fields(
@@ -339,7 +356,7 @@ def _write_action(
         value = values[field]
         if value is not None:
             put(ws, row, column, value)
-    _wrap(ws, row, len(fields))
+    _wrap(ws, row, len(fields), [_WIDTHS.get(f, 12) for f in fields])
 
 
 def _cells(action: Action) -> tuple[str | None, str | None]:
