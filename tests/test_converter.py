@@ -133,3 +133,19 @@ def test_load_missing_file(tmp_path: Path) -> None:
 
 def test_schema_version_comes_first() -> None:
     assert uvp.to_json(uvp.Plan("Ede", 2024)).startswith('{\n  "schema_version": 1,')
+
+
+def test_fast_and_plain_json_writers_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    plan = uvp.load(EXAMPLES / "scherpenzeel-2024.json")
+    fast = uvp.to_json(plan)
+    real_import = builtins.__import__
+
+    def no_orjson(name: str, *args: object, **kwargs: object) -> object:
+        if name == "orjson":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_orjson)
+    assert uvp.to_json(plan) == fast

@@ -9,6 +9,8 @@
 ['Barneveld: Q2', 'Scherpenzeel: Q3']
 """
 
+from typing import TYPE_CHECKING
+
 from uvp.assignments import Assignment, format_assignments, parse_assignments
 from uvp.converter import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
 from uvp.exceptions import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
@@ -29,6 +31,9 @@ from uvp.quarters import Schedule, ScheduleKind, quarter_of
 from uvp.validation import validate_plan
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:  # type checkers see the lazy names below as what they are
+    from uvp.workbook import read_workbook, write_workbook
 
 # Workbook functions load openpyxl and python-calamine: only when first used,
 # so that "import uvp" stays light (an Excel click starts a fresh Python).

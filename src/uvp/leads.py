@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Final, Literal
@@ -171,6 +172,10 @@ class Lead:
         """
         if not isinstance(text, str):
             raise TypeError(f"Lead.parse() takes a str, not {type(text).__name__}")
+        return _parse_lead(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> Lead:
         if "\n" in text.strip() or "\r" in text.strip():
             raise NotationError("multiline-lead", text=text)
         normal = " ".join(text.replace("\xa0", " ").split())
@@ -209,6 +214,12 @@ class Lead:
 
     def __str__(self) -> str:
         return f"{self.name} ({self.unit})" if self.unit else self.name
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_lead(text: str) -> Lead:
+    # A plan names the same few leads hundreds of times: parse each once.
+    return Lead._parse(text)
 
 
 # -- participants ---------------------------------------------------------------

@@ -13,6 +13,7 @@ Schedule(kind='range', quarters=frozenset({2, 3, 4}))
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from typing import Final, Literal, get_args
@@ -116,6 +117,10 @@ class Schedule:
         """
         if not isinstance(text, str):
             raise TypeError(f"Schedule.parse() takes a str, not {type(text).__name__}")
+        return _parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> Schedule:
         normal = " ".join(text.replace("\xa0", " ").split()).lower()
         if not normal:
             raise NotationError("empty-schedule", text=text)
@@ -188,6 +193,12 @@ class Schedule:
             return "/".join(f"Q{q}" for q in ordered)
         *init, tail = (f"Q{q}" for q in ordered)
         return f"{', '.join(init)} en {tail}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> Schedule:
+    # A plan writes the same few notations hundreds of times: parse each once.
+    return Schedule._parse(text)
 
 
 def _quarter_end(year: int, quarter: int) -> dt.date:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -58,6 +58,8 @@ Layout = Literal["goal", "quarter"]
 """``"goal"``: the per-goal layout (Scherpenzeel); ``"quarter"``: per quarter (Nijkerk)."""
 
 Rows = Sequence[Sequence[object]]
+TextRow = Sequence[str | None]
+TextRows = Sequence[TextRow]
 
 OWNED_SHEETS: Final = frozenset({"Controle", "Evaluatie"})
 """Sheets uvp writes and owns; the reader skips them."""
@@ -161,7 +163,10 @@ def text_of(value: object) -> str | None:
     """
     if value is None:
         return None
-    if isinstance(value, bool):
+    if value.__class__ is str:  # the common case, kept fast
+        if "\r" not in value and "\xa0" not in value and "\n" not in value:
+            return value.strip() or None
+    elif isinstance(value, bool):
         return "WAAR" if value else "ONWAAR"
     if isinstance(value, float):
         value = int(value) if value.is_integer() else value
@@ -174,13 +179,17 @@ def text_of(value: object) -> str | None:
     return text or None
 
 
-def _marked(value: object) -> bool:
-    text = text_of(value)
+def _marked(text: str | None) -> bool:
     return text is not None and normal(text) not in _MATRIX_BLANKS
 
 
-def _row_texts(row: Sequence[object]) -> list[tuple[int, str]]:
-    return [(c, t) for c, v in enumerate(row) if (t := text_of(v)) is not None]
+def _row_texts(row: TextRow) -> list[tuple[int, str]]:
+    return [(c, t) for c, t in enumerate(row) if t is not None]
+
+
+def _text_grid(rows: Rows) -> list[list[str | None]]:
+    """Every cell as text (or None), converted once: the reader reads texts only."""
+    return [[text_of(value) for value in row] for row in rows]
 
 
 # -- building ----------------------------------------------------------------------------
@@ -247,7 +256,8 @@ def _schedule_of(quarters: list[int]) -> Schedule | None:
 
 class _Reader:
     def __init__(self, sheets: Mapping[str, Rows], source: str) -> None:
-        self.sheets = sheets
+        self.values = sheets
+        self.sheets = {name: _text_grid(rows) for name, rows in sheets.items()}
         self.source = source
         self.findings: list[Finding] = []
         self.priorities: list[_Priority] = []
@@ -308,7 +318,7 @@ class _Reader:
 
     # the optional sheets --------------------------------------------------------------
 
-    def read_plan_sheet(self, rows: Rows) -> None:
+    def read_plan_sheet(self, rows: TextRows) -> None:
         header: dict[str, int] | None = None
         for index, row in enumerate(rows, 1):
             texts = _row_texts(row)
@@ -354,7 +364,7 @@ class _Reader:
                 theme.letter = letter if letter and re.fullmatch(r"[A-Z]", letter) else None
                 theme.ambition = get("ambitie")
 
-    def read_goals_sheet(self, rows: Rows) -> None:
+    def read_goals_sheet(self, rows: TextRows) -> None:
         header: dict[str, int] | None = None
         for row in rows:
             texts = _row_texts(row)
@@ -381,7 +391,7 @@ class _Reader:
                 )
             )
 
-    def read_definitions_sheet(self, rows: Rows) -> None:
+    def read_definitions_sheet(self, rows: TextRows) -> None:
         header: dict[str, int] | None = None
         for row in rows:
             texts = _row_texts(row)
@@ -400,7 +410,7 @@ class _Reader:
 
     # planning sheets ------------------------------------------------------------------
 
-    def read_planning_sheet(self, name: str, rows: Rows) -> bool:
+    def read_planning_sheet(self, name: str, rows: TextRows) -> bool:
         """Read a sheet's action tables; False when the sheet has none."""
         headers = [(i, f) for i, row in enumerate(rows) if (f := header_fields(row)) is not None]
         if not headers:
@@ -434,7 +444,7 @@ class _Reader:
     def _read_tables(
         self,
         name: str,
-        rows: Rows,
+        rows: TextRows,
         headers: list[tuple[int, dict[str, int]]],
         priority: _Priority,
         per_quarter: bool,
@@ -535,7 +545,7 @@ class _Reader:
         close()
 
     def _common(
-        self, action: _Action, columns: Mapping[str, int], row: Sequence[object], excel_row: int
+        self, action: _Action, columns: Mapping[str, int], row: TextRow, excel_row: int
     ) -> None:
         get = _getter(row, columns)
         action.note = action.note or get("note")
@@ -563,7 +573,7 @@ class _Reader:
         name: str,
         table: TableSource,
         columns: Mapping[str, int],
-        row: Sequence[object],
+        row: TextRow,
         excel_row: int,
         goal: str | None,
     ) -> _Action:
@@ -653,7 +663,7 @@ class _Reader:
         name: str,
         table: TableSource,
         columns: Mapping[str, int],
-        row: Sequence[object],
+        row: TextRow,
         excel_row: int,
         priority: _Priority,
         quarter: int | None,
@@ -721,7 +731,7 @@ class _Reader:
                 )
             )
         return ReadResult(
-            plan, sources, tuple(self.tables), tuple(self.findings), errored, self.sheets
+            plan, sources, tuple(self.tables), tuple(self.findings), errored, self.values
         )
 
     def _municipality_and_year(
@@ -796,22 +806,22 @@ class _Reader:
 # -- helpers -----------------------------------------------------------------------------
 
 
-def _at(row: Sequence[object], column: int) -> object:
+def _at(row: TextRow, column: int) -> str | None:
     return row[column] if column < len(row) else None
 
 
-def _getter(row: Sequence[object], columns: Mapping[str, int]) -> Any:
+def _getter(row: TextRow, columns: Mapping[str, int]) -> Any:
     def get(field: str) -> str | None:
         column = columns.get(field)
-        return text_of(_at(row, column)) if column is not None else None
+        return _at(row, column) if column is not None else None
 
     return get
 
 
-def _startswith(row: Sequence[object], header: Mapping[str, int], prefix: str) -> str | None:
+def _startswith(row: TextRow, header: Mapping[str, int], prefix: str) -> str | None:
     for name, column in header.items():
         if name.startswith(prefix) and name != prefix:
-            return text_of(_at(row, column))
+            return _at(row, column)
     return None
 
 
@@ -879,11 +889,3 @@ def read_values(
     ('A', ['Scherpenzeel: Q1'], 'C4')
     """
     return _Reader(sheets, source).read(municipality, year, path)
-
-
-def iter_cells(rows: Rows) -> Iterator[tuple[int, int, object]]:
-    """Every non-empty cell as (1-based row, 1-based column, value)."""
-    for r, row in enumerate(rows, 1):
-        for c, value in enumerate(row, 1):
-            if value is not None and value != "":
-                yield r, c, value
