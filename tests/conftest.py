@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# xlwings' remote engine (what xlwings Server and Lite run) is licensed free for
+# noncommercial use, government included; xlwings reads the key when it is imported.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 import pytest
 

@@ -117,6 +117,7 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             "Keep a copy without it, or use the Excel add-in, which works in Excel itself"
         ),
         "workbook-write-failed": "{source}: could not write the workbook ({detail}); the original is unchanged",
+        "addin-bad-peildatum": "{source}: the Peildatum '{text}' is not a date",
         "workbook-illegal-character": (
             "{source}: a text for cell {cell} holds a control character Excel cannot store"
         ),
@@ -208,6 +209,25 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "workbook-write-failed": (
             "{source}: de werkmap kon niet worden opgeslagen ({detail}); het origineel is ongewijzigd."
+        ),
+        "addin-bad-peildatum": (
+            "{source}: de peildatum '{text}' is geen datum: vul een datum in, zoals 1-10-2024."
+        ),
+        "addin-validated": (
+            "Controle klaar: {errors} fout(en) en {warnings} waarschuwing(en). "
+            "Zie het blad Controle; de links gaan naar de cellen."
+        ),
+        "addin-filled": (
+            "Kwartaalkolommen ingevuld bij {marked} acties; {written} kwartalen uit de kolommen "
+            "overgenomen."
+        ),
+        "addin-mismatches": (
+            "Bij {count} actie(s) zeggen Kwartaal en de kwartaalkolommen iets anders ({cells}); "
+            "die zijn niet veranderd."
+        ),
+        "addin-exported": (
+            "Het plan staat als JSON op het blad JSON ({lines} regels): selecteer kolom A en "
+            "kopieer, of sla het blad op als tekst."
         ),
         "workbook-illegal-character": (
             "{source}: de tekst voor cel {cell} bevat een stuurteken dat Excel niet kan opslaan."

@@ -30,6 +30,7 @@ __all__ = [
     "TableSource",
     "build_workbook",
     "check_workbook_file",
+    "checked",
     "default_layout",
     "inspect_workbook",
     "load_values",
@@ -57,12 +58,17 @@ def inspect_workbook(
     result = read_values(
         load_values(path), municipality=municipality, year=year, source=str(path), path=str(path)
     )
+    return checked(result, str(path))
+
+
+def checked(result: ReadResult, source: str) -> ReadResult:
+    """*result*, if it is a plan that says whose and which year; else a WorkbookError."""
     if not result.tables and not result.plan.priorities:
-        raise WorkbookError("workbook-not-a-plan", source=str(path))
+        raise WorkbookError("workbook-not-a-plan", source=source)
     if result.plan.municipality == "?":
-        raise WorkbookError("workbook-unknown-municipality", source=str(path))
+        raise WorkbookError("workbook-unknown-municipality", source=source)
     if result.plan.year == 1900:
-        raise WorkbookError("workbook-unknown-year", source=str(path))
+        raise WorkbookError("workbook-unknown-year", source=source)
     return result
 
 

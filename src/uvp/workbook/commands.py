@@ -233,14 +233,15 @@ def validate_workbook(
 
     def change(target: Target, result: ReadResult) -> Report:
         report = validate_result(result, peildatum=peildatum)
-        write_controle(target, report, title=_title("Controle", result.plan, peildatum))
+        write_controle(target, report, title=title_of("Controle", result.plan, peildatum))
         return report
 
     report = edit_workbook(path, change, municipality=municipality, year=year, backup=backup)
     return attrs.evolve(report, source=str(path))
 
 
-def _title(what: str, plan: Plan, peildatum: dt.date | None) -> str:
+def title_of(what: str, plan: Plan, peildatum: dt.date | None) -> str:
+    """The heading of a sheet uvp writes: what, whose plan, and the peildatum."""
     date = f" — peildatum {peildatum.strftime('%d-%m-%Y')}" if peildatum else ""
     return f"{what} Uitvoeringsplan Veiligheid {plan.year} — {plan.municipality}{date}"
 
