@@ -118,6 +118,7 @@ def test_evaluatie_gives_what_uvp_evaluate_gives(tmp_path: Path, name: str) -> N
     assert evaluation == expected  # the peildatum came from the cell named Peildatum
     assert contents(xl) == contents(cli)
     assert excel.charts == {"Evaluatie": 1}
+    assert "Blad Evaluatie geschreven (peildatum 01-10-2024)" in excel.alerts[0]
 
 
 def test_exporteren_puts_the_plans_json_in_a_sheet(tmp_path: Path) -> None:
@@ -160,6 +161,7 @@ def test_text_is_never_written_as_a_formula(tmp_path: Path) -> None:
     target = addin.XlwingsTarget(book)
     target.set_value("Blad1", 2, 1, '=HYPERLINK("http://example.invalid","klik")')
     target.set_value("Blad1", 3, 1, "- het PJGU feest")
+    target.flush()
     excel = Excel(path)
     excel.apply(book.json()["actions"])
     ws = excel.book["Blad1"]

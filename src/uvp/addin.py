@@ -40,7 +40,7 @@ from uvp.workbook.commands import (
 from uvp.workbook.commands import (
     write_evaluation as write_evaluation_into,
 )
-from uvp.workbook.reader import PLAN_SHEET, ReadResult, read_values, text_of
+from uvp.workbook.reader import PLAN_SHEET, ReadResult, cell_name, read_values, text_of
 from uvp.workbook.target import CellValue, Series
 
 __all__ = [
@@ -68,10 +68,16 @@ def _hex(colour: str) -> str:
 
 
 class XlwingsTarget:
-    """:class:`uvp.workbook.target.Target` on a live workbook through xlwings."""
+    """:class:`uvp.workbook.target.Target` on a live workbook through xlwings.
+
+    Values are gathered and written in rectangular blocks by :meth:`flush`:
+    on xlwings' remote engine every write costs about as much as the sheet is
+    big, so a cell at a time would make a large plan slow.
+    """
 
     def __init__(self, book: xw.Book) -> None:
         self.book = book
+        self._pending: dict[str, dict[tuple[int, int], CellValue]] = {}
 
     def _range(
         self,
@@ -81,15 +87,25 @@ class XlwingsTarget:
         last_row: int | None = None,
         last_column: int | None = None,
     ) -> xw.Range:
-        ws = self.book.sheets[sheet]
-        if last_row is None:
-            return ws.range((row, column))
-        return ws.range((row, column), (last_row, last_column or column))
+        # By address: a range built from two corner cells makes xlwings' remote engine
+        # copy the whole sheet's values, which is slow on a large sheet.
+        address = cell_name(row, column)
+        if last_row is not None:
+            address += ":" + cell_name(last_row, last_column or column)
+        return self.book.sheets[sheet].range(address)
 
     def set_value(self, sheet: str, row: int, column: int, value: CellValue) -> None:
         if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
             value = "'" + value
-        self._range(sheet, row, column).value = value
+        self._pending.setdefault(sheet, {})[row, column] = "" if value is None else value
+
+    def flush(self) -> None:
+        """Write the gathered values, a block of neighbouring cells at a time."""
+        pending, self._pending = self._pending, {}
+        for sheet, cells in pending.items():
+            ws = self.book.sheets[sheet]
+            for row, column, block in _blocks(cells):
+                ws.range(cell_name(row, column)).value = block
 
     def set_style(
         self,
@@ -162,7 +178,9 @@ class XlwingsTarget:
         chart = ws.charts.add(0, 0, 480, 260, chart_type="bar_stacked", anchor=ws.range(anchor))
         # The chart is created in Excel with its source data; its title is the series'
         # header row, and the sheet's heading says what it shows.
-        chart.set_source_data(ws.range((header_row, category_column), (last_row, last_column)))
+        chart.set_source_data(
+            ws.range(f"{cell_name(header_row, category_column)}:{cell_name(last_row, last_column)}")
+        )
 
     def column_width(self, sheet: str, column: int, width: float) -> None:
         self._range(sheet, 1, column).column_width = width
@@ -172,6 +190,28 @@ class XlwingsTarget:
 
     def fit_to_page_width(self, sheet: str) -> None:
         """Excel keeps its own print settings; the add-in does not change them."""
+
+
+def _blocks(
+    cells: dict[tuple[int, int], CellValue],
+) -> list[tuple[int, int, list[list[CellValue]]]]:
+    """Cells grouped into rectangles: runs of neighbouring cells in a row, stacked
+    where the rows below have a run of the same columns."""
+    runs: list[tuple[int, int, list[CellValue]]] = []
+    for row, column in sorted(cells):
+        if runs and runs[-1][0] == row and runs[-1][1] + len(runs[-1][2]) == column:
+            runs[-1][2].append(cells[row, column])
+        else:
+            runs.append((row, column, [cells[row, column]]))
+    blocks: list[tuple[int, int, list[list[CellValue]]]] = []
+    for row, column, values in runs:
+        if blocks:
+            top, left, block = blocks[-1]
+            if left == column and len(block[0]) == len(values) and top + len(block) == row:
+                block.append(values)
+                continue
+        blocks.append((row, column, [values]))
+    return blocks
 
 
 # -- reading the open workbook -------------------------------------------------------------
@@ -248,11 +288,21 @@ def peildatum_of(book: xw.Book, result: ReadResult) -> dt.date:
 # -- the ribbon buttons ---------------------------------------------------------------------
 
 
-def _run(book: xw.Book, step: Callable[[XlwingsTarget, ReadResult], T]) -> T | None:
-    """Run a button's work; any problem becomes a Dutch message box, never a traceback."""
+def _run(
+    book: xw.Book, step: Callable[[XlwingsTarget, ReadResult], tuple[T, str | None]]
+) -> T | None:
+    """Run a button's work, then tell the user in a message box (Dutch) what it did.
+
+    Any problem becomes a Dutch message box too, never a traceback.
+    """
     try:
         result = read_book(book)
-        return step(XlwingsTarget(book), result)
+        target = XlwingsTarget(book)
+        outcome, message = step(target, result)
+        target.flush()
+        if message:
+            book.app.alert(message, title=_TITLE)
+        return outcome
     except UvpError as error:
         book.app.alert(error.message("nl"), title=_TITLE, mode="critical")
     except Exception as error:  # the last resort: staff never see a traceback
@@ -267,18 +317,16 @@ def _run(book: xw.Book, step: Callable[[XlwingsTarget, ReadResult], T]) -> T | N
 def validate(book: xw.Book) -> Report | None:
     """Controleren: check the plan and write the findings into the ``Controle`` sheet."""
 
-    def step(target: XlwingsTarget, result: ReadResult) -> Report:
+    def step(target: XlwingsTarget, result: ReadResult) -> tuple[Report, str]:
         peildatum = peildatum_of(book, result)
         report = validate_result(result, peildatum=peildatum)
         write_controle(target, report, title=title_of("Controle", result.plan, peildatum))
         counts = report.counts()
-        book.app.alert(
-            render("nl", "addin-validated", errors=counts["error"], warnings=counts["warning"])
-            if report.findings
-            else render("nl", "cli-findings-none"),
-            title=_TITLE,
+        if not report.findings:
+            return report, render("nl", "cli-findings-none")
+        return report, render(
+            "nl", "addin-validated", errors=counts["error"], warnings=counts["warning"]
         )
-        return report
 
     return _run(book, step)
 
@@ -286,7 +334,7 @@ def validate(book: xw.Book) -> Report | None:
 def fill_quarters(book: xw.Book) -> FillResult | None:
     """Kwartalen vullen: the Q1..Q4 matrix beside each action table, and a Status column."""
 
-    def step(target: XlwingsTarget, result: ReadResult) -> FillResult:
+    def step(target: XlwingsTarget, result: ReadResult) -> tuple[FillResult, str]:
         filled = fill_into(target, result)
         message = render(
             "nl", "addin-filled", marked=filled.marked, written=filled.quarters_written
@@ -298,8 +346,7 @@ def fill_quarters(book: xw.Book) -> FillResult | None:
                 count=len(filled.findings),
                 cells=", ".join(f.cell or "" for f in filled.findings),
             )
-        book.app.alert(message, title=_TITLE)
-        return filled
+        return filled, message
 
     return _run(book, step)
 
@@ -307,10 +354,19 @@ def fill_quarters(book: xw.Book) -> FillResult | None:
 def write_evaluation(book: xw.Book) -> Evaluation | None:
     """Evaluatie: the ``Evaluatie`` sheet for the council, on the peildatum."""
 
-    def step(target: XlwingsTarget, result: ReadResult) -> Evaluation:
+    def step(target: XlwingsTarget, result: ReadResult) -> tuple[Evaluation, str]:
         evaluation = evaluate_plan(result.plan, peildatum_of(book, result))
         write_evaluation_into(target, evaluation)
-        return evaluation
+        total = evaluation.total
+        return evaluation, render(
+            "nl",
+            "addin-evaluated",
+            peildatum=evaluation.peildatum.strftime("%d-%m-%Y"),
+            actions=total.actions,
+            done=total.done,
+            overdue=total.overdue,
+            percent=round(100 * total.percent_done),
+        )
 
     return _run(book, step)
 
@@ -321,15 +377,13 @@ def export_json(book: xw.Book) -> str | None:
     Returns the JSON text, which xlwings Server also offers for download.
     """
 
-    def step(target: XlwingsTarget, result: ReadResult) -> str:
+    def step(target: XlwingsTarget, result: ReadResult) -> tuple[str, str]:
         text = to_json(result.plan)
         target.replace_sheet(JSON_SHEET)
         lines = text.split("\n")
-        book.sheets[JSON_SHEET].range((1, 1)).value = [
-            ["'" + line if line.startswith(_FORMULA_STARTS) else line] for line in lines
-        ]
+        for row, line in enumerate(lines, 1):
+            target.set_value(JSON_SHEET, row, 1, line)
         target.column_width(JSON_SHEET, 1, 120)
-        book.app.alert(render("nl", "addin-exported", lines=len(lines)), title=_TITLE)
-        return text
+        return text, render("nl", "addin-exported", lines=len(lines))
 
     return _run(book, step)

@@ -225,6 +225,10 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             "Bij {count} actie(s) zeggen Kwartaal en de kwartaalkolommen iets anders ({cells}); "
             "die zijn niet veranderd."
         ),
+        "addin-evaluated": (
+            "Blad Evaluatie geschreven (peildatum {peildatum}): {actions} acties, {done} gereed "
+            "({percent}%), {overdue} te laat."
+        ),
         "addin-exported": (
             "Het plan staat als JSON op het blad JSON ({lines} regels): selecteer kolom A en "
             "kopieer, of sla het blad op als tekst."
@@ -339,6 +343,51 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "cli-created": "{path}: nieuwe planningswerkmap gemaakt.",
         "cli-converted": "{source} → {target}",
         "cli-help-format": "Uitvoer als tekst (voor mensen) of json (voor programma's).",
+        "cli-help-serve": (
+            "Start de server achter het lint UVP in Excel (Windows, macOS en Excel op het web): "
+            "de knoppen Controleren, Kwartalen vullen, Evaluatie en Exporteren. "
+            "Het manifest staat op /manifest.xml. Stop met Ctrl+C."
+        ),
+        "cli-help-host": (
+            "Het adres waarop de server luistert; standaard alleen deze computer (127.0.0.1). "
+            "Achter een reverse proxy op dezelfde server hoeft dat niet anders."
+        ),
+        "cli-help-port": "De poort waarop de server luistert.",
+        "cli-help-cert": "Het certificaat (PEM) voor HTTPS; samen met --key.",
+        "cli-help-key": "De sleutel (PEM) bij het certificaat voor HTTPS; samen met --cert.",
+        "cli-help-public-url": (
+            "Het https-adres waarop Excel de server bereikt, zoals https://uvp.gemeente.nl; "
+            "dat komt in het manifest op /manifest.xml. Standaard het adres van het verzoek."
+        ),
+        "cli-serve-cert-key": "Geef --cert en --key allebei op, of geen van beide.",
+        "cli-serve-missing-file": "{path} bestaat niet.",
+        "cli-serve-bad-url": (
+            "'{url}' is geen https-adres zoals https://uvp.gemeente.nl (zonder ? of #)."
+        ),
+        "cli-serve-needs-extra": (
+            "Voor uvp serve zijn FastAPI en uvicorn nodig ({detail}): "
+            'installeer ze met  python -m pip install "uvp[server]"'
+        ),
+        "cli-serve-no-https": (
+            "Let op: de server luistert op {host} zonder HTTPS. Excel laadt invoegtoepassingen "
+            "alleen via https: zet er een reverse proxy met certificaat voor, of geef --cert en --key."
+        ),
+        "cli-serve-start": ("uvp-server op {url} (manifest: {url}/manifest.xml). Stop met Ctrl+C."),
+        # De server achter het lint: antwoorden aan de Excel-invoegtoepassing
+        "server-unknown-script": ("Onbekende opdracht '{name}': de server kent alleen {known}."),
+        "server-not-json-type": (
+            "Het verzoek moet JSON zijn (Content-Type: application/json), zoals de "
+            "UVP-knoppen in Excel het sturen."
+        ),
+        "server-not-json": "Het verzoek is geen leesbare JSON ({detail}).",
+        "server-too-large": (
+            "De werkmap is te groot om te versturen (meer dan {limit} MB). "
+            "Verwijder bladen die niet bij het plan horen, of gebruik uvp op de computer."
+        ),
+        "server-bad-payload": (
+            "Het verzoek is geen werkmap zoals de UVP-knoppen in Excel die sturen: {detail}"
+        ),
+        "server-no-args": "De knop '{name}' neemt geen argumenten.",
         "column-priority-theme": "Prioriteit / thema",
         "column-actions": "Acties",
         "severity-error": "fout",

@@ -318,6 +318,7 @@ def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) ->
     drop-down and colours is added where a table has none.
     """
     marked = written = 0
+    touched: set[tuple[str, int, int]] = set()
     findings = _matrix_findings(result)
     mismatches = {f.cell for f in findings}
     columns: dict[tuple[str, int], dict[str, int]] = {}  # (sheet, header row) -> field -> column
@@ -373,8 +374,32 @@ def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) ->
                 target.set_style(
                     source.sheet, row, column, center=True, fill=_MATRIX_FILLS[kind] if kind else ""
                 )
+                touched.add((source.sheet, row, column))
         marked += 1
+    _close_gaps(target, result, columns, touched)
     return FillResult(marked, written, tuple(findings))
+
+
+def _close_gaps(
+    target: Target,
+    result: ReadResult,
+    columns: Mapping[tuple[str, int], Mapping[str, int]],
+    touched: set[tuple[str, int, int]],
+) -> None:
+    """Write "nothing" into the empty matrix cells between the actions' rows.
+
+    It changes no cell, but lets a live workbook take the matrix as one block
+    per sheet (see :class:`uvp.addin.XlwingsTarget`) instead of a block per action.
+    """
+    for sheet, tables in _sheet_tables(result).items():
+        matrix = {columns[sheet, t.header_row][f"q{q}"] for t in tables for q in range(1, 5)}
+        headers = {t.header_row for t in tables}
+        for row in range(min(headers), max(t.last_row for t in tables) + 1):
+            for column in matrix:
+                if (sheet, row, column) in touched or row in headers:
+                    continue
+                if text_of(result.value(sheet, row, column)) is None:
+                    target.set_value(sheet, row, column, None)
 
 
 def _add_status_column(target: Target, table: TableSource, column: int) -> None:
