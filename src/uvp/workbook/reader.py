@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
@@ -53,6 +53,8 @@ __all__ = [
     "column_letter",
     "read_values",
 ]
+
+P = TypeVar("P")
 
 Layout = Literal["goal", "quarter"]
 """``"goal"``: the per-goal layout (Scherpenzeel); ``"quarter"``: per quarter (Nijkerk)."""
@@ -614,40 +616,10 @@ class _Reader:
         except NotationError:
             pass
         # Read what can be read, line by line, and report the rest.
-        leads: list[Lead] = []
-        for line in (trekker or "").split("\n"):
-            if not line.strip():
-                continue
-            try:
-                leads.append(Lead.parse(line))
-            except NotationError as error:
-                self.finding(
-                    "invalid-lead",
-                    "error",
-                    action.sheet,
-                    excel_row,
-                    columns["lead"] + 1,
-                    text=line.strip(),
-                    reason=error.message("nl"),
-                )
-                action.errored.add("lead")
-        schedules: list[Schedule] = []
-        for line in (kwartaal or "").split("\n"):
-            if not line.strip():
-                continue
-            try:
-                schedules.append(Schedule.parse(line))
-            except NotationError as error:
-                self.finding(
-                    "invalid-quarter",
-                    "error",
-                    action.sheet,
-                    excel_row,
-                    columns["quarter"] + 1,
-                    text=line.strip(),
-                    reason=error.message("nl"),
-                )
-                action.errored.add("quarter")
+        leads = self._lines(action, trekker, Lead.parse, "lead", "invalid-lead", columns, excel_row)
+        schedules = self._lines(
+            action, kwartaal, Schedule.parse, "quarter", "invalid-quarter", columns, excel_row
+        )
         if "quarter" in action.errored or len(schedules) not in (0, 1, len(leads)):
             schedules = []
         if not leads:
@@ -657,6 +629,36 @@ class _Reader:
         if len(schedules) == len(leads):
             return tuple(Assignment(lead, s) for lead, s in zip(leads, schedules, strict=True))
         return tuple(Assignment(lead, None) for lead in leads)
+
+    def _lines(
+        self,
+        action: _Action,
+        text: str | None,
+        parse: Callable[[str], P],
+        field: str,
+        code: str,
+        columns: Mapping[str, int],
+        excel_row: int,
+    ) -> list[P]:
+        """Each line of a cell that *parse* reads; a finding for each line it cannot."""
+        parsed: list[P] = []
+        for line in (text or "").split("\n"):
+            if not line.strip():
+                continue
+            try:
+                parsed.append(parse(line))
+            except NotationError as error:
+                self.finding(
+                    code,
+                    "error",
+                    action.sheet,
+                    excel_row,
+                    columns[field] + 1,
+                    text=line.strip(),
+                    reason=error.message("nl"),
+                )
+                action.errored.add(field)
+        return parsed
 
     def _quarter_row(
         self,

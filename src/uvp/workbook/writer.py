@@ -118,6 +118,14 @@ def put(ws: Worksheet, row: int, column: int, value: CellValue) -> None:
         cell.value = value
 
 
+def _put_row(ws: Worksheet, row: int, values: Sequence[CellValue], widths: Sequence[float]) -> None:
+    """A row of a uvp sheet: the values that are there, wrapped to the columns' widths."""
+    for column, value in enumerate(values, 1):
+        if value is not None:
+            put(ws, row, column, value)
+    _wrap(ws, row, len(values), widths)
+
+
 def _style_title(ws: Worksheet, row: int, size: int = 14) -> None:
     from openpyxl.styles import Font
 
@@ -251,10 +259,7 @@ def _write_plan_sheet(
                 (letters.get(id(theme)) or theme.letter) if theme else None,
                 theme.ambition if theme else None,
             ]
-            for column, value in enumerate(values, 1):
-                if value is not None:
-                    put(ws, row, column, value)
-            _wrap(ws, row, len(headers), _PLAN_WIDTHS)
+            _put_row(ws, row, values, _PLAN_WIDTHS)
             row += 1
     for letter, width in zip("ABCDEF", _PLAN_WIDTHS, strict=True):
         ws.column_dimensions[letter].width = width
@@ -285,10 +290,7 @@ def _write_goals_sheet(ws: Worksheet, plan: Plan) -> None:
                     goal.strategic_goal,
                     goal.objective,
                 ]
-                for column, value in enumerate(values, 1):
-                    if value is not None:
-                        put(ws, row, column, value)
-                _wrap(ws, row, len(headers), _GOAL_WIDTHS)
+                _put_row(ws, row, values, _GOAL_WIDTHS)
                 row += 1
     for letter, width in zip("ABCDEF", _GOAL_WIDTHS, strict=True):
         ws.column_dimensions[letter].width = width
