@@ -156,9 +156,10 @@ class Excel:
         for cell in self._cells(action):
             cell.number_format = value
 
-    def _setColumnWidth(self, action: dict[str, Any], width: float) -> None:
+    def _setColumnWidth(self, action: dict[str, Any], points: float) -> None:
         ws = self.book.worksheets[action["sheet_position"]]
-        ws.column_dimensions[get_column_letter(action["start_column"] + 1)].width = width
+        characters = round((points / 0.75 - 5) / 7, 2)  # Office.js sets points
+        ws.column_dimensions[get_column_letter(action["start_column"] + 1)].width = characters
 
     def _addSheet(self, action: dict[str, Any], position: int, name: str) -> None:
         self.book.create_sheet(name, index=position)
@@ -199,7 +200,18 @@ class Excel:
         sheet = args[2]
         self.charts[sheet] = self.charts.get(sheet, 0) + 1
 
-    def _freezePaneAtRange(self, action: dict[str, Any], cell: str) -> None:
+    def _freezePaneAtRange(self, action: dict[str, Any], frozen: str) -> None:
+        # Office.js freezes the given cells ("1:4", "A:B", "A1:B4"); openpyxl names the
+        # first cell that scrolls.
+        from openpyxl.utils.cell import range_boundaries
+
+        if ":" in frozen and frozen.replace(":", "").isdigit():
+            rows, columns = int(frozen.split(":")[1]), 0
+        elif ":" in frozen and frozen.replace(":", "").isalpha():
+            rows, columns = 0, range_boundaries(f"{frozen.split(':')[1]}1")[0]
+        else:
+            _, _, columns, rows = range_boundaries(frozen)
+        cell = f"{get_column_letter(columns + 1)}{rows + 1}"
         self.book.worksheets[action["sheet_position"]].freeze_panes = cell
 
     def _alert(self, action: dict[str, Any], prompt: str, *_: Any) -> None:

@@ -170,3 +170,14 @@ def test_text_is_never_written_as_a_formula(tmp_path: Path) -> None:
         "s",
     )
     assert (ws["A3"].value, ws["A3"].data_type) == ("- het PJGU feest", "s")
+
+
+def test_a_workbook_that_does_not_say_whose_plan_gets_advice_for_excel(tmp_path: Path) -> None:
+    path = make_workbook(
+        tmp_path / "planning.xlsx", {"Blad1": [["Acties", "Trekker"], ["Iets.", "Ede"]]}
+    )
+    outcome, excel = run_button(path, addin.validate)
+    assert outcome is None
+    (message,) = excel.alerts
+    assert "blad Plan" in message
+    assert "--gemeente" not in message

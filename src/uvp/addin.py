@@ -40,7 +40,14 @@ from uvp.workbook.commands import (
 from uvp.workbook.commands import (
     write_evaluation as write_evaluation_into,
 )
-from uvp.workbook.reader import PLAN_SHEET, ReadResult, cell_name, read_values, text_of
+from uvp.workbook.reader import (
+    PLAN_SHEET,
+    ReadResult,
+    cell_name,
+    column_letter,
+    read_values,
+    text_of,
+)
 from uvp.workbook.target import CellValue, Series
 
 __all__ = [
@@ -183,10 +190,26 @@ class XlwingsTarget:
         )
 
     def column_width(self, sheet: str, column: int, width: float) -> None:
-        self._range(sheet, 1, column).column_width = width
+        # uvp gives widths in characters (Excel's own unit); Office.js takes points:
+        # with Excel's standard font a character is 7 pixels, plus 5 of margin.
+        self._range(sheet, 1, column).column_width = round((width * 7 + 5) * 0.75, 2)
 
     def freeze(self, sheet: str, cell: str) -> None:
-        self.book.sheets[sheet].freeze_panes.freeze_at(cell)
+        # uvp names the first cell that scrolls ("A5"); xlwings the cells that stay.
+        match = re.fullmatch(r"([A-Z]+)(\d+)", cell)
+        if match is None:
+            raise ValueError(f"not a cell: {cell!r}")
+        letters, row = match.group(1), int(match.group(2))
+        column = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters)))
+        if row > 1 and column > 1:
+            frozen = f"A1:{cell_name(row - 1, column - 1)}"
+        elif row > 1:
+            frozen = f"1:{row - 1}"
+        elif column > 1:
+            frozen = f"A:{column_letter(column - 1)}"
+        else:
+            return
+        self.book.sheets[sheet].freeze_panes.freeze_at(frozen)
 
     def fit_to_page_width(self, sheet: str) -> None:
         """Excel keeps its own print settings; the add-in does not change them."""
@@ -229,7 +252,15 @@ def book_values(book: xw.Book) -> dict[str, list[list[object]]]:
 def read_book(book: xw.Book) -> ReadResult:
     """Read the plan in the open workbook (the same reader as ``uvp`` on a file)."""
     result = read_values(book_values(book), source=book.name, path=book.name)
-    return checked(result, book.name)
+    try:
+        return checked(result, book.name)
+    except WorkbookError as error:
+        # In Excel there is no --gemeente or --jaar to give: say where to write it instead.
+        if error.code in ("workbook-unknown-municipality", "workbook-unknown-year"):
+            raise WorkbookError(
+                error.code.replace("workbook-", "addin-"), source=book.name
+            ) from error
+        raise
 
 
 _DATE_TEXT: Final = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import sys
 from collections import Counter
@@ -480,6 +481,62 @@ def convert(
         if batch.run(path, step) is not None:
             batch.out.print(_nl("cli-converted", source=path, target=target))
     batch.finish()
+
+
+# -- serve -----------------------------------------------------------------------------------
+
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _pem(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    if not path.is_file():
+        raise typer.BadParameter(_nl("cli-serve-missing-file", path=path))
+    return str(path)
+
+
+@app.command(help=render("nl", "cli-help-serve"))
+def serve(
+    host: Annotated[str, typer.Option("--host", help=render("nl", "cli-help-host"))] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, help=render("nl", "cli-help-port"))
+    ] = 8000,
+    cert: Annotated[Path | None, typer.Option("--cert", help=render("nl", "cli-help-cert"))] = None,
+    key: Annotated[Path | None, typer.Option("--key", help=render("nl", "cli-help-key"))] = None,
+    public_url: Annotated[
+        str | None, typer.Option("--public-url", help=render("nl", "cli-help-public-url"))
+    ] = None,
+) -> None:
+    """Serve the UVP ribbon's scripts, client and manifest for Excel (see docs/addin-server.md)."""
+    if (cert is None) != (key is None):
+        raise typer.BadParameter(_nl("cli-serve-cert-key"))
+    certfile, keyfile = _pem(cert), _pem(key)
+    # xlwings' remote engine (what the ribbon's scripts run on) is under the PolyForm
+    # Noncommercial License 1.0.0, which permits use by government institutions such as
+    # a municipality. xlwings reads the key when it is first imported, so set it first;
+    # a key set by IT (an xlwings PRO licence) is kept.
+    if not os.environ.get("XLWINGS_LICENSE_KEY"):
+        os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"
+    try:
+        from uvp import server
+    except ImportError as error:
+        _console(stderr=True).print(
+            _nl("cli-serve-needs-extra", detail=error.name or error), style="red"
+        )
+        raise typer.Exit(2) from None
+    if public_url is not None:
+        try:
+            server.manifest_for(public_url)
+        except ValueError:
+            raise typer.BadParameter(_nl("cli-serve-bad-url", url=public_url)) from None
+    scheme = "https" if certfile else "http"
+    shown = f"[{host}]" if ":" in host else host
+    err = _console(stderr=True)
+    err.print(_nl("cli-serve-start", url=f"{scheme}://{shown}:{port}"))
+    if not certfile and host not in _LOOPBACK:
+        err.print(_nl("cli-serve-no-https", host=host), style="yellow")
+    server.run(host, port, certfile=certfile, keyfile=keyfile, public_url=public_url)
 
 
 def main() -> None:

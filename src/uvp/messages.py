@@ -118,6 +118,10 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "workbook-write-failed": "{source}: could not write the workbook ({detail}); the original is unchanged",
         "addin-bad-peildatum": "{source}: the Peildatum '{text}' is not a date",
+        "addin-unknown-municipality": (
+            "{source}: the workbook does not say whose plan it is; write it on the Plan sheet"
+        ),
+        "addin-unknown-year": "{source}: the workbook does not say the plan's year; write it on the Plan sheet",
         "workbook-illegal-character": (
             "{source}: a text for cell {cell} holds a control character Excel cannot store"
         ),
@@ -212,6 +216,15 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "addin-bad-peildatum": (
             "{source}: de peildatum '{text}' is geen datum: vul een datum in, zoals 1-10-2024."
+        ),
+        "addin-unknown-municipality": (
+            "{source}: de werkmap zegt niet van welke gemeente het plan is. Maak een blad Plan "
+            "met in de eerste kolom 'Gemeente' en ernaast de naam, of zet de gemeente in de titel "
+            "(Uitvoeringsplan Veiligheid 2024 gemeente …)."
+        ),
+        "addin-unknown-year": (
+            "{source}: de werkmap zegt niet voor welk jaar het plan is. Zet op het blad Plan "
+            "'Jaar' met ernaast het jaar, of zet het jaar in de titel."
         ),
         "addin-validated": (
             "Controle klaar: {errors} fout(en) en {warnings} waarschuwing(en). "
