@@ -16,6 +16,8 @@ One quarter for several leads applies to each of them:
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from uvp.exceptions import AlignmentError, NotationError
@@ -70,6 +72,12 @@ def parse_assignments(trekker: str | None, kwartaal: str | None) -> tuple[Assign
     Traceback (most recent call last):
     uvp.exceptions.AlignmentError: Trekker 'Barneveld\\nNijkerk\\nScherpenzeel' has 3 line(s) but Kwartaal 'Q1\\nQ2' has 2: give one quarter for all leads, or one quarter per lead line
     """
+    return _parse_assignments(trekker, kwartaal)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_assignments(trekker: str | None, kwartaal: str | None) -> tuple[Assignment, ...]:
+    # A plan repeats the same few Trekker/Kwartaal pairs: read each pair once.
     lead_lines, quarter_lines = _lines(trekker), _lines(kwartaal)
     leads = [Lead.parse(line) for line in lead_lines]
     schedules = [Schedule.parse(line) for line in quarter_lines]

@@ -127,7 +127,8 @@ def header_fields(row: Sequence[object]) -> dict[str, int] | None:
     """
     fields: dict[str, int] = {}
     for column, value in enumerate(row):
-        if isinstance(value, str):
+        # A header is a word or three: an action's text is never looked up.
+        if isinstance(value, str) and len(value) <= 40:
             field = field_of(value)
             if field is not None and field not in fields:
                 fields[field] = column

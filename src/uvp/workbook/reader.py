@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar
 
@@ -187,6 +187,20 @@ def _marked(text: str | None) -> bool:
 
 def _row_texts(row: TextRow) -> list[tuple[int, str]]:
     return [(c, t) for c, t in enumerate(row) if t is not None]
+
+
+def _rows_below_header(rows: TextRows, names: set[str]) -> Iterator[tuple[TextRow, dict[str, int]]]:
+    """The non-empty rows below a header row that has all *names*, with that header."""
+    header: dict[str, int] | None = None
+    for row in rows:
+        texts = _row_texts(row)
+        if not texts:
+            continue
+        found = {normal(t): c for c, t in texts}
+        if names <= found.keys():
+            header = found
+        elif header is not None:
+            yield row, header
 
 
 def _text_grid(rows: Rows) -> list[list[str | None]]:
@@ -367,17 +381,7 @@ class _Reader:
                 theme.ambition = get("ambitie")
 
     def read_goals_sheet(self, rows: TextRows) -> None:
-        header: dict[str, int] | None = None
-        for row in rows:
-            texts = _row_texts(row)
-            if not texts:
-                continue
-            names = {normal(t): c for c, t in texts}
-            if {"prioriteit", "thema", "doel"} <= names.keys():
-                header = names
-                continue
-            if header is None:
-                continue
+        for row, header in _rows_below_header(rows, {"prioriteit", "thema", "doel"}):
             get = _getter(row, header)
             priority_title, theme_title = get("prioriteit"), get("thema")
             if not priority_title or not theme_title:
@@ -394,17 +398,7 @@ class _Reader:
             )
 
     def read_definitions_sheet(self, rows: TextRows) -> None:
-        header: dict[str, int] | None = None
-        for row in rows:
-            texts = _row_texts(row)
-            if not texts:
-                continue
-            names = {normal(t): c for c, t in texts}
-            if "begrip" in names:
-                header = names
-                continue
-            if header is None:
-                continue
+        for row, header in _rows_below_header(rows, {"begrip"}):
             get = _getter(row, header)
             term, text = get("begrip"), get("omschrijving") or get("definitie")
             if term and text:
