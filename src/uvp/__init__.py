@@ -33,11 +33,13 @@ from uvp.validation import validate_plan
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # type checkers see the lazy names below as what they are
+    from uvp.region import compare
     from uvp.workbook import read_workbook, write_workbook
 
 # Workbook functions load openpyxl and python-calamine: only when first used,
 # so that "import uvp" stays light (an Excel click starts a fresh Python).
 _LAZY = {
+    "compare": "uvp.region",
     "read_workbook": "uvp.workbook",
     "write_workbook": "uvp.workbook",
 }
@@ -78,6 +80,7 @@ __all__ = [
     "UvpError",
     "WorkbookError",
     "__version__",
+    "compare",
     "dump",
     "format_assignments",
     "from_json",

@@ -1,0 +1,391 @@
+"""The region view: the same joint action in several municipalities' plans, compared.
+
+The municipalities of one IVP region each write the joint actions into their
+own plan, in their own words, and the plans disagree in places. :func:`compare`
+finds the same action across plans (by an explicit ``id`` where both have one,
+else by who is involved and how alike the texts are), compares it lead by
+lead, and lists what one plan says involves another municipality but that
+municipality's plan lacks.
+
+Precision comes first: a false mismatch wastes a mayors' meeting. Two actions
+are only taken for the same one when the texts are alike *and* each plan says
+the other municipality, or a third organisation both name, takes part.
+
+>>> import uvp
+>>> comparison = compare([uvp.load("examples/nijkerk-2024.json"),
+...                       uvp.load("examples/scherpenzeel-2024.json")])
+>>> damocles = next(i for i in comparison.items if "Damocles" in i.title)
+>>> damocles.kind, [(d.field, d.organisation, dict(d.values)) for d in damocles.differences]
+('mismatch', [('schedule', 'Barneveld', {'Nijkerk': 'Q1', 'Scherpenzeel': 'Q2'})])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Final, Literal
+
+import attrs
+
+from uvp.leads import organisation_name
+from uvp.model import Action, Plan
+from uvp.quarters import Schedule
+
+__all__ = ["Comparison", "Difference", "Item", "ItemKind", "compare", "similarity"]
+
+ItemKind = Literal["match", "mismatch", "missing"]
+"""``match``: the plans agree; ``mismatch``: they differ; ``missing``: a plan lacks it."""
+
+MATCH_SCORE: Final = 75.0
+"""How alike (0-100) two actions' texts must be to be taken for the same action."""
+COVERED_SCORE: Final = 90.0
+"""An action contained this well in another plan's action is not missing there."""
+
+_NUMBERS: Final = {
+    "één": "1",
+    "twee": "2",
+    "drie": "3",
+    "vier": "4",
+    "vijf": "5",
+    "zes": "6",
+    "zeven": "7",
+    "acht": "8",
+    "negen": "9",
+    "tien": "10",
+}
+_STOP: Final = frozenset(
+    [
+        "we",
+        "wij",
+        "de",
+        "het",
+        "een",
+        "van",
+        "en",
+        "in",
+        "op",
+        "te",
+        "voor",
+        "met",
+        "om",
+        "die",
+        "dat",
+        "dit",
+        "deze",
+        "zijn",
+        "is",
+        "wordt",
+        "worden",
+        "gemeente",
+        "gemeenten",
+        "onze",
+        "ons",
+        "bij",
+        "aan",
+        "naar",
+        "als",
+        "ook",
+        "zo",
+        "door",
+        "of",
+    ]
+)
+_JOINT: Final = "Gezamenlijk"  # all IVP partners together (not "Alle partners" of one theme)
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+
+
+def _long_words(text: str | None) -> set[str]:
+    """The long, specific words of a text ("kennisdelingsbijeenkomsten", "leerlingalert"),
+    which two plans only share when they speak of the same thing."""
+    if not text:
+        return set()
+    lowered = re.sub(r"(?<=\w)-(?=\w)", "", text.casefold())
+    return {w for w in re.findall(r"\w+", lowered) if len(w) >= 12}
+
+
+def _words(text: str | None, names: frozenset[str]) -> str:
+    """A text reduced to what matters for comparing: no capitals, no hyphens inside
+    words ("Damocles-beleid"), numbers as digits ("vijf"), no small words nor the
+    municipalities' names ("We organiseren" ~ "Nijkerk organiseert"), words cut to
+    six letters (a poor man's stemmer for Dutch verb forms)."""
+    if not text:
+        return ""
+    lowered = re.sub(r"(?<=\w)-(?=\w)", "", text.casefold())
+    words = []
+    for word in re.findall(r"\w+", lowered):
+        word = _NUMBERS.get(word, word)
+        if word in _STOP or word in names:
+            continue
+        words.append(word[:6])
+    return " ".join(words)
+
+
+def similarity(first: str, second: str, names: frozenset[str] = frozenset()) -> float:
+    """How alike two action texts are, 0..100, forgiving the plans' usual variations.
+
+    >>> similarity("We actualiseren het Damocles-beleid.", "We actualiseren het Damoclesbeleid.")
+    100.0
+    >>> similarity("We organiseren vijf integrale controles.", "Nijkerk organiseert 5 integrale controles.",
+    ...            frozenset({"nijkerk"}))
+    100.0
+    """
+    from rapidfuzz import fuzz
+
+    a, b = _words(first, names), _words(second, names)
+    if not a or not b:
+        return 0.0
+    # token_set forgives one text saying more than the other; token_sort does not,
+    # and breaks ties towards the action that says the same amount.
+    return round(0.7 * fuzz.token_set_ratio(a, b) + 0.3 * fuzz.token_sort_ratio(a, b), 1)
+
+
+def _contained(first: str, second: str, names: frozenset[str]) -> float:
+    """How completely one text is said within the other, 0..100."""
+    from rapidfuzz import fuzz
+
+    a, b = _words(first, names), _words(second, names)
+    return float(fuzz.token_set_ratio(a, b)) if a and b else 0.0
+
+
+@attrs.frozen
+class Difference:
+    """What the plans say differently about a matched action.
+
+    ``field`` is ``"schedule"`` (the quarters of one lead, named in
+    ``organisation``) or ``"lead"`` (who leads); ``values`` maps each
+    municipality to what its plan says.
+    """
+
+    field: Literal["schedule", "lead"]
+    values: Mapping[str, str | None]
+    organisation: str | None = None
+
+
+@attrs.frozen
+class Item:
+    """One joint action across the plans.
+
+    ``actions`` maps each municipality to the action in its plan (``None``
+    where its plan lacks it); ``reason`` says, for a missing action, why the
+    other plan involves that municipality.
+    """
+
+    kind: ItemKind
+    actions: Mapping[str, Action | None]
+    differences: tuple[Difference, ...] = ()
+    reason: str | None = None
+
+    @property
+    def title(self) -> str:
+        """The action's text in the first plan that has it."""
+        return next(a.text for a in self.actions.values() if a is not None)
+
+
+@attrs.frozen
+class Comparison:
+    """The joint actions of several plans, each a match, a mismatch or missing."""
+
+    municipalities: tuple[str, ...]
+    items: tuple[Item, ...]
+
+    def of_kind(self, kind: ItemKind) -> tuple[Item, ...]:
+        """The items of one kind."""
+        return tuple(i for i in self.items if i.kind == kind)
+
+    @property
+    def ok(self) -> bool:
+        """True when no item is a mismatch or missing."""
+        return all(i.kind == "match" for i in self.items)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The comparison as JSON-ready data."""
+        return {
+            "municipalities": list(self.municipalities),
+            "counts": {k: len(self.of_kind(k)) for k in ("match", "mismatch", "missing")},
+            "items": [
+                {
+                    "kind": item.kind,
+                    "actions": {m: (a.text if a else None) for m, a in item.actions.items()},
+                    "assignments": {
+                        m: ([str(x) for x in a.assignments] if a else None)
+                        for m, a in item.actions.items()
+                    },
+                    "differences": [attrs.asdict(d) for d in item.differences],
+                    "reason": item.reason,
+                }
+                for item in self.items
+            ],
+        }
+
+
+# -- who is involved ----------------------------------------------------------------------
+
+
+def _leads(action: Action, municipality: str, other: str) -> dict[str, list[Schedule | None]]:
+    """Lead organisation -> its schedules, as *other* municipality's plan should read them:
+    *Iedere gemeente* becomes *other* (each municipality does its own)."""
+    found: dict[str, list[Schedule | None]] = {}
+    for assignment in action.assignments:
+        if assignment.lead is None:
+            continue
+        if assignment.lead.kind == "each-municipality":
+            name = other
+        else:
+            name = assignment.lead.organisation
+        found.setdefault(name, []).append(assignment.schedule)
+    return found
+
+
+def _involved(action: Action, municipality: str, region: frozenset[str]) -> set[str]:
+    """The organisations an action in *municipality*'s plan involves."""
+    involved = {municipality, *action.participants}
+    for lead in action.leads:
+        if lead.organisation == _JOINT or lead.kind == "each-municipality":
+            involved |= region
+        else:
+            involved.add(lead.organisation)
+    return {organisation_name(name) for name in involved}
+
+
+def _why_involved(action: Action, other: str) -> str:
+    for lead in action.leads:
+        if lead.organisation == other:
+            return f"{other} is trekker"
+        if lead.organisation == _JOINT:
+            return "gezamenlijke actie"
+        if lead.kind == "each-municipality":
+            return "iedere gemeente"
+    return f"{other} doet mee (deelt, sluit aan of werkt samen)"
+
+
+# -- comparing two plans ------------------------------------------------------------------
+
+
+def _schedule_text(schedules: Sequence[Schedule | None]) -> str | None:
+    texts = [str(s) for s in schedules if s is not None]
+    return ", ".join(texts) if texts else None
+
+
+def _quarters(schedules: Sequence[Schedule | None]) -> frozenset[int]:
+    return frozenset(q for s in schedules if s is not None for q in s.quarters)
+
+
+def _differences(a: Action, ma: str, b: Action, mb: str) -> tuple[Difference, ...]:
+    leads_a, leads_b = _leads(a, ma, mb), _leads(b, mb, ma)
+    common = [name for name in leads_a if name in leads_b]
+    differences: list[Difference] = []
+    for name in common:
+        if _quarters(leads_a[name]) != _quarters(leads_b[name]):
+            differences.append(
+                Difference(
+                    "schedule",
+                    {ma: _schedule_text(leads_a[name]), mb: _schedule_text(leads_b[name])},
+                    name,
+                )
+            )
+    # A municipality's own part of an action is its own business; another lead named by
+    # one plan only, or no lead in common at all, is a disagreement about who leads.
+    only_a = [n for n in leads_a if n not in leads_b and n not in (ma, mb)]
+    only_b = [n for n in leads_b if n not in leads_a and n not in (ma, mb)]
+    if only_a or only_b or (not common and leads_a and leads_b):
+        differences.append(
+            Difference("lead", {ma: ", ".join(leads_a) or None, mb: ", ".join(leads_b) or None})
+        )
+    return tuple(differences)
+
+
+def _lead_names(action: Action) -> set[str]:
+    return {lead.organisation for lead in action.leads}
+
+
+def _score(a: Action, b: Action, names: frozenset[str]) -> float:
+    """How alike two actions are: their texts, their first sentences (the action itself,
+    before any explanation), a note that tells the other's action, and shared long words."""
+    texts = 0.5 * similarity(a.text, b.text, names) + 0.5 * similarity(
+        _first_sentence(a.text), _first_sentence(b.text), names
+    )
+    notes = max(similarity(a.text, b.note or "", names), similarity(a.note or "", b.text, names))
+    bonus = 10.0 if _long_words(a.text) & _long_words(b.text) else 0.0
+    return max(texts, notes - 5) + bonus
+
+
+def _pairs(
+    first: Plan, second: Plan, region: frozenset[str], names: frozenset[str]
+) -> Iterator[tuple[float, int, int]]:
+    """Candidate pairs (score, index in first, index in second), best first."""
+    ma, mb = first.municipality, second.municipality
+    involved_b = [_involved(b, mb, region) for b in second.actions]
+    candidates = []
+    for i, a in enumerate(first.actions):
+        inv_a = _involved(a, ma, region)
+        for j, b in enumerate(second.actions):
+            if a.id and b.id:
+                if a.id == b.id:
+                    candidates.append((1000.0, i, j))
+                continue
+            shared = (inv_a & involved_b[j]) - {ma, mb}
+            if mb not in inv_a and ma not in involved_b[j] and not shared:
+                continue  # neither plan involves the other: not one joint action
+            score = _score(a, b, names)
+            if shared & _lead_names(a) & _lead_names(b):
+                score += 5  # both plans name the same third organisation as lead
+            if score >= MATCH_SCORE:
+                candidates.append((score, i, j))
+    candidates.sort(key=lambda c: -c[0])
+    yield from candidates
+
+
+def compare(plans: Sequence[Plan]) -> Comparison:
+    """Compare the joint actions of the plans of one region.
+
+    Every pair of plans is compared; an action matched in several pairs
+    appears once per pair (a region of three municipalities has three pairs).
+    """
+    region = frozenset(organisation_name(p.municipality) for p in plans)
+    names = frozenset(n.casefold() for n in region)
+    items: list[Item] = []
+    for x, first in enumerate(plans):
+        for second in plans[x + 1 :]:
+            items.extend(_compare_pair(first, second, region, names))
+    return Comparison(tuple(p.municipality for p in plans), tuple(items))
+
+
+def _compare_pair(
+    first: Plan, second: Plan, region: frozenset[str], names: frozenset[str]
+) -> list[Item]:
+    ma, mb = first.municipality, second.municipality
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    matched: list[tuple[int, int]] = []
+    for _score, i, j in _pairs(first, second, region, names):
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        matched.append((i, j))
+    items = []
+    for i, j in sorted(matched):
+        a, b = first.actions[i], second.actions[j]
+        differences = _differences(a, ma, b, mb)
+        items.append(Item("mismatch" if differences else "match", {ma: a, mb: b}, differences))
+    # What one plan says involves the other, but the other plan lacks.
+    for plan, other, used in ((first, second, used_a), (second, first, used_b)):
+        for index, action in enumerate(plan.actions):
+            if index in used or other.municipality not in _involved(
+                action, plan.municipality, region
+            ):
+                continue
+            if any(
+                _contained(action.text, o.text, names) >= COVERED_SCORE
+                for o in other.actions
+                if not (action.id and o.id)  # ids, where both have one, decide alone
+            ):
+                continue  # said in the other plan as part of a longer action
+            actions = {plan.municipality: action, other.municipality: None}
+            if plan is second:
+                actions = {other.municipality: None, plan.municipality: action}
+            items.append(Item("missing", actions, reason=_why_involved(action, other.municipality)))
+    return items

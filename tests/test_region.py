@@ -1,0 +1,114 @@
+"""The region view on the two real 2024 plans, each item checked by reading the seeds."""
+
+from __future__ import annotations
+
+import uvp
+from uvp.region import compare, similarity
+
+
+def _key(item: object) -> tuple[str, str, str]:
+    nijkerk = item.actions.get("Nijkerk")  # type: ignore[attr-defined]
+    scherpenzeel = item.actions.get("Scherpenzeel")  # type: ignore[attr-defined]
+    return (
+        item.kind,
+        (nijkerk.text[:30] if nijkerk else "-"),  # type: ignore[attr-defined]
+        (scherpenzeel.text[:30] if scherpenzeel else "-"),
+    )
+
+
+def test_the_two_example_plans(nijkerk: uvp.Plan, scherpenzeel: uvp.Plan) -> None:
+    comparison = compare([nijkerk, scherpenzeel])
+    counts = {k: len(comparison.of_kind(k)) for k in ("match", "mismatch", "missing")}
+    assert counts == {"match": 10, "mismatch": 8, "missing": 4}
+    differences = {
+        item.actions["Nijkerk"].text[:25]: [
+            (d.field, d.organisation, dict(d.values)) for d in item.differences
+        ]  # type: ignore[union-attr]
+        for item in comparison.of_kind("mismatch")
+    }
+    assert differences == {
+        "We actualiseren het Damoc": [
+            ("schedule", "Barneveld", {"Nijkerk": "Q1", "Scherpenzeel": "Q2"})
+        ],
+        "We organiseren vijf (them": [
+            ("schedule", "Gezamenlijk", {"Nijkerk": "Q1", "Scherpenzeel": "Q1-Q4"})
+        ],
+        "De gemeente Scherpenzeel ": [
+            ("schedule", "Scherpenzeel", {"Nijkerk": "Q3", "Scherpenzeel": "Q2"})
+        ],
+        "We creëren in samenwerkin": [
+            ("schedule", "Scherpenzeel", {"Nijkerk": "Q4", "Scherpenzeel": "Q1 en Q4"})
+        ],
+        "Politie zet cyberspecials": [
+            ("schedule", "Politie", {"Nijkerk": "Q2", "Scherpenzeel": "Doorlopend"})
+        ],
+        "We organiseren regionale ": [
+            ("lead", None, {"Nijkerk": "Gezamenlijk", "Scherpenzeel": "ZV-WVV"})
+        ],
+        "De gemeente Nijkerk stelt": [
+            ("lead", None, {"Nijkerk": "Nijkerk", "Scherpenzeel": "Politie"})
+        ],
+        "We organiseren minimaal v": [
+            ("schedule", "Gezamenlijk", {"Nijkerk": "Q4", "Scherpenzeel": "Q2-Q4"})
+        ],
+    }
+    missing = sorted(
+        (next(m for m, a in i.actions.items() if a is None), " ".join(i.title.split()[:5]))
+        for i in comparison.of_kind("missing")
+    )
+    assert missing == [
+        ("Nijkerk", "We zetten 1 gezamenlijk innovatief"),  # Scherpenzeel's plan: Nijkerk leads too
+        ("Scherpenzeel", "De gemeente Barneveld stelt een"),  # bestuurlijke rapportages, shared
+        ("Scherpenzeel", "We maken een koppeling tussen"),  # digitale meldkamer, gezamenlijk
+        ("Scherpenzeel", "We organiseren één thematische integrale"),  # uitbuiting, gezamenlijk
+    ]
+    assert not comparison.ok
+
+
+def test_dutch_variants_are_the_same_text() -> None:
+    names = frozenset({"nijkerk"})
+    assert (
+        similarity("We actualiseren het Damoclesbeleid.", "We actualiseren het Damocles-beleid.")
+        == 100
+    )
+    assert similarity("We organiseren vijf controles.", "We organiseren 5 controles.") == 100
+    assert similarity("We organiseren een avond.", "Nijkerk organiseert een avond.", names) == 100
+    assert similarity("We organiseren een avond.", "We stellen een Handhavingsbeleid op.") < 60
+
+
+def _plan(municipality: str, *actions: uvp.Action) -> uvp.Plan:
+    return uvp.Plan(
+        municipality,
+        2024,
+        priorities=[uvp.Priority("P", "joint", [uvp.Theme("T", actions=actions)])],
+    )
+
+
+def test_constructed_pairs() -> None:
+    same = uvp.Action(
+        "We organiseren een bijeenkomst met de twee grootste uitzendbureaus.",
+        uvp.parse_assignments("Nijkerk", "Q2"),
+    )
+    worded = uvp.Action(
+        "Nijkerk organiseert een bijeenkomst met de 2 grootste uitzendbureaus. Ede sluit aan.",
+        uvp.parse_assignments("Nijkerk", "Q3"),
+    )
+    local_a = uvp.Action(
+        "We stellen een handhavingsplan op.", uvp.parse_assignments("Nijkerk", "Q1")
+    )
+    local_b = uvp.Action("We stellen een handhavingsplan op.", uvp.parse_assignments("Ede", "Q2"))
+    comparison = compare([_plan("Nijkerk", same, local_a), _plan("Ede", worded, local_b)])
+    (item,) = comparison.items  # the local plans of each are not one joint action
+    assert item.kind == "mismatch"
+    assert [(d.field, dict(d.values)) for d in item.differences] == [
+        ("schedule", {"Nijkerk": "Q2", "Ede": "Q3"})
+    ]
+
+
+def test_an_explicit_id_decides() -> None:
+    a = uvp.Action("Tekst A.", uvp.parse_assignments("Gezamenlijk", "Q1"), id="ivp-7")
+    b = uvp.Action("Heel andere tekst.", uvp.parse_assignments("Gezamenlijk", "Q1"), id="ivp-7")
+    c = uvp.Action("Tekst A.", uvp.parse_assignments("Gezamenlijk", "Q1"), id="ivp-8")
+    comparison = compare([_plan("Nijkerk", a), _plan("Ede", b, c)])
+    kinds = sorted(i.kind for i in comparison.items)
+    assert kinds == ["match", "missing"]  # ivp-8 is gezamenlijk, so Nijkerk's plan should have it
