@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import openpyxl
+
 import uvp
+from tests.conftest import EXAMPLES
 from uvp.region import compare, similarity
 
 
@@ -112,3 +118,27 @@ def test_an_explicit_id_decides() -> None:
     comparison = compare([_plan("Nijkerk", a), _plan("Ede", b, c)])
     kinds = sorted(i.kind for i in comparison.items)
     assert kinds == ["match", "missing"]  # ivp-8 is gezamenlijk, so Nijkerk's plan should have it
+
+
+def test_uvp_compare_text_json_and_regio_workbook(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from uvp.cli import app
+
+    runner = CliRunner()
+    files = [str(EXAMPLES / "nijkerk-2024.xlsx"), str(EXAMPLES / "scherpenzeel-2024.json")]
+    result = runner.invoke(app, ["compare", *files, "-o", str(tmp_path / "regio.xlsx")])
+    assert result.exit_code == 1  # there are differences
+    assert "10 gelijk, 8 met verschillen, 4 ontbrekend" in result.stdout
+    assert "kwartaal van Barneveld: Nijkerk: Q1; Scherpenzeel: Q2" in result.stdout
+    ws = openpyxl.load_workbook(tmp_path / "regio.xlsx")["Regio"]
+    kinds = [ws.cell(r, 1).value for r in range(4, ws.max_row + 1)]
+    assert kinds.count("verschil") == 8
+    assert kinds.count("ontbreekt") == 4
+    assert ws.cell(3, 3).value == "Nijkerk: actie"
+    result = runner.invoke(app, ["compare", *files, "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data["counts"] == {"match": 10, "mismatch": 8, "missing": 4}
+    result = runner.invoke(app, ["compare", files[0]])
+    assert result.exit_code == 2
+    assert "minstens twee" in result.stderr

@@ -15,6 +15,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -481,6 +482,61 @@ def convert(
         if batch.run(path, step) is not None:
             batch.out.print(_nl("cli-converted", source=path, target=target))
     batch.finish()
+
+
+# -- compare ---------------------------------------------------------------------------------
+
+
+@app.command(help=render("nl", "cli-help-compare"))
+def compare(
+    paths: Paths,
+    fmt: Format = OutputFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=render("nl", "cli-help-compare-output"))
+    ] = None,
+) -> None:
+    """Compare the joint actions of several municipalities' plans; exit 1 on differences."""
+    from uvp.region import compare as compare_plans
+    from uvp.region import describe, write_region_workbook
+
+    batch = Batch(_files(paths))
+    plans: list[Plan] = []
+    for path in batch:
+        plan = batch.run(path, partial(read_plan, path))
+        if plan is not None:
+            plans.append(plan)
+    batch.finish(code_if_failed=2)
+    if len({p.municipality for p in plans}) < 2:
+        batch.err.print(_nl("cli-compare-needs-two"))
+        raise typer.Exit(2)
+    comparison = compare_plans(plans)
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        counts = {k: len(comparison.of_kind(k)) for k in ("match", "mismatch", "missing")}
+        batch.out.print(
+            Text(
+                _nl("cli-compare-summary", plans=", ".join(comparison.municipalities), **counts),
+                style="bold",
+            )
+        )
+        styles = {"match": "green", "mismatch": "yellow", "missing": "red"}
+        for item in comparison.items:
+            line = Text()
+            line.append(_nl(f"compare-{item.kind}"), style=styles[item.kind])
+            line.append("  " + item.title.split("\n")[0][:90])
+            batch.out.print(line)
+            if item.kind != "match":
+                batch.out.print(Text("      " + describe(item)))
+    if output is not None:
+        try:
+            write_region_workbook(comparison, output)
+        except UvpError as error:
+            batch.err.print(Text(error.message("nl"), style="red"))
+            raise typer.Exit(2) from None
+        batch.out.print(_nl("cli-compare-written", path=output))
+    if not comparison.ok:
+        raise typer.Exit(1)
 
 
 # -- serve -----------------------------------------------------------------------------------

@@ -346,6 +346,20 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             "Zet werkmappen om naar JSON en JSON naar werkmappen; gaat door na een fout bestand."
         ),
         "cli-help-layout": "Indeling van nieuwe werkmappen: goal (per doel) of quarter (per kwartaal).",
+        "cli-help-compare": (
+            "Vergelijk de gezamenlijke acties in de plannen van de gemeenten in de regio: "
+            "verschillen in trekker en kwartaal, en acties die in een plan ontbreken."
+        ),
+        "cli-help-compare-output": "Schrijf ook de werkmap Regio (.xlsx) met de verschillen gemarkeerd.",
+        "cli-compare-needs-two": "Vergelijken kan alleen met plannen van minstens twee gemeenten.",
+        "cli-compare-summary": (
+            "Gezamenlijke acties van {plans}: {match} gelijk, {mismatch} met verschillen, "
+            "{missing} ontbrekend"
+        ),
+        "cli-compare-written": "Werkmap Regio geschreven: {path}",
+        "compare-match": "gelijk    ",
+        "compare-mismatch": "verschil  ",
+        "compare-missing": "ontbreekt ",
         "cli-bad-date": "'{text}' is geen datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2024-10-01.",
         "cli-failed": "{count} van de {total} bestanden zijn mislukt:",
         "cli-filled": "{path}: kwartaalkolommen ingevuld bij {marked} acties; {written} kwartalen uit de kolommen overgenomen.",

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any, Final, Literal
 
 import attrs
@@ -31,7 +32,16 @@ from uvp.leads import organisation_name
 from uvp.model import Action, Plan
 from uvp.quarters import Schedule
 
-__all__ = ["Comparison", "Difference", "Item", "ItemKind", "compare", "similarity"]
+__all__ = [
+    "Comparison",
+    "Difference",
+    "Item",
+    "ItemKind",
+    "compare",
+    "describe",
+    "similarity",
+    "write_region_workbook",
+]
 
 ItemKind = Literal["match", "mismatch", "missing"]
 """``match``: the plans agree; ``mismatch``: they differ; ``missing``: a plan lacks it."""
@@ -389,3 +399,69 @@ def _compare_pair(
                 actions = {other.municipality: None, plan.municipality: action}
             items.append(Item("missing", actions, reason=_why_involved(action, other.municipality)))
     return items
+
+
+_KIND_NL: Final = {"match": "gelijk", "mismatch": "verschil", "missing": "ontbreekt"}
+_KIND_FILL: Final = {"match": "C6EFCE", "mismatch": "FFEB9C", "missing": "FFC7CE"}
+
+
+def describe(item: Item) -> str:
+    """What an item says, in Dutch, for staff: the difference or why it is missing."""
+    if item.kind == "missing":
+        lacking = next(m for m, a in item.actions.items() if a is None)
+        return f"ontbreekt in het plan van {lacking} ({item.reason})"
+    parts = []
+    for difference in item.differences:
+        said = "; ".join(f"{m}: {v or '—'}" for m, v in difference.values.items())
+        if difference.field == "schedule":
+            parts.append(f"kwartaal van {difference.organisation}: {said}")
+        else:
+            parts.append(f"trekker: {said}")
+    return " | ".join(parts) or "gelijk"
+
+
+def write_region_workbook(comparison: Comparison, path: str | Path) -> Path:
+    """The ``Regio`` workbook: one row per joint action, a column pair per municipality,
+    differences highlighted (green equal, yellow different, red missing)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from uvp.workbook.files import save_workbook
+    from uvp.workbook.writer import put
+
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = "Regio"
+    put(ws, 1, 1, "Gezamenlijke acties in de regio: " + ", ".join(comparison.municipalities))
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    headers = ["Soort", "Verschil"]
+    for municipality in comparison.municipalities:
+        headers += [f"{municipality}: actie", f"{municipality}: trekker en kwartaal"]
+    for column, header in enumerate(headers, 1):
+        put(ws, 3, column, header)
+        ws.cell(3, column).font = Font(bold=True)
+        ws.cell(3, column).fill = PatternFill("solid", fgColor="DDEBF7")
+    for row, item in enumerate(comparison.items, 4):
+        put(ws, row, 1, _KIND_NL[item.kind])
+        ws.cell(row, 1).fill = PatternFill("solid", fgColor=_KIND_FILL[item.kind])
+        put(ws, row, 2, describe(item) if item.kind != "match" else None)
+        for index, municipality in enumerate(comparison.municipalities):
+            action = item.actions.get(municipality)
+            column = 3 + 2 * index
+            if action is not None:
+                put(ws, row, column, action.text)
+                put(ws, row, column + 1, "\n".join(str(a) for a in action.assignments) or None)
+            elif municipality in item.actions:
+                put(ws, row, column, "— ontbreekt —")
+                ws.cell(row, column).fill = PatternFill("solid", fgColor=_KIND_FILL["missing"])
+        for column in range(1, len(headers) + 1):
+            ws.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top")
+    widths = [11, 45] + [60, 26] * len(comparison.municipalities)
+    for column, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(column)].width = width
+    ws.freeze_panes = "A4"
+    target = Path(path)
+    save_workbook(book, target, backup=target.exists())
+    return target
