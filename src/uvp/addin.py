@@ -196,11 +196,9 @@ class XlwingsTarget:
 
     def freeze(self, sheet: str, cell: str) -> None:
         # uvp names the first cell that scrolls ("A5"); xlwings the cells that stay.
-        match = re.fullmatch(r"([A-Z]+)(\d+)", cell)
-        if match is None:
-            raise ValueError(f"not a cell: {cell!r}")
-        letters, row = match.group(1), int(match.group(2))
-        column = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters)))
+        from openpyxl.utils.cell import coordinate_to_tuple
+
+        row, column = coordinate_to_tuple(cell)
         if row > 1 and column > 1:
             frozen = f"A1:{cell_name(row - 1, column - 1)}"
         elif row > 1:

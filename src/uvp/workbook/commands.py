@@ -14,7 +14,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -26,7 +26,7 @@ from uvp.model import Plan, Priority, Theme
 from uvp.quarters import Schedule
 from uvp.validation import check_plan, excerpt
 from uvp.workbook.files import check_workbook_file, lock_file, save_workbook
-from uvp.workbook.headers import STATUS_LABELS, normal
+from uvp.workbook.headers import STATUS_LABELS, header_fields
 from uvp.workbook.reader import ReadResult, TableSource, cell_name, text_of
 from uvp.workbook.target import CellValue, OpenpyxlTarget, Target
 
@@ -577,6 +577,22 @@ def evaluate_workbook(
 # -- a new, empty plan ---------------------------------------------------------------------
 
 
+@attrs.frozen
+class _Header:
+    row: int
+    columns: dict[str, int]
+
+
+def _header_rows(ws: Any) -> list[_Header]:
+    """The action tables' header rows of an openpyxl sheet, with their 1-based columns."""
+    found = []
+    for number, row in enumerate(ws.iter_rows(values_only=True), 1):
+        fields = header_fields(row)
+        if fields is not None:
+            found.append(_Header(number, {f: c + 1 for f, c in fields.items()}))
+    return found
+
+
 def new_workbook(
     path: str | os.PathLike[str], municipality: str, year: int, *, overwrite: bool = False
 ) -> Path:
@@ -585,7 +601,6 @@ def new_workbook(
     The workbook reads back as a plan with one priority and one theme to
     rename, and no actions yet.
     """
-    from uvp.workbook.files import save_workbook as save
     from uvp.workbook.writer import build_workbook
 
     path = Path(path)
@@ -601,7 +616,8 @@ def new_workbook(
     book = build_workbook(plan, "goal", status_column=True)
     target = OpenpyxlTarget(book)
     sheet = book.sheetnames[-1]
-    header_row = next(r for r in range(1, 10) if normal(book[sheet].cell(r, 1).value) == "acties")
-    add_status_rules(target, sheet, header_row + 1, header_row + 200, 5)
-    save(book, path, backup=path.exists())
+    # The one action table the writer made: its header row, and its Status column.
+    (header,) = _header_rows(book[sheet])
+    add_status_rules(target, sheet, header.row + 1, header.row + 200, header.columns["status"])
+    save_workbook(book, path, backup=path.exists())
     return path
