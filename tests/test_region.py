@@ -142,3 +142,52 @@ def test_uvp_compare_text_json_and_regio_workbook(tmp_path: Path) -> None:
     result = runner.invoke(app, ["compare", files[0]])
     assert result.exit_code == 2
     assert "minstens twee" in result.stderr
+
+
+def _follow(ws_link: object, folder: Path) -> object:
+    """The value of the cell a Regio/Agenda link points at, opened like Excel would."""
+    link = ws_link.hyperlink  # type: ignore[attr-defined]
+    book = openpyxl.load_workbook(folder / link.target, read_only=False)
+    sheet, cell = link.location.rsplit("!", 1)
+    return book[sheet.strip("'").replace("''", "'")][cell].value
+
+
+def test_regio_workbook_links_to_each_action_cell(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from uvp.cli import app
+
+    files = [str(EXAMPLES / "nijkerk-2024.xlsx"), str(EXAMPLES / "scherpenzeel-2024.xlsx")]
+    out = tmp_path / "vergadering"
+    result = CliRunner().invoke(app, ["compare", *files, "-o", str(out / "regio.xlsx")])
+    assert result.exit_code == 1, result.output
+    assert "Nijkerk 'Ondermijnende criminaliteit'!" in result.stdout
+    ws = openpyxl.load_workbook(out / "regio.xlsx")["Regio"]
+    followed = 0
+    for row in range(4, ws.max_row + 1):
+        for column in (5, 8):  # Nijkerk's and Scherpenzeel's "in het plan"
+            cell = ws.cell(row, column)
+            action_text = ws.cell(row, column - 2).value
+            if action_text == "— ontbreekt —":
+                assert cell.hyperlink is None
+                continue
+            # The link is relative to the Regio workbook's folder, and lands on the action.
+            assert not Path(cell.hyperlink.target).is_absolute()
+            assert _follow(cell, out) == action_text
+            followed += 1
+    assert followed == 2 * (10 + 8) + 4
+    data = json.loads(CliRunner().invoke(app, ["compare", *files, "--format", "json"]).stdout)
+    damocles = next(i for i in data["items"] if "Damocles" in (i["actions"]["Nijkerk"] or ""))
+    assert damocles["sources"]["Nijkerk"]["file"].endswith("nijkerk-2024.xlsx")
+    assert damocles["sources"]["Scherpenzeel"]["cell"].startswith("'Ondermijning'!")
+
+
+def test_the_same_municipality_twice_is_refused(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from uvp.cli import app
+
+    result = CliRunner().invoke(app, ["compare", str(EXAMPLES)])  # JSON and xlsx of each
+    assert result.exit_code == 2
+    assert "twee keer" in result.stderr
+    assert "nijkerk-2024" in result.stderr

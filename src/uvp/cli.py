@@ -25,8 +25,16 @@ from rich.table import Table
 from rich.text import Text
 
 from uvp.exceptions import UvpError
-from uvp.files import PLAN_SUFFIXES, WORKBOOK_SUFFIXES, find_plans, read_plan
+from uvp.files import (
+    PLAN_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    Located,
+    find_plans,
+    read_located,
+    read_plan,
+)
 from uvp.findings import Report
+from uvp.leads import identify
 from uvp.messages import render
 from uvp.model import Action, Plan
 from uvp.validation import validate_plan
@@ -487,6 +495,37 @@ def convert(
 # -- compare ---------------------------------------------------------------------------------
 
 
+def _read_located(
+    paths: Sequence[Path], municipality: str | None, year: int | None, *, least: int = 2
+) -> list[Located]:
+    """Plans with where their actions stand; exit 2 when a file cannot be read or
+    fewer than *least* municipalities' plans remain."""
+    batch = Batch(_files(paths))
+    sources: list[Located] = []
+    for path in batch:
+        source = batch.run(path, partial(read_located, path, municipality=municipality, year=year))
+        if source is not None:
+            sources.append(source)
+    batch.finish(code_if_failed=2)
+    seen: dict[str, Path] = {}
+    for source in sources:
+        first = seen.setdefault(source.plan.municipality, source.path)
+        if first != source.path:
+            batch.err.print(
+                _nl(
+                    "cli-duplicate-plan",
+                    municipality=source.plan.municipality,
+                    first=first,
+                    second=source.path,
+                )
+            )
+            raise typer.Exit(2)
+    if least > 1 and len(seen) < least:
+        batch.err.print(_nl("cli-compare-needs-two"))
+        raise typer.Exit(2)
+    return sources
+
+
 @app.command(help=render("nl", "cli-help-compare"))
 def compare(
     paths: Paths,
@@ -494,27 +533,22 @@ def compare(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help=render("nl", "cli-help-compare-output"))
     ] = None,
+    gemeente: Municipality = None,
+    jaar: Year = None,
 ) -> None:
     """Compare the joint actions of several municipalities' plans; exit 1 on differences."""
     from uvp.region import compare as compare_plans
     from uvp.region import describe, write_region_workbook
 
-    batch = Batch(_files(paths))
-    plans: list[Plan] = []
-    for path in batch:
-        plan = batch.run(path, partial(read_plan, path))
-        if plan is not None:
-            plans.append(plan)
-    batch.finish(code_if_failed=2)
-    if len({p.municipality for p in plans}) < 2:
-        batch.err.print(_nl("cli-compare-needs-two"))
-        raise typer.Exit(2)
-    comparison = compare_plans(plans)
+    sources = _read_located(paths, gemeente, jaar)
+    out, err = _console(), _console(stderr=True)
+    comparison = compare_plans([source.plan for source in sources])
     if fmt is OutputFormat.json:
-        sys.stdout.write(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        data = comparison.to_dict(sources)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         counts = {k: len(comparison.of_kind(k)) for k in ("match", "mismatch", "missing")}
-        batch.out.print(
+        out.print(
             Text(
                 _nl("cli-compare-summary", plans=", ".join(comparison.municipalities), **counts),
                 style="bold",
@@ -525,18 +559,109 @@ def compare(
             line = Text()
             line.append(_nl(f"compare-{item.kind}"), style=styles[item.kind])
             line.append("  " + item.title.split("\n")[0][:90])
-            batch.out.print(line)
+            out.print(line)
             if item.kind != "match":
-                batch.out.print(Text("      " + describe(item)))
+                out.print(Text("      " + describe(item)))
+                cells = [
+                    f"{source.plan.municipality} {cell}"
+                    for source in sources
+                    if (index := item.positions.get(source.plan.municipality)) is not None
+                    and (cell := source.cell(index))
+                ]
+                if cells:
+                    out.print(Text("      " + "; ".join(cells), style="dim"))
     if output is not None:
         try:
-            write_region_workbook(comparison, output)
+            write_region_workbook(comparison, output, sources)
         except UvpError as error:
-            batch.err.print(Text(error.message("nl"), style="red"))
+            err.print(Text(error.message("nl"), style="red"))
             raise typer.Exit(2) from None
-        batch.out.print(_nl("cli-compare-written", path=output))
+        out.print(_nl("cli-compare-written", path=output))
     if not comparison.ok:
         raise typer.Exit(1)
+
+
+# -- agenda ----------------------------------------------------------------------------------
+
+
+def _named_organisations(plans: Sequence[Plan]) -> list[str]:
+    """Every organisation the plans name: municipalities, partners, leads and participants."""
+    names: dict[str, None] = {}
+    for plan in plans:
+        names.update(dict.fromkeys((plan.municipality, *plan.partners)))
+        for action in plan.actions:
+            names.update(dict.fromkeys(lead.organisation for lead in action.leads))
+            names.update(dict.fromkeys(action.participants))
+    collectives = ("joint", "each-municipality")
+    return [n for n in names if (org := identify(n)) is None or org.kind not in collectives]
+
+
+@app.command(help=render("nl", "cli-help-agenda"))
+def agenda(
+    paths: Paths,
+    partner: Annotated[str, typer.Option("--partner", help=render("nl", "cli-help-partner"))],
+    fmt: Format = OutputFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=render("nl", "cli-help-agenda-output"))
+    ] = None,
+    gemeente: Municipality = None,
+    jaar: Year = None,
+) -> None:
+    """What one partner leads or takes part in across the plans, per quarter."""
+    from rapidfuzz import process
+
+    from uvp.agenda import BUCKETS, bucket_label, role_label, write_agenda_workbook
+    from uvp.agenda import agenda as partner_agenda
+
+    sources = _read_located(paths, gemeente, jaar, least=1)
+    plans = [source.plan for source in sources]
+    out, err = _console(), _console(stderr=True)
+    result = partner_agenda(plans, partner)
+    known = _named_organisations(plans)
+    if not result.items and result.partner not in known and identify(partner) is None:
+        best = process.extractOne(result.partner, known, score_cutoff=60)
+        hint = _nl("cli-agenda-hint", name=best[0]) if best else ""
+        err.print(_nl("cli-agenda-unknown", partner=partner, hint=hint, known=", ".join(known)))
+        raise typer.Exit(2)
+    if fmt is OutputFormat.json:
+        data = result.to_dict(sources)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif not result.items:
+        out.print(_nl("cli-agenda-none", partner=result.partner))
+    else:
+        out.print(
+            Text(
+                _nl(
+                    "cli-agenda-title",
+                    partner=result.partner,
+                    years="/".join(map(str, result.years)),
+                    count=len(result.items),
+                    plans=", ".join(result.municipalities),
+                ),
+                style="bold",
+            )
+        )
+        for bucket in BUCKETS:
+            items = result.in_bucket(bucket)
+            if not items:
+                continue
+            out.print(Text(f"\n{bucket_label(bucket)}", style="bold"))
+            for item in items:
+                line = Text(f"  {role_label(item.role):<16}")
+                line.append(item.title.split("\n")[0][:80])
+                out.print(line)
+                said = f"{item.schedules_text()} [{', '.join(item.municipalities)}]"
+                if not item.agrees:
+                    out.print(Text(f"{'':18}{said}  ← {_nl('cli-agenda-differs')}", style="yellow"))
+                else:
+                    out.print(Text(f"{'':18}{said}", style="dim"))
+    if output is not None:
+        try:
+            write_agenda_workbook(result, output, sources)
+        except UvpError as error:
+            err.print(Text(error.message("nl"), style="red"))
+            raise typer.Exit(2) from None
+        out.print(_nl("cli-agenda-written", path=output))
 
 
 # -- serve -----------------------------------------------------------------------------------

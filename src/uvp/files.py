@@ -8,6 +8,9 @@ has one reader.
 'Nijkerk'
 >>> [p.name for p in find_plans(["examples"], suffixes=(".json",))]
 ['nijkerk-2024.json', 'scherpenzeel-2024.json']
+>>> located = read_located("examples/scherpenzeel-2024.xlsx")
+>>> located.plan.actions[0].text[:30], located.cells[0]
+('We organiseren 5 (thematische)', "'Ondermijning'!A6")
 """
 
 from __future__ import annotations
@@ -17,11 +20,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
 
+import attrs
+
 from uvp.converter import load
 from uvp.exceptions import PlanDataError
 from uvp.model import Plan
 
-__all__ = ["PLAN_SUFFIXES", "WORKBOOK_SUFFIXES", "find_plans", "read_plan"]
+__all__ = [
+    "PLAN_SUFFIXES",
+    "WORKBOOK_SUFFIXES",
+    "Located",
+    "find_plans",
+    "read_located",
+    "read_plan",
+]
 
 PLAN_SUFFIXES: Final = (".json", ".xlsx", ".xlsm")
 """File name endings uvp reads as plans."""
@@ -77,3 +89,38 @@ def read_plan(
         source=str(path),
         detail=f"uvp reads {', '.join(PLAN_SUFFIXES)} files, not {suffix or 'files without a suffix'}",
     )
+
+
+@attrs.frozen
+class Located:
+    """A plan with the file it was read from and where each of its actions stands.
+
+    ``cells[i]`` is the cell of ``plan.actions[i]``'s text as an Excel
+    reference (``'Ondermijning'!B61``), or ``None``; a JSON plan has no cells.
+    """
+
+    plan: Plan
+    path: Path
+    cells: tuple[str | None, ...] = ()
+
+    def cell(self, index: int) -> str | None:
+        """The cell of the action at *index* in ``plan.actions``, if known."""
+        return self.cells[index] if index < len(self.cells) else None
+
+
+def read_located(
+    path: str | os.PathLike[str], *, municipality: str | None = None, year: int | None = None
+) -> Located:
+    """Read a plan like :func:`read_plan`, keeping where each action stands in a workbook."""
+    path = Path(path)
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return Located(read_plan(path), path)
+    from uvp.workbook import inspect_workbook
+
+    result = inspect_workbook(path, municipality=municipality, year=year)
+    cells = []
+    for source in result.sources:
+        cell = source.cell("text")
+        quoted = "'" + source.sheet.replace("'", "''") + "'"
+        cells.append(f"{quoted}!{cell}" if cell else None)
+    return Located(result.plan, path, tuple(cells))

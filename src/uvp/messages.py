@@ -357,6 +357,35 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             "{missing} ontbrekend"
         ),
         "cli-compare-written": "Werkmap Regio geschreven: {path}",
+        "cli-help-agenda": (
+            "De agenda van een partner: alles wat de politie, een gemeente of het ZV-WVV "
+            "in de plannen trekt of waaraan zij meedoet, per kwartaal, in één blad."
+        ),
+        "cli-help-partner": "De partner, zoals Politie, Barneveld of ZV-WVV.",
+        "cli-help-agenda-output": "Schrijf de agenda ook in een werkmap (.xlsx), één blad Agenda.",
+        "cli-agenda-title": "Agenda {partner} {years}: {count} acties in de plannen van {plans}",
+        "cli-agenda-none": "{partner} trekt geen actie in deze plannen en doet nergens aan mee.",
+        "cli-agenda-unknown": (
+            "'{partner}' komt in geen van de plannen voor.{hint} "
+            "Partners in deze plannen: {known}."
+        ),
+        "cli-agenda-hint": " Bedoelt u {name}?",
+        "cli-agenda-written": "Werkmap met de agenda geschreven: {path}",
+        "cli-agenda-differs": "plannen verschillen",
+        "cli-duplicate-plan": (
+            "Het plan van {municipality} staat twee keer in de invoer ({first} en {second}): "
+            "geef één bestand per gemeente."
+        ),
+        "agenda-role-lead": "trekker",
+        "agenda-role-each": "iedere gemeente",
+        "agenda-role-joint": "gezamenlijk",
+        "agenda-role-participant": "doet mee",
+        "agenda-bucket-1": "Q1 (januari – maart)",
+        "agenda-bucket-2": "Q2 (april – juni)",
+        "agenda-bucket-3": "Q3 (juli – september)",
+        "agenda-bucket-4": "Q4 (oktober – december)",
+        "agenda-bucket-ongoing": "Doorlopend",
+        "agenda-bucket-none": "Zonder kwartaal",
         "compare-match": "gelijk    ",
         "compare-mismatch": "verschil  ",
         "compare-missing": "ontbreekt ",

@@ -21,6 +21,7 @@ the other municipality, or a third organisation both name, takes part.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -28,6 +29,7 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from uvp.files import Located
 from uvp.leads import organisation_name
 from uvp.model import Action, Plan
 from uvp.quarters import Schedule
@@ -180,13 +182,16 @@ class Item:
 
     ``actions`` maps each municipality to the action in its plan (``None``
     where its plan lacks it); ``reason`` says, for a missing action, why the
-    other plan involves that municipality.
+    other plan involves that municipality; ``positions`` where each action
+    stands in its plan.
     """
 
     kind: ItemKind
     actions: Mapping[str, Action | None]
     differences: tuple[Difference, ...] = ()
     reason: str | None = None
+    positions: Mapping[str, int] = attrs.field(factory=dict)
+    """Municipality -> the index of its action in its plan's ``actions``."""
 
     @property
     def title(self) -> str:
@@ -210,8 +215,16 @@ class Comparison:
         """True when no item is a mismatch or missing."""
         return all(i.kind == "match" for i in self.items)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The comparison as JSON-ready data."""
+    def to_dict(self, sources: Sequence[Located] = ()) -> dict[str, Any]:
+        """The comparison as JSON-ready data; with the plans' *sources*, each action's file and cell."""
+        located = {source.plan.municipality: source for source in sources}
+
+        def where(item: Item, municipality: str) -> dict[str, str | None] | None:
+            source, index = located.get(municipality), item.positions.get(municipality)
+            if source is None or index is None:
+                return None
+            return {"file": str(source.path), "cell": source.cell(index)}
+
         return {
             "municipalities": list(self.municipalities),
             "counts": {k: len(self.of_kind(k)) for k in ("match", "mismatch", "missing")},
@@ -225,6 +238,7 @@ class Comparison:
                     },
                     "differences": [attrs.asdict(d) for d in item.differences],
                     "reason": item.reason,
+                    "sources": {m: where(item, m) for m in item.actions} if located else None,
                 }
                 for item in self.items
             ],
@@ -380,7 +394,8 @@ def _compare_pair(
     for i, j in sorted(matched):
         a, b = first.actions[i], second.actions[j]
         differences = _differences(a, ma, b, mb)
-        items.append(Item("mismatch" if differences else "match", {ma: a, mb: b}, differences))
+        kind: ItemKind = "mismatch" if differences else "match"
+        items.append(Item(kind, {ma: a, mb: b}, differences, positions={ma: i, mb: j}))
     # What one plan says involves the other, but the other plan lacks.
     for plan, other, used in ((first, second, used_a), (second, first, used_b)):
         for index, action in enumerate(plan.actions):
@@ -397,7 +412,14 @@ def _compare_pair(
             actions = {plan.municipality: action, other.municipality: None}
             if plan is second:
                 actions = {other.municipality: None, plan.municipality: action}
-            items.append(Item("missing", actions, reason=_why_involved(action, other.municipality)))
+            items.append(
+                Item(
+                    "missing",
+                    actions,
+                    reason=_why_involved(action, other.municipality),
+                    positions={plan.municipality: index},
+                )
+            )
     return items
 
 
@@ -420,9 +442,35 @@ def describe(item: Item) -> str:
     return " | ".join(parts) or "gelijk"
 
 
-def write_region_workbook(comparison: Comparison, path: str | Path) -> Path:
-    """The ``Regio`` workbook: one row per joint action, a column pair per municipality,
-    differences highlighted (green equal, yellow different, red missing)."""
+def put_link(
+    ws: Any, row: int, column: int, source: Located | None, index: int | None, folder: Path
+) -> None:
+    """Write into a cell a link to the cell of action *index* in *source*'s workbook,
+    relative to *folder* (where the workbook with the link is saved); nothing without one."""
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    from uvp.workbook.writer import put
+
+    cell = source.cell(index) if source is not None and index is not None else None
+    if source is None or cell is None:
+        return
+    try:
+        target = Path(os.path.relpath(source.path.resolve(), folder.resolve())).as_posix()
+    except ValueError:  # another drive (Windows): no relative path
+        target = source.path.resolve().as_uri()
+    put(ws, row, column, f"{source.path.name} {cell}")
+    link = ws.cell(row, column)
+    link.hyperlink = Hyperlink(ref=link.coordinate, target=target, location=cell)
+    link.font = Font(color="0563C1", underline="single")
+
+
+def write_region_workbook(
+    comparison: Comparison, path: str | Path, sources: Sequence[Located] = ()
+) -> Path:
+    """The ``Regio`` workbook: one row per joint action, per municipality its action,
+    lead and quarter, and a link to the cell in its plan's workbook where *sources*
+    give one; differences highlighted (green equal, yellow different, red missing)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -430,6 +478,8 @@ def write_region_workbook(comparison: Comparison, path: str | Path) -> Path:
     from uvp.workbook.files import save_workbook
     from uvp.workbook.writer import put
 
+    target = Path(path)
+    located = {source.plan.municipality: source for source in sources}
     book = Workbook()
     ws = book.active
     assert ws is not None
@@ -438,7 +488,11 @@ def write_region_workbook(comparison: Comparison, path: str | Path) -> Path:
     ws.cell(1, 1).font = Font(bold=True, size=14)
     headers = ["Soort", "Verschil"]
     for municipality in comparison.municipalities:
-        headers += [f"{municipality}: actie", f"{municipality}: trekker en kwartaal"]
+        headers += [
+            f"{municipality}: actie",
+            f"{municipality}: trekker en kwartaal",
+            f"{municipality}: in het plan",
+        ]
     for column, header in enumerate(headers, 1):
         put(ws, 3, column, header)
         ws.cell(3, column).font = Font(bold=True)
@@ -449,19 +503,27 @@ def write_region_workbook(comparison: Comparison, path: str | Path) -> Path:
         put(ws, row, 2, describe(item) if item.kind != "match" else None)
         for index, municipality in enumerate(comparison.municipalities):
             action = item.actions.get(municipality)
-            column = 3 + 2 * index
+            column = 3 + 3 * index
             if action is not None:
                 put(ws, row, column, action.text)
                 put(ws, row, column + 1, "\n".join(str(a) for a in action.assignments) or None)
+                put_link(
+                    ws,
+                    row,
+                    column + 2,
+                    located.get(municipality),
+                    item.positions.get(municipality),
+                    target.parent,
+                )
             elif municipality in item.actions:
                 put(ws, row, column, "— ontbreekt —")
                 ws.cell(row, column).fill = PatternFill("solid", fgColor=_KIND_FILL["missing"])
         for column in range(1, len(headers) + 1):
             ws.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top")
-    widths = [11, 45] + [60, 26] * len(comparison.municipalities)
+    widths = [11, 45] + [55, 24, 22] * len(comparison.municipalities)
     for column, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(column)].width = width
     ws.freeze_panes = "A4"
-    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
     save_workbook(book, target, backup=target.exists())
     return target

@@ -1,0 +1,372 @@
+"""A partner's agenda: everything one organisation leads or takes part in, across the plans.
+
+The police, the Zorg- en Veiligheidshuis and each municipality have a part in
+actions that are written in several municipalities' plans. :func:`agenda`
+collects, per quarter, what *partner* has to do this year: the actions it
+leads (*trekker*), the joint actions of all IVP partners (*gezamenlijk*), the
+actions each municipality does for itself (*iedere gemeente*, for a
+municipality) and the actions it joins (*sluit aan*, *deelt met*, *in
+samenwerking met*).
+
+The same joint action written in two plans is one line of the agenda, found
+with :func:`uvp.compare`; where the plans put it in different quarters, the
+line says so and stands under each of them.
+
+>>> import uvp
+>>> plans = [uvp.load("examples/nijkerk-2024.json"), uvp.load("examples/scherpenzeel-2024.json")]
+>>> police = agenda(plans, "politie")
+>>> police.partner, len(police.items) > 0
+('Politie', True)
+>>> damocles = next(i for i in agenda(plans, "Barneveld").items if "Damocles" in i.title)
+>>> damocles.role, damocles.placements()
+('lead', {1: ('Nijkerk',), 2: ('Scherpenzeel',)})
+>>> damocles.agrees
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import attrs
+
+from uvp.files import Located
+from uvp.leads import identify, organisation_name
+from uvp.messages import Language, render
+from uvp.model import Action, Plan
+from uvp.quarters import Schedule
+from uvp.validation import where
+
+__all__ = [
+    "Agenda",
+    "AgendaItem",
+    "Bucket",
+    "Involvement",
+    "Role",
+    "agenda",
+    "bucket_label",
+    "role_label",
+    "write_agenda_workbook",
+]
+
+Role = Literal["lead", "each", "joint", "participant"]
+"""How a partner has a part in an action: it leads it; each municipality does its own;
+all IVP partners do it together; it joins another's action."""
+
+Bucket = int | Literal["ongoing", "none"]
+"""Where an agenda line stands: a quarter 1..4, ``"ongoing"`` (*Doorlopend*), or
+``"none"`` (the plan gives no quarter)."""
+
+BUCKETS: Final[tuple[Bucket, ...]] = (1, 2, 3, 4, "ongoing", "none")
+
+
+def role_label(role: Role, language: Language = "nl") -> str:
+    """The partner's part as staff say it.
+
+    >>> role_label("participant")
+    'doet mee'
+    """
+    return render(language, f"agenda-role-{role}")
+
+
+def bucket_label(bucket: Bucket, language: Language = "nl") -> str:
+    """A quarter (or *Doorlopend*, *Zonder kwartaal*) as the agenda heads it.
+
+    >>> bucket_label(3), bucket_label("ongoing")
+    ('Q3 (juli – september)', 'Doorlopend')
+    """
+    return render(language, f"agenda-bucket-{bucket}")
+
+
+_RANK: Final[Mapping[Role, int]] = {"lead": 0, "each": 1, "joint": 2, "participant": 3}
+
+
+@attrs.frozen
+class Involvement:
+    """A partner's part in one action of one municipality's plan.
+
+    ``schedules`` are the quarters of the partner's own part: its assignment
+    where it leads, else the whole action's.
+    """
+
+    municipality: str
+    index: int
+    action: Action
+    role: Role
+    schedules: tuple[Schedule | None, ...]
+    place: str = ""
+
+    @property
+    def buckets(self) -> frozenset[Bucket]:
+        """The quarters this plan puts the partner's part in (or ongoing, or none)."""
+        found: set[Bucket] = set()
+        for schedule in self.schedules:
+            if schedule is None:
+                continue
+            if schedule.kind == "ongoing":
+                found.add("ongoing")
+            else:
+                found.update(schedule.quarters)
+        return frozenset(found) or frozenset({"none"})
+
+    @property
+    def schedule_text(self) -> str:
+        """The quarters as the plan writes them (``Q2-Q3``, ``Doorlopend``), or ``—``."""
+        return ", ".join(str(s) for s in self.schedules if s is not None) or "—"
+
+
+@attrs.frozen
+class AgendaItem:
+    """One action on the agenda, as one or more plans write it."""
+
+    involvements: tuple[Involvement, ...]
+
+    @property
+    def title(self) -> str:
+        """The action's text in the first plan that has it."""
+        return self.involvements[0].action.text
+
+    @property
+    def role(self) -> Role:
+        """The partner's largest part, as any plan says it (lead before joining)."""
+        return min((i.role for i in self.involvements), key=_RANK.__getitem__)
+
+    @property
+    def municipalities(self) -> tuple[str, ...]:
+        """The plans the action is in."""
+        return tuple(i.municipality for i in self.involvements)
+
+    def placements(self) -> dict[Bucket, tuple[str, ...]]:
+        """Bucket (quarter, ``"ongoing"`` or ``"none"``) -> the plans that put the action there."""
+        placed: dict[Bucket, tuple[str, ...]] = {}
+        for bucket in BUCKETS:
+            plans = tuple(i.municipality for i in self.involvements if bucket in i.buckets)
+            if plans:
+                placed[bucket] = plans
+        return placed
+
+    @property
+    def agrees(self) -> bool:
+        """Whether every plan puts the partner's part in the same quarters."""
+        return len({i.buckets for i in self.involvements}) <= 1
+
+    @property
+    def window(self) -> bool:
+        """Whether a plan leaves the choice between quarters open (``Q3/Q4``)."""
+        return any(
+            s is not None and s.kind == "window" for i in self.involvements for s in i.schedules
+        )
+
+    def schedules_text(self) -> str:
+        """Each plan's quarters for the partner's part: ``Nijkerk: Q1; Scherpenzeel: Q2``."""
+        if len(self.involvements) == 1:
+            return self.involvements[0].schedule_text
+        return "; ".join(f"{i.municipality}: {i.schedule_text}" for i in self.involvements)
+
+
+@attrs.frozen
+class Agenda:
+    """Everything *partner* leads or takes part in across the plans of the region."""
+
+    partner: str
+    municipalities: tuple[str, ...]
+    years: tuple[int, ...]
+    items: tuple[AgendaItem, ...]
+
+    def in_bucket(self, bucket: Bucket) -> tuple[AgendaItem, ...]:
+        """The items a plan puts in *bucket*: a quarter 1..4, ``"ongoing"`` or ``"none"``."""
+        return tuple(item for item in self.items if bucket in item.placements())
+
+    def to_dict(self, sources: Sequence[Located] = ()) -> dict[str, Any]:
+        """The agenda as JSON-ready data; with *sources*, each action's file and cell."""
+        located = {source.plan.municipality: source for source in sources}
+
+        def involvement(i: Involvement) -> dict[str, Any]:
+            source = located.get(i.municipality)
+            return {
+                "municipality": i.municipality,
+                "text": i.action.text,
+                "role": i.role,
+                "leads": [str(lead) for lead in i.action.leads],
+                "schedule": i.schedule_text,
+                "place": i.place,
+                "file": str(source.path) if source else None,
+                "cell": source.cell(i.index) if source else None,
+            }
+
+        return {
+            "partner": self.partner,
+            "municipalities": list(self.municipalities),
+            "years": list(self.years),
+            "quarters": {
+                str(bucket): [self.items.index(item) for item in self.in_bucket(bucket)]
+                for bucket in BUCKETS
+            },
+            "items": [
+                {
+                    "title": item.title,
+                    "role": item.role,
+                    "agrees": item.agrees,
+                    "plans": [involvement(i) for i in item.involvements],
+                }
+                for item in self.items
+            ],
+        }
+
+
+def _involvement(
+    plan: Plan, index: int, action: Action, partner: str, place: str
+) -> Involvement | None:
+    """The partner's part in *action* of *plan*, or None when it has none."""
+    is_municipality = (org := identify(partner)) is not None and org.kind == "municipality"
+    ivp = {organisation_name(n) for n in (plan.municipality, *plan.partners)}
+    parts: dict[Role, list[Schedule | None]] = {}
+    for assignment in action.assignments:
+        lead = assignment.lead
+        if lead is None:
+            continue
+        role: Role | None = None
+        if lead.organisation == partner:
+            role = "lead"
+        elif lead.kind == "each-municipality" and (is_municipality or partner == plan.municipality):
+            role = "each"
+        elif lead.kind == "joint" and partner in ivp:
+            role = "joint"
+        if role is not None:
+            parts.setdefault(role, []).append(assignment.schedule)
+    if not parts and partner in action.participants:
+        parts["participant"] = [a.schedule for a in action.assignments]
+    if not parts:
+        return None
+    first: Role = min(parts, key=_RANK.__getitem__)
+    return Involvement(plan.municipality, index, action, first, tuple(parts[first]), place)
+
+
+def agenda(plans: Sequence[Plan], partner: str) -> Agenda:
+    """What *partner* (``Politie``, a municipality, ``ZV-WVV``; any way of writing the
+    name) leads or takes part in across *plans*, the same action in several plans once."""
+    from uvp.region import compare
+
+    name = organisation_name(partner)
+    found: dict[tuple[str, int], Involvement] = {}
+    for plan in plans:
+        for index, (priority, theme, action) in enumerate(plan.walk()):
+            involvement = _involvement(plan, index, action, name, where(priority, theme))
+            if involvement is not None:
+                found[plan.municipality, index] = involvement
+    # The same joint action in several plans: one line, through the region view's matching.
+    group: dict[tuple[str, int], tuple[str, int]] = {key: key for key in found}
+
+    def root(key: tuple[str, int]) -> tuple[str, int]:
+        while group[key] != key:
+            key = group[key]
+        return key
+
+    if len({p.municipality for p in plans}) > 1:
+        for item in compare(plans).items:
+            if item.kind == "missing":
+                continue
+            keys = [k for k in item.positions.items() if k in found]
+            for key in keys[1:]:
+                group[root(key)] = root(keys[0])
+    members: dict[tuple[str, int], list[Involvement]] = {}
+    for key, involvement in found.items():  # plan order, first plan first
+        members.setdefault(root(key), []).append(involvement)
+    return Agenda(
+        name,
+        tuple(p.municipality for p in plans),
+        tuple(sorted({p.year for p in plans})),
+        tuple(AgendaItem(tuple(m)) for m in members.values()),
+    )
+
+
+def write_agenda_workbook(
+    agenda: Agenda, path: str | Path, sources: Sequence[Located] = ()
+) -> Path:
+    """One sheet ``Agenda``: per quarter the partner's actions, with its part, the leads,
+    each plan's quarters (yellow where the plans differ) and a link to the plan's cell."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from uvp.region import put_link
+    from uvp.workbook.files import save_workbook
+    from uvp.workbook.writer import print_setup, put
+
+    target = Path(path)
+    located = {source.plan.municipality: source for source in sources}
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = "Agenda"
+    years = "/".join(map(str, agenda.years))
+    put(
+        ws,
+        1,
+        1,
+        f"Agenda {agenda.partner} {years}: acties in de plannen van "
+        + ", ".join(agenda.municipalities),
+    )
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    headers = [
+        "Kwartaal",
+        "Rol",
+        "Actie",
+        "Trekker",
+        "Kwartaal volgens de plannen",
+        "Plannen",
+        "Prioriteit / thema",
+        "Vindplaats",
+    ]
+    for column, header in enumerate(headers, 1):
+        put(ws, 3, column, header)
+        ws.cell(3, column).font = Font(bold=True)
+        ws.cell(3, column).fill = PatternFill("solid", fgColor="DDEBF7")
+    row = 4
+    for bucket in BUCKETS:
+        items = agenda.in_bucket(bucket)
+        if not items:
+            continue
+        put(ws, row, 1, f"{bucket_label(bucket)}: {len(items)} acties")
+        ws.cell(row, 1).font = Font(bold=True, size=12)
+        row += 1
+        for item in items:
+            first = item.involvements[0]
+            leads = dict.fromkeys(str(lead) for i in item.involvements for lead in i.action.leads)
+            put(
+                ws,
+                row,
+                1,
+                "Doorlopend"
+                if bucket == "ongoing"
+                else (f"Q{bucket}" if isinstance(bucket, int) else "—"),
+            )
+            put(ws, row, 2, role_label(item.role))
+            put(ws, row, 3, item.title)
+            put(ws, row, 4, ", ".join(leads) or None)
+            put(
+                ws,
+                row,
+                5,
+                item.schedules_text()
+                + ("" if item.agrees else f" ({render('nl', 'cli-agenda-differs')})"),
+            )
+            if not item.agrees:
+                ws.cell(row, 5).fill = PatternFill("solid", fgColor="FFEB9C")
+            put(ws, row, 6, ", ".join(item.municipalities))
+            put(ws, row, 7, first.place)
+            put_link(ws, row, 8, located.get(first.municipality), first.index, target.parent)
+            for column in range(1, len(headers) + 1):
+                ws.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top")
+            row += 1
+        row += 1
+    for column, width in enumerate([10, 14, 60, 22, 26, 20, 30, 30], 1):
+        ws.column_dimensions[get_column_letter(column)].width = width
+    ws.freeze_panes = "A4"
+    print_setup(ws)
+    ws.print_title_rows = "3:3"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    save_workbook(book, target, backup=target.exists())
+    return target
