@@ -21,6 +21,7 @@ the other municipality, or a third organisation both name, takes part.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -105,19 +106,22 @@ _STOP: Final = frozenset(
 _JOINT: Final = "Gezamenlijk"  # all IVP partners together (not "Alle partners" of one theme)
 
 
+@functools.lru_cache(maxsize=65536)
 def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
 
 
-def _long_words(text: str | None) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _long_words(text: str | None) -> frozenset[str]:
     """The long, specific words of a text ("kennisdelingsbijeenkomsten", "leerlingalert"),
     which two plans only share when they speak of the same thing."""
     if not text:
-        return set()
+        return frozenset()
     lowered = re.sub(r"(?<=\w)-(?=\w)", "", text.casefold())
-    return {w for w in re.findall(r"\w+", lowered) if len(w) >= 12}
+    return frozenset(w for w in re.findall(r"\w+", lowered) if len(w) >= 12)
 
 
+@functools.lru_cache(maxsize=65536)
 def _words(text: str | None, names: frozenset[str]) -> str:
     """A text reduced to what matters for comparing: no capitals, no hyphens inside
     words ("Damocles-beleid"), numbers as digits ("vijf"), no small words nor the
@@ -342,9 +346,11 @@ def _pairs(
     """Candidate pairs (score, index in first, index in second), best first."""
     ma, mb = first.municipality, second.municipality
     involved_b = [_involved(b, mb, region) for b in second.actions]
+    leads_b = [_lead_names(b) for b in second.actions]
     candidates = []
     for i, a in enumerate(first.actions):
         inv_a = _involved(a, ma, region)
+        leads_a = _lead_names(a)
         for j, b in enumerate(second.actions):
             if a.id and b.id:
                 if a.id == b.id:
@@ -354,7 +360,7 @@ def _pairs(
             if mb not in inv_a and ma not in involved_b[j] and not shared:
                 continue  # neither plan involves the other: not one joint action
             score = _score(a, b, names)
-            if shared & _lead_names(a) & _lead_names(b):
+            if shared & leads_a & leads_b[j]:
                 score += 5  # both plans name the same third organisation as lead
             if score >= MATCH_SCORE:
                 candidates.append((score, i, j))
