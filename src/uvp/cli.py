@@ -33,7 +33,7 @@ from uvp.files import (
     read_located,
     read_plan,
 )
-from uvp.findings import Report
+from uvp.findings import Finding, Report
 from uvp.leads import identify
 from uvp.messages import render
 from uvp.model import Action, Plan
@@ -581,6 +581,94 @@ def compare(
         raise typer.Exit(1)
 
 
+# -- report ----------------------------------------------------------------------------------
+
+_REPORT_SUFFIXES = (".html", ".htm", ".xlsx")
+
+
+@app.command(help=render("nl", "cli-help-report"))
+def report(
+    path: Annotated[
+        Path, typer.Argument(help=render("nl", "cli-help-report-path"), show_default=False)
+    ],
+    peildatum: Peildatum = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=render("nl", "cli-help-report-output"))
+    ] = None,
+    fmt: Format = OutputFormat.text,
+    gemeente: Municipality = None,
+    jaar: Year = None,
+) -> None:
+    """The quarterly report for the driehoeksoverleg; exit 0 also when actions are late."""
+    from uvp.report import quarterly_report, write_report_html, write_report_workbook
+
+    date = _date(peildatum) or dt.date.today()
+    err = _console(stderr=True)
+    if output is not None and output.suffix.lower() not in _REPORT_SUFFIXES:
+        err.print(Text(_nl("cli-report-bad-output", path=output), style="red"))
+        raise typer.Exit(2)
+    files = _files([path])
+    if len(files) > 1:
+        err.print(Text(_nl("cli-report-one-plan", path=path, count=len(files)), style="red"))
+        raise typer.Exit(2)
+    source = files[0]
+    if output is not None and output.resolve() == source.resolve():
+        err.print(Text(_nl("cli-report-own-plan", path=output), style="red"))
+        raise typer.Exit(2)
+    batch = Batch(files)
+    plan = batch.run(source, partial(read_plan, source, municipality=gemeente, year=jaar))
+    batch.finish(code_if_failed=2)
+    assert plan is not None  # batch.finish exits when reading failed
+    result = quarterly_report(plan, date)
+    out = batch.out
+    if fmt is OutputFormat.json:
+        data = {"source": str(source), **result.to_dict()}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(Text(result.title, style="bold"))
+        out.print(_nl("report-peildatum", date=date.strftime("%d-%m-%Y"), quarter=result.quarter))
+        out.print(result.next_quarter_text)
+        if date.year != plan.year:
+            out.print(_nl("cli-report-other-year", date=date.isoformat(), year=plan.year))
+        for number, priority in enumerate(result.priorities, 1):
+            progress = priority.progress
+            kind = _nl("kind-joint" if priority.kind == "joint" else "kind-local")
+            line = _nl(
+                "cli-report-priority",
+                label=f"{number}. {priority.title} ({kind})",
+                actions=priority.tally.actions,
+                done=progress.done,
+                running=progress.running,
+                overdue=progress.overdue,
+                other=progress.other,
+                cancelled=progress.cancelled,
+                percent=round(100 * priority.tally.percent_done),
+            )
+            out.print(Text("\n" + line, style="bold"))
+            lists = [(_nl("report-list-overdue").lower(), priority.overdue, "red")]
+            if result.next_quarter is not None:
+                lists.append((f"Q{result.next_quarter}", priority.upcoming, "default"))
+            for label, items, style in lists:
+                for item in items:
+                    text = item.text.split("\n")[0]
+                    text = text if len(text) <= 80 else text[:79] + "…"
+                    said = "; ".join(x for x in (", ".join(item.leads), item.schedule) if x)
+                    row = Text(f"  {label:<8}", style=style)
+                    row.append(text, style="default")
+                    row.append(f"  [{said}]" if said else "", style="dim")
+                    out.print(row)
+    if output is not None:
+        try:
+            if output.suffix.lower() == ".xlsx":
+                write_report_workbook(result, output)
+            else:
+                write_report_html(result, output)
+        except UvpError as error:
+            err.print(Text(error.message("nl"), style="red"))
+            raise typer.Exit(2) from None
+        (err if fmt is OutputFormat.json else out).print(_nl("cli-report-written", path=output))
+
+
 # -- agenda ----------------------------------------------------------------------------------
 
 
@@ -662,6 +750,178 @@ def agenda(
             err.print(Text(error.message("nl"), style="red"))
             raise typer.Exit(2) from None
         out.print(_nl("cli-agenda-written", path=output))
+
+
+# -- diff, next-year -------------------------------------------------------------------------
+
+
+@app.command(help=render("nl", "cli-help-diff"))
+def diff(
+    old: Annotated[
+        Path, typer.Argument(help=render("nl", "cli-help-diff-old"), show_default=False)
+    ],
+    new: Annotated[
+        Path, typer.Argument(help=render("nl", "cli-help-diff-new"), show_default=False)
+    ],
+    fmt: Format = OutputFormat.text,
+    gemeente: Municipality = None,
+    jaar: Year = None,
+) -> None:
+    """What changed between two versions of one plan; exit 1 on differences."""
+    from uvp.history import CHANGE_KINDS, describe_change, diff_plans
+
+    batch = Batch([old, new])
+    read = [
+        batch.run(path, partial(read_located, path, municipality=gemeente, year=jaar))
+        for path in batch
+    ]
+    batch.finish(code_if_failed=2)
+    before, after = (source for source in read if source is not None)
+    out, err = _console(), _console(stderr=True)
+    try:
+        result = diff_plans(before.plan, after.plan)
+    except UvpError as error:
+        err.print(Text(error.message("nl"), style="red"))
+        raise typer.Exit(2) from None
+    if fmt is OutputFormat.json:
+        data = {"old": str(old), "new": str(new), **result.to_dict(before, after)}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(
+            Text(
+                _nl(
+                    "cli-diff-summary",
+                    municipality=result.municipality,
+                    old=old,
+                    new=new,
+                    old_year=result.old_year,
+                    new_year=result.new_year,
+                    old_actions=result.old_actions,
+                    new_actions=result.new_actions,
+                    changes=len(result.changes),
+                    actions=result.changed_actions,
+                ),
+                style="bold",
+            )
+        )
+        if result.old_year != result.new_year:
+            out.print(
+                _nl("cli-diff-years", old_year=result.old_year, new_year=result.new_year),
+                style="yellow",
+            )
+        if not result.changes:
+            out.print(_nl("cli-diff-none"))
+        for kind in CHANGE_KINDS:
+            changes = result.of_kind(kind)
+            if not changes:
+                continue
+            label = _nl(f"history-kind-{kind}")
+            out.print(Text(_nl("cli-diff-heading", label=label, count=len(changes)), style="bold"))
+            for change in changes:
+                out.print(Text(f"  {change.where}: {change.action}"))
+                source, index = (
+                    (before, change.old_index) if kind == "removed" else (after, change.new_index)
+                )
+                cell = source.cell(index) if index is not None else None
+                said = describe_change(change)
+                if said or cell:
+                    line = Text("      " + said)
+                    line.append(f"  ({cell})" if said and cell else cell or "", style="dim")
+                    out.print(line)
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command(name="next-year", help=render("nl", "cli-help-next-year"))
+def next_year(
+    path: Annotated[
+        Path, typer.Argument(help=render("nl", "cli-help-next-year-path"), show_default=False)
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=render("nl", "cli-help-next-year-output")),
+    ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help=render("nl", "cli-help-overwrite"))
+    ] = False,
+    gemeente: Municipality = None,
+    jaar: Year = None,
+) -> None:
+    """Draft next year's plan from an evaluated plan, as a new workbook or JSON file."""
+    from uvp.converter import dump
+    from uvp.exceptions import WorkbookError
+    from uvp.history import CarryOver, carry_over, default_target
+    from uvp.workbook import Layout, inspect_workbook, write_workbook
+
+    if output is not None and output.suffix.lower() not in (".xlsx", ".json"):
+        raise typer.BadParameter(_nl("cli-next-year-bad-output", path=output))
+    batch = Batch([path])
+    read_findings: list[Finding] = []
+
+    def step() -> tuple[CarryOver, Path]:
+        layout: Layout | None = None  # JSON: the layout the plan most likely came from
+        if path.suffix.lower() in WORKBOOK_SUFFIXES:
+            result = inspect_workbook(path, municipality=gemeente, year=jaar)
+            plan = result.plan
+            read_findings.extend(f for f in result.findings if f.severity == "error")
+            layouts = Counter(table.layout for table in result.tables)
+            layout = layouts.most_common(1)[0][0] if layouts else None
+        else:
+            plan = read_plan(path, municipality=gemeente, year=jaar)
+        carried = carry_over(plan)
+        target = output or default_target(path, carried.plan.year)
+        if target.suffix.lower() == ".json":
+            if target.exists() and not overwrite:
+                raise WorkbookError("workbook-exists", source=str(target))
+            dump(carried.plan, target)
+        else:
+            write_workbook(carried.plan, target, layout=layout, overwrite=overwrite)
+        return carried, target
+
+    done = batch.run(path, step)
+    batch.finish(code_if_failed=2)
+    assert done is not None  # batch.finish exits when the step failed
+    carried, target = done
+    out, err = batch.out, batch.err
+    plan = carried.plan
+    out.print(
+        _nl(
+            "cli-next-year-written",
+            source=path,
+            target=target,
+            year=plan.year,
+            municipality=plan.municipality,
+        )
+    )
+    if read_findings:
+        err.print(_nl("cli-next-year-read-findings", source=path), style="yellow")
+        _print_report(err, Report(tuple(read_findings)))
+    out.print(
+        _nl(
+            "cli-next-year-summary",
+            kept=carried.kept,
+            done=carried.done,
+            cancelled=carried.cancelled,
+            goals=carried.goals,
+        )
+    )
+    if not carried.evaluated and plan.actions:
+        err.print(_nl("cli-next-year-not-evaluated", source=path), style="yellow")
+    if carried.unplanned:
+        out.print(_nl("cli-next-year-todo", count=carried.unplanned, target=target))
+    if carried.ongoing:
+        out.print(_nl("cli-next-year-ongoing", count=carried.ongoing))
+    if carried.dated:
+        out.print(
+            _nl("cli-next-year-dated", count=len(carried.dated), year=carried.source_year),
+            style="yellow",
+        )
+        for place in carried.dated:
+            out.print(Text(f"  {place}", style="dim"))
+    others = [f for f in validate_plan(plan).findings if f.code != "missing-quarter"]
+    if others:
+        out.print(_nl("cli-next-year-other-findings"))
+        _print_report(out, Report(tuple(others)))
 
 
 # -- serve -----------------------------------------------------------------------------------

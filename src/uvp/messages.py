@@ -128,6 +128,21 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "workbook-unwritable-action": "action {source!r}: {reason}",
         "workbook-exists": "{source} exists already; choose another name or allow overwriting",
         "workbook-not-a-plan": "{source}: no action table found (a header with Actie/Activiteit and Trekker or Kwartaal)",
+        # The quarterly report (uvp.report)
+        "report-write-failed": (
+            "{source}: could not write the report ({detail}); an existing file is unchanged"
+        ),
+        "report-title": "Quarterly report, safety plan {year}: {municipality}",
+        "report-next": "Next quarter: Q{quarter} {year}.",
+        "report-next-outside": (
+            "The next quarter is Q{quarter} {next_year}, outside this plan for {year}: "
+            "nothing in it is due next quarter."
+        ),
+        # Plans over time (uvp.history)
+        "diff-other-municipality": (
+            "cannot compare the plans of two municipalities ({old} and {new}) as versions of "
+            "one plan; use uvp compare for the region view"
+        ),
     },
     "nl": {
         "empty-schedule": "Een leeg vak is geen kwartaalplanning: " + _ACCEPTED_NL + ".",
@@ -250,7 +265,7 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             "{source}: de tekst voor cel {cell} bevat een stuurteken dat Excel niet kan opslaan."
         ),
         "workbook-unwritable-action": "Actie '{source}': {reason}",
-        "workbook-exists": "{source} bestaat al: kies een andere naam of sta overschrijven toe (--overschrijven).",
+        "workbook-exists": "{source} bestaat al: kies een andere naam, of overschrijf het met --overwrite (het oude blijft als .bak.xlsx).",
         "workbook-not-a-plan": (
             "{source}: geen actietabel gevonden (een kopregel met Actie/Activiteit en Trekker of Kwartaal)."
         ),
@@ -453,6 +468,124 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "kind-local": "lokale prioriteit",
         "plan-title": "Uitvoeringsplan Veiligheid {year} — {municipality}",
         "ongoing": "Doorlopend",
+        # The quarterly report for the driehoeksoverleg: uvp report (uvp.report)
+        "report-title": "Kwartaalrapportage Uitvoeringsplan Veiligheid {year} — {municipality}",
+        "report-peildatum": "Peildatum {date} (Q{quarter})",
+        "report-next": "Volgend kwartaal: Q{quarter} {year}.",
+        "report-next-outside": (
+            "Volgend kwartaal is Q{quarter} {next_year}: dat valt buiten dit plan voor {year}, "
+            "dus hieruit staat niets gepland voor het volgend kwartaal."
+        ),
+        "report-overview": "Overzicht per prioriteit",
+        "report-col-priority": "Prioriteit",
+        "report-col-actions": "Acties",
+        "report-col-cancelled": "Vervallen",
+        "report-col-upcoming": "Volgend kwartaal",
+        "report-col-percent": "% gereed",
+        "report-col-action": "Actie",
+        "report-col-lead": "Trekker",
+        "report-col-quarter": "Kwartaal",
+        "report-col-theme": "Thema",
+        "report-col-status": "Status",
+        "report-segment-done": "Gereed",
+        "report-segment-running": "Loopt",
+        "report-segment-overdue": "Te laat",
+        "report-segment-other": "Overig",
+        "report-total": "Totaal",
+        "report-list-done": "Gereed",
+        "report-list-overdue": "Te laat",
+        "report-list-upcoming": "Volgend kwartaal (Q{quarter})",
+        "report-list-upcoming-none": "Volgend kwartaal (buiten het planjaar)",
+        "report-list-empty": "Geen.",
+        "report-chart-title": "Voortgang per prioriteit op {date}",
+        "report-chart-empty": "geen acties",
+        "report-cancelled": "{count} vervallen (niet in de grafiek)",
+        "report-actions-total": "{count} acties in totaal",
+        "report-legend-note": (
+            "Loopt: loopt en nog op tijd; Te laat: het laatste kwartaal is voorbij en de actie "
+            "is niet gereed; Overig: gepland, uitgesteld of zonder status; vervallen acties "
+            "staan niet in de grafiek"
+        ),
+        "report-footer": "Gemaakt met uvp op basis van de status in het plan op {date}.",
+        "report-write-failed": (
+            "{source}: de rapportage kon niet worden opgeslagen ({detail}); een bestaand "
+            "bestand is ongewijzigd."
+        ),
+        "cli-help-report": (
+            "Maak de kwartaalrapportage voor het driehoeksoverleg: per prioriteit wat gereed "
+            "is, wat te laat is en wat in het volgend kwartaal gepland staat. Met -o ook als "
+            "webpagina (.html, om te printen) of werkmap met grafiek (.xlsx)."
+        ),
+        "cli-help-report-path": "Het plan (.xlsx of .json), met de kolom Status bijgewerkt.",
+        "cli-help-report-output": (
+            "Schrijf de rapportage ook naar een bestand: .html (één losse webpagina) of "
+            ".xlsx (een nieuwe werkmap met grafiek)."
+        ),
+        "cli-report-bad-output": "{path}: schrijf de rapportage naar een .html- of .xlsx-bestand.",
+        "cli-report-own-plan": "{path} is het plan zelf: kies een ander bestand voor de rapportage.",
+        "cli-report-one-plan": "{path} bevat {count} plannen: geef één plan (.xlsx of .json).",
+        "cli-report-other-year": "Let op: de peildatum {date} valt niet in het planjaar {year}.",
+        "cli-report-priority": (
+            "{label}: {actions} acties — {done} gereed, {running} loopt, {overdue} te laat, "
+            "{other} overig, {cancelled} vervallen ({percent}% gereed)"
+        ),
+        "cli-report-upcoming-none": "  {quarter}: niets gepland.",
+        "cli-report-written": "Rapportage geschreven: {path}",
+        # Plans over time: uvp diff and uvp next-year (uvp.history)
+        "diff-other-municipality": (
+            "Dit zijn plannen van twee gemeenten ({old} en {new}), geen twee versies van één "
+            "plan: vergelijk versies van hetzelfde plan, of gebruik uvp compare voor de regio."
+        ),
+        "history-none": "geen",
+        "history-carried": "Overgenomen uit UVP {year} (status: {status}).",
+        "history-carried-no-status": "Overgenomen uit UVP {year} (zonder status).",
+        "history-kind-added": "toegevoegd",
+        "history-kind-removed": "verwijderd",
+        "history-kind-moved": "ander kwartaal",
+        "history-kind-lead": "andere trekker",
+        "history-kind-status": "andere status",
+        "history-kind-text": "tekst gewijzigd",
+        "history-kind-note": "toelichting gewijzigd",
+        "history-kind-moved-theme": "ander thema",
+        "cli-help-diff": (
+            "Toon wat er veranderd is tussen twee versies van hetzelfde plan: acties erbij, "
+            "eraf, ander kwartaal, andere trekker, andere status. Exitcode 1 bij verschillen."
+        ),
+        "cli-help-diff-old": "De oude versie van het plan (.xlsx of .json).",
+        "cli-help-diff-new": "De nieuwe versie van het plan (.xlsx of .json).",
+        "cli-diff-summary": (
+            "{municipality}: {old} ({old_year}, {old_actions} acties) → {new} ({new_year}, "
+            "{new_actions} acties): {changes} wijziging(en) bij {actions} actie(s)"
+        ),
+        "cli-diff-none": "Geen verschillen.",
+        "cli-diff-years": "Let op: de plannen zijn van verschillende jaren ({old_year} en {new_year}).",
+        "cli-diff-heading": "{label} ({count})",
+        "cli-help-next-year": (
+            "Maak het plan voor volgend jaar uit een geëvalueerd plan: doelen blijven, acties "
+            "op Gereed of Vervallen vallen weg, de rest gaat mee zonder kwartaal."
+        ),
+        "cli-help-next-year-path": "Het geëvalueerde plan (.xlsx of .json).",
+        "cli-help-next-year-output": (
+            "Het nieuwe plan (.xlsx of .json); standaard naast het oude, met het nieuwe jaar "
+            "in de naam."
+        ),
+        "cli-next-year-written": "{source} → {target}: UVP {year} van {municipality}.",
+        "cli-next-year-summary": (
+            "{kept} acties overgenomen; weggelaten: {done} gereed, {cancelled} vervallen; "
+            "{goals} doelen behouden."
+        ),
+        "cli-next-year-not-evaluated": (
+            "Let op: geen enkele actie in {source} staat op Gereed of Vervallen, dus alle "
+            "acties zijn overgenomen. Is het plan geëvalueerd (kolom Status)?"
+        ),
+        "cli-next-year-todo": (
+            "{count} acties zonder kwartaal: plan ze in (uvp validate {target} toont waar)."
+        ),
+        "cli-next-year-ongoing": "{count} acties blijven Doorlopend.",
+        "cli-next-year-dated": "{count} overgenomen acties noemen nog {year}: controleer de data.",
+        "cli-next-year-read-findings": "Bij het lezen van {source}:",
+        "cli-next-year-other-findings": "Verder vond uvp in het nieuwe plan:",
+        "cli-next-year-bad-output": "{path}: schrijf het nieuwe plan naar een .xlsx- of .json-bestand.",
     },
 }
 
