@@ -653,7 +653,7 @@ def report(
                     text = item.text.split("\n")[0]
                     text = text if len(text) <= 80 else text[:79] + "…"
                     said = "; ".join(x for x in (", ".join(item.leads), item.schedule) if x)
-                    row = Text(f"  {label:<8}", style=style)
+                    row = Text(f"  {label:<9}", style=style)
                     row.append(text, style="default")
                     row.append(f"  [{said}]" if said else "", style="dim")
                     out.print(row)

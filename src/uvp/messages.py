@@ -381,8 +381,7 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "cli-agenda-title": "Agenda {partner} {years}: {count} acties in de plannen van {plans}",
         "cli-agenda-none": "{partner} trekt geen actie in deze plannen en doet nergens aan mee.",
         "cli-agenda-unknown": (
-            "'{partner}' komt in geen van de plannen voor.{hint} "
-            "Partners in deze plannen: {known}."
+            "'{partner}' komt in geen van de plannen voor.{hint} Partners in deze plannen: {known}."
         ),
         "cli-agenda-hint": " Bedoelt u {name}?",
         "cli-agenda-written": "Werkmap met de agenda geschreven: {path}",
@@ -473,8 +472,8 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "report-peildatum": "Peildatum {date} (Q{quarter})",
         "report-next": "Volgend kwartaal: Q{quarter} {year}.",
         "report-next-outside": (
-            "Volgend kwartaal is Q{quarter} {next_year}: dat valt buiten dit plan voor {year}, "
-            "dus hieruit staat niets gepland voor het volgend kwartaal."
+            "Het volgend kwartaal (Q{quarter} {next_year}) valt buiten het plan voor {year}: "
+            "dit plan zet daar geen acties in."
         ),
         "report-overview": "Overzicht per prioriteit",
         "report-col-priority": "Prioriteit",
