@@ -287,29 +287,19 @@ def write_agenda_workbook(
 ) -> Path:
     """One sheet ``Agenda``: per quarter the partner's actions, with its part, the leads,
     each plan's quarters (yellow where the plans differ) and a link to the plan's cell."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     from uvp.region import put_link
-    from uvp.workbook.files import save_workbook
-    from uvp.workbook.writer import print_setup, put
+    from uvp.workbook.writer import header, new_sheet, print_setup, put, save_new
 
     target = Path(path)
     located = {source.plan.municipality: source for source in sources}
-    book = Workbook()
-    ws = book.active
-    assert ws is not None
-    ws.title = "Agenda"
     years = "/".join(map(str, agenda.years))
-    put(
-        ws,
-        1,
-        1,
-        f"Agenda {agenda.partner} {years}: acties in de plannen van "
-        + ", ".join(agenda.municipalities),
+    plans = ", ".join(agenda.municipalities)
+    book, ws = new_sheet(
+        "Agenda", f"Agenda {agenda.partner} {years}: acties in de plannen van {plans}"
     )
-    ws.cell(1, 1).font = Font(bold=True, size=14)
     headers = [
         "Kwartaal",
         "Rol",
@@ -320,10 +310,7 @@ def write_agenda_workbook(
         "Prioriteit / thema",
         "Vindplaats",
     ]
-    for column, header in enumerate(headers, 1):
-        put(ws, 3, column, header)
-        ws.cell(3, column).font = Font(bold=True)
-        ws.cell(3, column).fill = PatternFill("solid", fgColor="DDEBF7")
+    header(ws, 3, headers)
     row = 4
     for bucket in BUCKETS:
         items = agenda.in_bucket(bucket)
@@ -367,6 +354,4 @@ def write_agenda_workbook(
     ws.freeze_panes = "A4"
     print_setup(ws)
     ws.print_title_rows = "3:3"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    save_workbook(book, target, backup=target.exists())
-    return target
+    return save_new(book, target)

@@ -495,6 +495,15 @@ def convert(
 # -- compare ---------------------------------------------------------------------------------
 
 
+def _or_exit(err: Console, step: Callable[[], T]) -> T:
+    """Run *step*; a :class:`UvpError` becomes its Dutch message and exit code 2."""
+    try:
+        return step()
+    except UvpError as error:
+        err.print(Text(error.message("nl"), style="red"))
+        raise typer.Exit(2) from None
+
+
 def _read_located(
     paths: Sequence[Path], municipality: str | None, year: int | None, *, least: int = 2
 ) -> list[Located]:
@@ -571,11 +580,7 @@ def compare(
                 if cells:
                     out.print(Text("      " + "; ".join(cells), style="dim"))
     if output is not None:
-        try:
-            write_region_workbook(comparison, output, sources)
-        except UvpError as error:
-            err.print(Text(error.message("nl"), style="red"))
-            raise typer.Exit(2) from None
+        _or_exit(err, partial(write_region_workbook, comparison, output, sources))
         out.print(_nl("cli-compare-written", path=output))
     if not comparison.ok:
         raise typer.Exit(1)
@@ -658,14 +663,8 @@ def report(
                     row.append(f"  [{said}]" if said else "", style="dim")
                     out.print(row)
     if output is not None:
-        try:
-            if output.suffix.lower() == ".xlsx":
-                write_report_workbook(result, output)
-            else:
-                write_report_html(result, output)
-        except UvpError as error:
-            err.print(Text(error.message("nl"), style="red"))
-            raise typer.Exit(2) from None
+        write = write_report_workbook if output.suffix.lower() == ".xlsx" else write_report_html
+        _or_exit(err, partial(write, result, output))
         (err if fmt is OutputFormat.json else out).print(_nl("cli-report-written", path=output))
 
 
@@ -744,11 +743,7 @@ def agenda(
                 else:
                     out.print(Text(f"{'':18}{said}", style="dim"))
     if output is not None:
-        try:
-            write_agenda_workbook(result, output, sources)
-        except UvpError as error:
-            err.print(Text(error.message("nl"), style="red"))
-            raise typer.Exit(2) from None
+        _or_exit(err, partial(write_agenda_workbook, result, output, sources))
         out.print(_nl("cli-agenda-written", path=output))
 
 
@@ -778,11 +773,7 @@ def diff(
     batch.finish(code_if_failed=2)
     before, after = (source for source in read if source is not None)
     out, err = _console(), _console(stderr=True)
-    try:
-        result = diff_plans(before.plan, after.plan)
-    except UvpError as error:
-        err.print(Text(error.message("nl"), style="red"))
-        raise typer.Exit(2) from None
+    result = _or_exit(err, partial(diff_plans, before.plan, after.plan))
     if fmt is OutputFormat.json:
         data = {"old": str(old), "new": str(new), **result.to_dict(before, after)}
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

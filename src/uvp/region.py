@@ -477,21 +477,16 @@ def write_region_workbook(
     """The ``Regio`` workbook: one row per joint action, per municipality its action,
     lead and quarter, and a link to the cell in its plan's workbook where *sources*
     give one; differences highlighted (green equal, yellow different, red missing)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from uvp.workbook.files import save_workbook
-    from uvp.workbook.writer import put
+    from uvp.workbook.writer import header, new_sheet, put, save_new
 
     target = Path(path)
     located = {source.plan.municipality: source for source in sources}
-    book = Workbook()
-    ws = book.active
-    assert ws is not None
-    ws.title = "Regio"
-    put(ws, 1, 1, "Gezamenlijke acties in de regio: " + ", ".join(comparison.municipalities))
-    ws.cell(1, 1).font = Font(bold=True, size=14)
+    book, ws = new_sheet(
+        "Regio", "Gezamenlijke acties in de regio: " + ", ".join(comparison.municipalities)
+    )
     headers = ["Soort", "Verschil"]
     for municipality in comparison.municipalities:
         headers += [
@@ -499,10 +494,7 @@ def write_region_workbook(
             f"{municipality}: trekker en kwartaal",
             f"{municipality}: in het plan",
         ]
-    for column, header in enumerate(headers, 1):
-        put(ws, 3, column, header)
-        ws.cell(3, column).font = Font(bold=True)
-        ws.cell(3, column).fill = PatternFill("solid", fgColor="DDEBF7")
+    header(ws, 3, headers)
     for row, item in enumerate(comparison.items, 4):
         put(ws, row, 1, _KIND_NL[item.kind])
         ws.cell(row, 1).fill = PatternFill("solid", fgColor=_KIND_FILL[item.kind])
@@ -530,6 +522,4 @@ def write_region_workbook(
     for column, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(column)].width = width
     ws.freeze_panes = "A4"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    save_workbook(book, target, backup=target.exists())
-    return target
+    return save_new(book, target)

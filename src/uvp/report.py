@@ -459,31 +459,20 @@ def write_report_workbook(report: QuarterlyReport, path: str | Path) -> Path:
     ...     ws["A1"].value, ws["A5"].value, ws["B6"].value
     ('Kwartaalrapportage Uitvoeringsplan Veiligheid 2024 — Nijkerk', 'Prioriteit', 19)
     """
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from uvp.workbook.files import save_workbook
-    from uvp.workbook.writer import print_setup, put
+    from uvp.workbook.writer import header as put_header
+    from uvp.workbook.writer import new_sheet, print_setup, put, save_new
 
     target = Path(path)
-    book = Workbook()
-    ws = book.active
-    assert ws is not None
-    ws.title = SHEET
-    put(ws, 1, 1, report.title)
-    ws.cell(1, 1).font = Font(bold=True, size=14)
+    book, ws = new_sheet(SHEET, report.title)
     put(ws, 2, 1, _nl("report-peildatum", date=_date_nl(report.peildatum), quarter=report.quarter))
     put(ws, 3, 1, report.next_quarter_text)
-    header_fill = PatternFill("solid", fgColor="DDEBF7")
     top = Alignment(wrap_text=True, vertical="top")
 
     def header(row: int, labels: Sequence[str]) -> None:
-        for column, label in enumerate(labels, 1):
-            put(ws, row, column, label)
-            ws.cell(row, column).font = Font(bold=True)
-            ws.cell(row, column).fill = header_fill
-            ws.cell(row, column).alignment = top
+        put_header(ws, row, labels)
 
     table_header = 5
     header(table_header, _count_headers())
@@ -557,9 +546,7 @@ def write_report_workbook(report: QuarterlyReport, path: str | Path) -> Path:
     for column, width in enumerate(_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(column)].width = width
     print_setup(ws)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    save_workbook(book, target, backup=target.exists())
-    return target
+    return save_new(book, target)
 
 
 def _add_chart(

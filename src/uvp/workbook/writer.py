@@ -165,6 +165,41 @@ def _wrap(ws: Worksheet, row: int, columns: int, widths: Sequence[float] | None 
         ws.row_dimensions[row].height = 15 * lines
 
 
+def new_sheet(sheet: str, title: str) -> tuple[Workbook, Worksheet]:
+    """A new workbook of uvp's own (a report, not a plan) with one sheet named *sheet*
+    and *title* in A1, bold.
+
+    >>> book, ws = new_sheet("Agenda", "Agenda Politie 2024")
+    >>> book.sheetnames, ws["A1"].value
+    (['Agenda'], 'Agenda Politie 2024')
+    """
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = sheet
+    put(ws, 1, 1, title)
+    _style_title(ws, 1)
+    return book, ws
+
+
+def header(ws: Worksheet, row: int, labels: Sequence[str]) -> None:
+    """A table's header row: *labels* from column A, bold on light blue."""
+    for column, label in enumerate(labels, 1):
+        put(ws, row, column, label)
+    _style_header(ws, row, len(labels))
+
+
+def save_new(book: Workbook, path: str | os.PathLike[str]) -> Path:
+    """Save a workbook of uvp's own atomically, creating its folder; a file already at
+    *path* is kept as ``name.bak.xlsx``."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    save_workbook(book, target, backup=target.exists())
+    return target
+
+
 def print_setup(ws: Worksheet) -> None:
     """Landscape A4, one page wide, as staff print their planning."""
     ws.page_setup.orientation = "landscape"
