@@ -33,13 +33,18 @@ from uvp.validation import validate_plan
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # type checkers see the lazy names below as what they are
+    from uvp.history import diff_plans, next_year
     from uvp.region import compare
+    from uvp.report import quarterly_report
     from uvp.workbook import read_workbook, write_workbook
 
 # Workbook functions load openpyxl and python-calamine: only when first used,
 # so that "import uvp" stays light (an Excel click starts a fresh Python).
 _LAZY = {
     "compare": "uvp.region",
+    "diff_plans": "uvp.history",
+    "next_year": "uvp.history",
+    "quarterly_report": "uvp.report",
     "read_workbook": "uvp.workbook",
     "write_workbook": "uvp.workbook",
 }
@@ -81,15 +86,18 @@ __all__ = [
     "WorkbookError",
     "__version__",
     "compare",
+    "diff_plans",
     "dump",
     "format_assignments",
     "from_json",
     "identify",
     "json_schema",
     "load",
+    "next_year",
     "parse_assignments",
     "parse_participants",
     "quarter_of",
+    "quarterly_report",
     "read_workbook",
     "to_json",
     "validate_plan",
