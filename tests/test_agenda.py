@@ -158,3 +158,18 @@ def test_formula_like_text_stays_text(tmp_path: Path, text: str) -> None:
     cells = [c for row in ws.iter_rows() for c in row if c.value == text]
     assert cells
     assert all(c.data_type == "s" for c in cells)
+
+
+@pytest.mark.parametrize("command", [["agenda", "--partner", "Politie"], ["compare"]])
+def test_output_over_a_plan_is_refused(tmp_path: Path, command: list[str]) -> None:
+    import shutil
+
+    plans = [
+        shutil.copy(EXAMPLES / f"{m}-2024.xlsx", tmp_path) for m in ("nijkerk", "scherpenzeel")
+    ]
+    before = [Path(p).read_bytes() for p in plans]
+    result = CliRunner().invoke(app, [*command, *map(str, plans), "-o", str(plans[1])])
+    assert result.exit_code == 2
+    assert "een van de plannen" in result.stderr
+    assert [Path(p).read_bytes() for p in plans] == before
+    assert not list(tmp_path.glob("*.bak.xlsx"))

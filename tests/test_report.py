@@ -424,7 +424,7 @@ def test_cli_refuses_to_write_over_the_plan(tmp_path: Path) -> None:
     before = plan_path.read_bytes()
     result = runner.invoke(app, ["report", str(plan_path), "-o", str(plan_path)])
     assert result.exit_code == 2
-    assert "het plan zelf" in result.output
+    assert "een van de plannen" in result.output
     assert plan_path.read_bytes() == before
 
 

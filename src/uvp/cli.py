@@ -495,6 +495,13 @@ def convert(
 # -- compare ---------------------------------------------------------------------------------
 
 
+def _not_an_input(output: Path | None, inputs: Sequence[Path], err: Console) -> None:
+    """Exit 2 when *output* is one of the plans read: a report never replaces a plan."""
+    if output is not None and any(output.resolve() == path.resolve() for path in inputs):
+        err.print(Text(_nl("cli-output-is-input", path=output), style="red"))
+        raise typer.Exit(2)
+
+
 def _or_exit(err: Console, step: Callable[[], T]) -> T:
     """Run *step*; a :class:`UvpError` becomes its Dutch message and exit code 2."""
     try:
@@ -551,6 +558,7 @@ def compare(
 
     sources = _read_located(paths, gemeente, jaar)
     out, err = _console(), _console(stderr=True)
+    _not_an_input(output, [source.path for source in sources], err)
     comparison = compare_plans([source.plan for source in sources])
     if fmt is OutputFormat.json:
         data = comparison.to_dict(sources)
@@ -617,9 +625,7 @@ def report(
         err.print(Text(_nl("cli-report-one-plan", path=path, count=len(files)), style="red"))
         raise typer.Exit(2)
     source = files[0]
-    if output is not None and output.resolve() == source.resolve():
-        err.print(Text(_nl("cli-report-own-plan", path=output), style="red"))
-        raise typer.Exit(2)
+    _not_an_input(output, [source], err)
     batch = Batch(files)
     plan = batch.run(source, partial(read_plan, source, municipality=gemeente, year=jaar))
     batch.finish(code_if_failed=2)
@@ -703,6 +709,7 @@ def agenda(
     sources = _read_located(paths, gemeente, jaar, least=1)
     plans = [source.plan for source in sources]
     out, err = _console(), _console(stderr=True)
+    _not_an_input(output, [source.path for source in sources], err)
     result = partner_agenda(plans, partner)
     known = _named_organisations(plans)
     if not result.items and result.partner not in known and identify(partner) is None:

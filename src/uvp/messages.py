@@ -521,7 +521,10 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             ".xlsx (een nieuwe werkmap met grafiek)."
         ),
         "cli-report-bad-output": "{path}: schrijf de rapportage naar een .html- of .xlsx-bestand.",
-        "cli-report-own-plan": "{path} is het plan zelf: kies een ander bestand voor de rapportage.",
+        "cli-output-is-input": (
+            "{path} is een van de plannen die u opgaf: kies een ander bestand voor de uitvoer, "
+            "uvp schrijft niet over een plan heen."
+        ),
         "cli-report-one-plan": "{path} bevat {count} plannen: geef één plan (.xlsx of .json).",
         "cli-report-other-year": "Let op: de peildatum {date} valt niet in het planjaar {year}.",
         "cli-report-priority": (
