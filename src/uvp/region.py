@@ -31,7 +31,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from uvp.files import Located
-from uvp.leads import organisation_name
+from uvp.leads import identify, organisation_name
 from uvp.model import Action, Plan
 from uvp.quarters import Schedule
 
@@ -171,11 +171,12 @@ class Difference:
     """What the plans say differently about a matched action.
 
     ``field`` is ``"schedule"`` (the quarters of one lead, named in
-    ``organisation``) or ``"lead"`` (who leads); ``values`` maps each
-    municipality to what its plan says.
+    ``organisation``), ``"lead"`` (who leads) or ``"participants"`` (a third
+    organisation one plan says takes part and the other does not mention at
+    all); ``values`` maps each municipality to what its plan says.
     """
 
-    field: Literal["schedule", "lead"]
+    field: Literal["schedule", "lead", "participants"]
     values: Mapping[str, str | None]
     organisation: str | None = None
 
@@ -253,17 +254,18 @@ class Comparison:
 
 
 def _leads(action: Action, municipality: str, other: str) -> dict[str, list[Schedule | None]]:
-    """Lead organisation -> its schedules, as *other* municipality's plan should read them:
-    *Iedere gemeente* becomes *other* (each municipality does its own)."""
+    """Lead organisation -> its schedules. *Iedere gemeente* is each municipality doing
+    its own: a part of *municipality* and a part of *other*, both in that schedule."""
     found: dict[str, list[Schedule | None]] = {}
     for assignment in action.assignments:
         if assignment.lead is None:
             continue
         if assignment.lead.kind == "each-municipality":
-            name = other
+            names = [municipality, other]
         else:
-            name = assignment.lead.organisation
-        found.setdefault(name, []).append(assignment.schedule)
+            names = [assignment.lead.organisation]
+        for name in names:
+            found.setdefault(name, []).append(assignment.schedule)
     return found
 
 
@@ -301,7 +303,11 @@ def _quarters(schedules: Sequence[Schedule | None]) -> frozenset[int]:
     return frozenset(q for s in schedules if s is not None for q in s.quarters)
 
 
-def _differences(a: Action, ma: str, b: Action, mb: str) -> tuple[Difference, ...]:
+def _differences(
+    a: Action, ma: str, b: Action, mb: str, implied: frozenset[str] = frozenset()
+) -> tuple[Difference, ...]:
+    """What two plans say differently about one action; *implied* are the organisations
+    a collective lead (*gezamenlijk*) includes."""
     leads_a, leads_b = _leads(a, ma, mb), _leads(b, mb, ma)
     common = [name for name in leads_a if name in leads_b]
     differences: list[Difference] = []
@@ -319,10 +325,47 @@ def _differences(a: Action, ma: str, b: Action, mb: str) -> tuple[Difference, ..
     only_a = [n for n in leads_a if n not in leads_b and n not in (ma, mb)]
     only_b = [n for n in leads_b if n not in leads_a and n not in (ma, mb)]
     if only_a or only_b or (not common and leads_a and leads_b):
+        differences.append(Difference("lead", {ma: _lead_text(a), mb: _lead_text(b)}))
+    # Who else takes part: a third organisation one plan names (sluit aan, deelt met, in
+    # samenwerking met) where the other is silent about it. Saying it in other words is
+    # not a difference, nor is a partner that gezamenlijk includes; and where each
+    # municipality does its own (iedere gemeente), whom it works with is its own business.
+    kinds = {lead.kind for lead in (*a.leads, *b.leads)}
+    if "each-municipality" in kinds:
+        return tuple(differences)
+    named_a, named_b = _third_parties(a, ma, mb), _third_parties(b, mb, ma)
+    named = set(leads_a) | set(leads_b)
+    if "joint" in kinds:
+        named |= implied
+    unsaid = {o for o in named_a - named_b - named if not _mentions(b, o)} | {
+        o for o in named_b - named_a - named if not _mentions(a, o)
+    }
+    if unsaid:
         differences.append(
-            Difference("lead", {ma: ", ".join(leads_a) or None, mb: ", ".join(leads_b) or None})
+            Difference(
+                "participants",
+                {ma: ", ".join(sorted(named_a)) or None, mb: ", ".join(sorted(named_b)) or None},
+            )
         )
     return tuple(differences)
+
+
+def _lead_text(action: Action) -> str | None:
+    """The action's leads as the plan names them (*Iedere gemeente* too)."""
+    return ", ".join(dict.fromkeys(lead.organisation for lead in action.leads)) or None
+
+
+def _third_parties(action: Action, own: str, other: str) -> set[str]:
+    """The organisations an action names as taking part, but for the two municipalities."""
+    return {organisation_name(name) for name in action.participants} - {own, other}
+
+
+def _mentions(action: Action, organisation: str) -> bool:
+    """Whether an action's text or note names *organisation*, by any of its names."""
+    said = f"{action.text} {action.note or ''}".casefold()
+    known = identify(organisation)
+    names = (organisation, *(known.aliases if known else ()))
+    return any(name.casefold() in said for name in names)
 
 
 def _lead_names(action: Action) -> set[str]:
@@ -399,7 +442,8 @@ def _compare_pair(
     items = []
     for i, j in sorted(matched):
         a, b = first.actions[i], second.actions[j]
-        differences = _differences(a, ma, b, mb)
+        implied = region | {organisation_name(n) for n in (*first.partners, *second.partners)}
+        differences = _differences(a, ma, b, mb, frozenset(implied))
         kind: ItemKind = "mismatch" if differences else "match"
         items.append(Item(kind, {ma: a, mb: b}, differences, positions={ma: i, mb: j}))
     # What one plan says involves the other, but the other plan lacks.
@@ -443,6 +487,8 @@ def describe(item: Item) -> str:
         said = "; ".join(f"{m}: {v or '—'}" for m, v in difference.values.items())
         if difference.field == "schedule":
             parts.append(f"kwartaal van {difference.organisation}: {said}")
+        elif difference.field == "participants":
+            parts.append(f"wie doet mee: {said}")
         else:
             parts.append(f"trekker: {said}")
     return " | ".join(parts) or "gelijk"
