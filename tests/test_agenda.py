@@ -173,3 +173,17 @@ def test_output_over_a_plan_is_refused(tmp_path: Path, command: list[str]) -> No
     assert "een van de plannen" in result.stderr
     assert [Path(p).read_bytes() for p in plans] == before
     assert not list(tmp_path.glob("*.bak.xlsx"))
+
+
+def test_an_action_two_plans_share_and_a_third_lacks_is_one_line() -> None:
+    controle = _action(
+        "We houden een integrale controle bij bedrijventerreinen.", "Gezamenlijk", "Q2"
+    )
+    partners = ("Barneveld", "Nijkerk", "Scherpenzeel", "Politie")
+    plans = [
+        _plan(m, *([controle] if m != "Scherpenzeel" else []), partners=partners)
+        for m in ("Barneveld", "Nijkerk", "Scherpenzeel")
+    ]
+    (item,) = agenda(plans, "Politie").items
+    assert item.municipalities == ("Barneveld", "Nijkerk")
+    assert item.role == "joint"

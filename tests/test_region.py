@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import openpyxl
 
 import uvp
 from tests.conftest import EXAMPLES
-from uvp.region import compare, similarity
+from uvp.region import compare, describe, similarity, write_region_workbook
 
 
 def _key(item: object) -> tuple[str, str, str]:
@@ -219,3 +220,54 @@ def test_the_same_municipality_twice_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "twee keer" in result.stderr
     assert "nijkerk-2024" in result.stderr
+
+
+def test_three_plans_one_row_per_joint_action(tmp_path: Path) -> None:
+    def action(text: str, lead: str, quarter: str) -> uvp.Action:
+        return uvp.Action(text, uvp.parse_assignments(lead, quarter))
+
+    def plan(municipality: str, *actions: uvp.Action) -> uvp.Plan:
+        others = tuple(m for m in ("Barneveld", "Nijkerk", "Scherpenzeel") if m != municipality)
+        return attrs.evolve(_plan(municipality, *actions), partners=(*others, "Politie"))
+
+    damocles = "We actualiseren het Damoclesbeleid, Barneveld trekt dit."
+    controle = "We houden een integrale controle bij bedrijventerreinen."
+    avond = "Nijkerk organiseert een avond over fraude. Barneveld en Scherpenzeel sluiten aan."
+    plans = [
+        plan(
+            "Barneveld", action(damocles, "Barneveld", "Q1"), action(controle, "Gezamenlijk", "Q2")
+        ),
+        plan(
+            "Nijkerk",
+            action(damocles, "Barneveld", "Q1"),
+            action(controle, "Gezamenlijk", "Q2"),
+            action(avond, "Nijkerk", "Q3"),
+        ),
+        plan("Scherpenzeel", action(damocles.replace("Damocles", "Damocles-"), "Barneveld", "Q2")),
+    ]
+    comparison = compare(plans)
+    by_text = {item.title[:20]: item for item in comparison.items}
+    assert len(comparison.items) == 3  # one item per joint action, not one per pair of plans
+    first = by_text[damocles[:20]]
+    assert first.kind == "mismatch"
+    assert list(first.actions) == ["Barneveld", "Nijkerk", "Scherpenzeel"]
+    assert [(d.field, d.organisation, dict(d.values)) for d in first.differences] == [
+        ("schedule", "Barneveld", {"Barneveld": "Q1", "Nijkerk": "Q1", "Scherpenzeel": "Q2"})
+    ]
+    second = by_text[controle[:20]]
+    assert second.kind == "missing"
+    assert second.actions["Scherpenzeel"] is None
+    assert second.reasons == {"Scherpenzeel": "gezamenlijke actie"}
+    third = by_text[avond[:20]]
+    assert third.kind == "missing"
+    assert {m for m, a in third.actions.items() if a is None} == {"Barneveld", "Scherpenzeel"}
+    assert "ontbreekt in het plan van Barneveld" in describe(third)
+    assert "ontbreekt in het plan van Scherpenzeel" in describe(third)
+    write_region_workbook(comparison, tmp_path / "regio.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "regio.xlsx")["Regio"]
+    assert ws.max_row == 3 + 3  # title, blank, header, one row per joint action
+    assert [ws.cell(3, c).value for c in (3, 6, 9)] == [
+        "Barneveld: actie",
+        "Nijkerk: actie",
+        "Scherpenzeel: actie",
+    ]

@@ -265,9 +265,7 @@ def agenda(plans: Sequence[Plan], partner: str) -> Agenda:
         return key
 
     if len({p.municipality for p in plans}) > 1:
-        for item in compare(plans).items:
-            if item.kind == "missing":
-                continue
+        for item in compare(plans).items:  # positions: the plans that have the action
             keys = [k for k in item.positions.items() if k in found]
             for key in keys[1:]:
                 group[root(key)] = root(keys[0])

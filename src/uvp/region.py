@@ -38,6 +38,7 @@ from uvp.quarters import Schedule
 __all__ = [
     "Comparison",
     "Difference",
+    "DifferenceField",
     "Item",
     "ItemKind",
     "compare",
@@ -47,6 +48,8 @@ __all__ = [
 ]
 
 ItemKind = Literal["match", "mismatch", "missing"]
+DifferenceField = Literal["schedule", "lead", "participants"]
+"""What a :class:`Difference` is about."""
 """``match``: the plans agree; ``mismatch``: they differ; ``missing``: a plan lacks it."""
 
 MATCH_SCORE: Final = 75.0
@@ -176,7 +179,7 @@ class Difference:
     all); ``values`` maps each municipality to what its plan says.
     """
 
-    field: Literal["schedule", "lead", "participants"]
+    field: DifferenceField
     values: Mapping[str, str | None]
     organisation: str | None = None
 
@@ -185,18 +188,26 @@ class Difference:
 class Item:
     """One joint action across the plans.
 
-    ``actions`` maps each municipality to the action in its plan (``None``
-    where its plan lacks it); ``reason`` says, for a missing action, why the
-    other plan involves that municipality; ``positions`` where each action
-    stands in its plan.
+    ``actions`` maps each municipality the action involves to the action in
+    its plan (``None`` where its plan lacks it); ``reasons`` says, for each
+    municipality whose plan lacks it, why another plan involves it;
+    ``positions`` where each action stands in its plan. An item is
+    ``missing`` when any plan lacks it, whatever the others say.
     """
 
     kind: ItemKind
     actions: Mapping[str, Action | None]
     differences: tuple[Difference, ...] = ()
-    reason: str | None = None
+    reasons: Mapping[str, str] = attrs.field(factory=dict)
     positions: Mapping[str, int] = attrs.field(factory=dict)
     """Municipality -> the index of its action in its plan's ``actions``."""
+
+    @property
+    def reason(self) -> str | None:
+        """Why the plans that lack the action should have it, or ``None``."""
+        if len(self.reasons) == 1:
+            return next(iter(self.reasons.values()))
+        return "; ".join(f"{m}: {r}" for m, r in self.reasons.items()) or None
 
     @property
     def title(self) -> str:
@@ -243,6 +254,7 @@ class Comparison:
                     },
                     "differences": [attrs.asdict(d) for d in item.differences],
                     "reason": item.reason,
+                    "reasons": dict(item.reasons),
                     "sources": {m: where(item, m) for m in item.actions} if located else None,
                 }
                 for item in self.items
@@ -304,10 +316,16 @@ def _quarters(schedules: Sequence[Schedule | None]) -> frozenset[int]:
 
 
 def _differences(
-    a: Action, ma: str, b: Action, mb: str, implied: frozenset[str] = frozenset()
+    a: Action,
+    ma: str,
+    b: Action,
+    mb: str,
+    implied: frozenset[str] = frozenset(),
+    group: frozenset[str] = frozenset(),
 ) -> tuple[Difference, ...]:
     """What two plans say differently about one action; *implied* are the organisations
-    a collective lead (*gezamenlijk*) includes."""
+    a collective lead (*gezamenlijk*) includes, *group* the municipalities whose plans
+    have the action (not third parties to it)."""
     leads_a, leads_b = _leads(a, ma, mb), _leads(b, mb, ma)
     common = [name for name in leads_a if name in leads_b]
     differences: list[Difference] = []
@@ -333,7 +351,8 @@ def _differences(
     kinds = {lead.kind for lead in (*a.leads, *b.leads)}
     if "each-municipality" in kinds:
         return tuple(differences)
-    named_a, named_b = _third_parties(a, ma, mb), _third_parties(b, mb, ma)
+    named_a = _third_parties(a, group | {ma, mb})
+    named_b = _third_parties(b, group | {ma, mb})
     named = set(leads_a) | set(leads_b)
     if "joint" in kinds:
         named |= implied
@@ -355,9 +374,9 @@ def _lead_text(action: Action) -> str | None:
     return ", ".join(dict.fromkeys(lead.organisation for lead in action.leads)) or None
 
 
-def _third_parties(action: Action, own: str, other: str) -> set[str]:
-    """The organisations an action names as taking part, but for the two municipalities."""
-    return {organisation_name(name) for name in action.participants} - {own, other}
+def _third_parties(action: Action, municipalities: frozenset[str]) -> set[str]:
+    """The organisations an action names as taking part, but for *municipalities*."""
+    return {organisation_name(name) for name in action.participants} - municipalities
 
 
 def _mentions(action: Action, organisation: str) -> bool:
@@ -414,22 +433,121 @@ def _pairs(
 def compare(plans: Sequence[Plan]) -> Comparison:
     """Compare the joint actions of the plans of one region.
 
-    Every pair of plans is compared; an action matched in several pairs
-    appears once per pair (a region of three municipalities has three pairs).
+    Every pair of plans is compared; the same action matched across several
+    pairs is one item, with the action of each plan that has it. A region of
+    three municipalities gives one row for an action all three write.
     """
     region = frozenset(organisation_name(p.municipality) for p in plans)
     names = frozenset(n.casefold() for n in region)
-    items: list[Item] = []
+    implied = frozenset(region | {organisation_name(n) for plan in plans for n in plan.partners})
+    by_name = {plan.municipality: plan for plan in plans}
+    groups = _Groups()
+    lacking: list[tuple[tuple[str, int], str, str]] = []
     for x, first in enumerate(plans):
         for second in plans[x + 1 :]:
-            items.extend(_compare_pair(first, second, region, names))
-    return Comparison(tuple(p.municipality for p in plans), tuple(items))
+            matched, lacks = _compare_pair(first, second, region, names)
+            for i, j in matched:
+                groups.join((first.municipality, i), (second.municipality, j))
+            lacking.extend(lacks)
+    for key, _, _ in lacking:
+        groups.add(key)
+    reasons: dict[int, dict[str, str]] = {}
+    for key, other, reason in lacking:
+        for group in groups.of(key):
+            if other not in groups.members[group]:
+                reasons.setdefault(group, {}).setdefault(other, reason)
+    items = []
+    for group, members in enumerate(groups.members):
+        if not members:
+            continue  # merged into another group
+        actions = {m: by_name[m].actions[members[m]] for m in by_name if m in members}
+        missing = reasons.get(group, {})
+        differences = _group_differences(list(actions.items()), implied)
+        kind: ItemKind = "missing" if missing else ("mismatch" if differences else "match")
+        everyone: dict[str, Action | None] = {
+            m: actions.get(m) for m in by_name if m in actions or m in missing
+        }
+        items.append(Item(kind, everyone, differences, dict(missing), dict(members)))
+    order = {m: n for n, m in enumerate(by_name)}
+    items.sort(key=lambda item: _item_order(item, order))
+    return Comparison(tuple(by_name), tuple(items))
+
+
+def _item_order(item: Item, order: Mapping[str, int]) -> tuple[int, int, int]:
+    """Matched items first, then missing ones; each in the order of the first plan that has it."""
+    first = min(item.positions, key=order.__getitem__)
+    return (item.kind == "missing", order[first], item.positions[first])
+
+
+class _Groups:
+    """The same action across plans: (municipality, index) keys joined into groups of at
+    most one action per plan."""
+
+    def __init__(self) -> None:
+        self.members: list[dict[str, int]] = []
+        self.index: dict[tuple[str, int], list[int]] = {}
+
+    def of(self, key: tuple[str, int]) -> list[int]:
+        return self.index.get(key, [])
+
+    def add(self, key: tuple[str, int]) -> None:
+        if key not in self.index:
+            self.members.append({key[0]: key[1]})
+            self.index[key] = [len(self.members) - 1]
+
+    def join(self, a: tuple[str, int], b: tuple[str, int]) -> None:
+        ga, gb = self.of(a), self.of(b)
+        if not ga and not gb:
+            self.members.append({a[0]: a[1], b[0]: b[1]})
+            self.index[a] = self.index[b] = [len(self.members) - 1]
+            return
+        if ga and gb:
+            first, second = ga[0], gb[0]
+            if first == second:
+                return
+            one, two = self.members[first], self.members[second]
+            if not set(one) & set(two):  # one action per plan: merge the two groups
+                one.update(two)
+                for municipality, position in two.items():
+                    self.index[municipality, position] = [first]
+                self.members[second] = {}
+                return
+        elif ga or gb:
+            group, key = (ga[0], b) if ga else (gb[0], a)
+            if key[0] not in self.members[group]:
+                self.members[group][key[0]] = key[1]
+                self.index[key] = [group]
+                return
+        # Joining would put two actions of one plan together: keep this pair apart.
+        self.members.append({a[0]: a[1], b[0]: b[1]})
+        for key in (a, b):
+            self.index.setdefault(key, []).append(len(self.members) - 1)
+
+
+def _group_differences(
+    present: Sequence[tuple[str, Action]], implied: frozenset[str]
+) -> tuple[Difference, ...]:
+    """The differences among the plans that have an action, each with every plan's value."""
+    found: dict[tuple[DifferenceField, str | None], dict[str, str | None]] = {}
+    group = frozenset(m for m, _ in present)
+    for x, (ma, a) in enumerate(present):
+        for mb, b in present[x + 1 :]:
+            for difference in _differences(a, ma, b, mb, implied, group):
+                found.setdefault((difference.field, difference.organisation), {}).update(
+                    difference.values
+                )
+    order = {m: n for n, (m, _) in enumerate(present)}
+    return tuple(
+        Difference(field, dict(sorted(values.items(), key=lambda v: order[v[0]])), organisation)
+        for (field, organisation), values in found.items()
+    )
 
 
 def _compare_pair(
     first: Plan, second: Plan, region: frozenset[str], names: frozenset[str]
-) -> list[Item]:
-    ma, mb = first.municipality, second.municipality
+) -> tuple[list[tuple[int, int]], list[tuple[tuple[str, int], str, str]]]:
+    """The actions two plans share (index pairs), and what one plan says involves the
+    other but the other lacks: ((municipality, index), the other, why)."""
     used_a: set[int] = set()
     used_b: set[int] = set()
     matched: list[tuple[int, int]] = []
@@ -439,14 +557,7 @@ def _compare_pair(
         used_a.add(i)
         used_b.add(j)
         matched.append((i, j))
-    items = []
-    for i, j in sorted(matched):
-        a, b = first.actions[i], second.actions[j]
-        implied = region | {organisation_name(n) for n in (*first.partners, *second.partners)}
-        differences = _differences(a, ma, b, mb, frozenset(implied))
-        kind: ItemKind = "mismatch" if differences else "match"
-        items.append(Item(kind, {ma: a, mb: b}, differences, positions={ma: i, mb: j}))
-    # What one plan says involves the other, but the other plan lacks.
+    missing = []
     for plan, other, used in ((first, second, used_a), (second, first, used_b)):
         for index, action in enumerate(plan.actions):
             if index in used or other.municipality not in _involved(
@@ -459,18 +570,9 @@ def _compare_pair(
                 if not (action.id and o.id)  # ids, where both have one, decide alone
             ):
                 continue  # said in the other plan as part of a longer action
-            actions = {plan.municipality: action, other.municipality: None}
-            if plan is second:
-                actions = {other.municipality: None, plan.municipality: action}
-            items.append(
-                Item(
-                    "missing",
-                    actions,
-                    reason=_why_involved(action, other.municipality),
-                    positions={plan.municipality: index},
-                )
-            )
-    return items
+            reason = _why_involved(action, other.municipality)
+            missing.append(((plan.municipality, index), other.municipality, reason))
+    return sorted(matched), missing
 
 
 _KIND_NL: Final = {"match": "gelijk", "mismatch": "verschil", "missing": "ontbreekt"}
@@ -479,10 +581,7 @@ _KIND_FILL: Final = {"match": "C6EFCE", "mismatch": "FFEB9C", "missing": "FFC7CE
 
 def describe(item: Item) -> str:
     """What an item says, in Dutch, for staff: the difference or why it is missing."""
-    if item.kind == "missing":
-        lacking = next(m for m, a in item.actions.items() if a is None)
-        return f"ontbreekt in het plan van {lacking} ({item.reason})"
-    parts = []
+    parts = [f"ontbreekt in het plan van {m} ({reason})" for m, reason in item.reasons.items()]
     for difference in item.differences:
         said = "; ".join(f"{m}: {v or '—'}" for m, v in difference.values.items())
         if difference.field == "schedule":
