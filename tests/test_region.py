@@ -163,6 +163,13 @@ def test_uvp_compare_text_json_and_regio_workbook(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(tmp_path / "regio.xlsx")["Regio"]
     kinds = [ws.cell(r, 1).value for r in range(4, ws.max_row + 1)]
     assert kinds.count("verschil") == 9
+    # Where the plans differ in lead or quarter, those cells are yellow in each plan.
+    damocles = next(r for r in range(4, ws.max_row + 1) if "Damocles" in str(ws.cell(r, 3).value))
+    assert ws.cell(damocles, 4).fill.fgColor.rgb.endswith("FFEB9C")
+    assert ws.cell(damocles, 7).fill.fgColor.rgb.endswith("FFEB9C")
+    assert ws.cell(damocles, 3).fill.fill_type is None  # the texts do not differ
+    same = kinds.index("gelijk") + 4
+    assert ws.cell(same, 4).fill.fill_type is None
     assert kinds.count("ontbreekt") == 4
     assert ws.cell(3, 3).value == "Nijkerk: actie"
     result = runner.invoke(app, ["compare", *files, "--format", "json"])

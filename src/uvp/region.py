@@ -644,12 +644,21 @@ def write_region_workbook(
         put(ws, row, 1, _KIND_NL[item.kind])
         ws.cell(row, 1).fill = PatternFill("solid", fgColor=_KIND_FILL[item.kind])
         put(ws, row, 2, describe(item) if item.kind != "match" else None)
+        # The cells that differ: who leads and when (schedule, lead), or the text that
+        # says who takes part (participants), in each plan that has the action.
+        differing = {d.field for d in item.differences}
         for index, municipality in enumerate(comparison.municipalities):
             action = item.actions.get(municipality)
             column = 3 + 3 * index
             if action is not None:
                 put(ws, row, column, action.text)
                 put(ws, row, column + 1, "\n".join(str(a) for a in action.assignments) or None)
+                if "participants" in differing:
+                    ws.cell(row, column).fill = PatternFill("solid", fgColor=_KIND_FILL["mismatch"])
+                if differing & {"schedule", "lead"}:
+                    ws.cell(row, column + 1).fill = PatternFill(
+                        "solid", fgColor=_KIND_FILL["mismatch"]
+                    )
                 put_link(
                     ws,
                     row,
