@@ -278,3 +278,10 @@ def test_three_plans_one_row_per_joint_action(tmp_path: Path) -> None:
         "Nijkerk: actie",
         "Scherpenzeel: actie",
     ]
+
+
+def test_the_order_of_the_plans_does_not_matter(nijkerk: uvp.Plan, scherpenzeel: uvp.Plan) -> None:
+    def found(plans: list[uvp.Plan]) -> set[tuple[str, frozenset[tuple[str, int]]]]:
+        return {(item.kind, frozenset(item.positions.items())) for item in compare(plans).items}
+
+    assert found([nijkerk, scherpenzeel]) == found([scherpenzeel, nijkerk])
