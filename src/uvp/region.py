@@ -625,7 +625,7 @@ def write_region_workbook(
     from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from uvp.workbook.writer import header, new_sheet, put, save_new
+    from uvp.workbook.writer import header, new_sheet, print_setup, put, save_new
 
     target = Path(path)
     located = {source.plan.municipality: source for source in sources}
@@ -676,4 +676,6 @@ def write_region_workbook(
     for column, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(column)].width = width
     ws.freeze_panes = "A4"
+    print_setup(ws)
+    ws.print_title_rows = "3:3"
     return save_new(book, target)
