@@ -149,3 +149,21 @@ def test_fast_and_plain_json_writers_agree(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setattr(builtins, "__import__", no_orjson)
     assert uvp.to_json(plan) == fast
+
+
+def test_dump_makes_an_ordinary_file_and_keeps_a_replaced_files_mode(
+    tmp_path: Path, nijkerk: uvp.Plan
+) -> None:
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    path = tmp_path / "plan.json"
+    uvp.dump(nijkerk, path)
+    # Not the owner-only mode of a temporary file: what any new file would get.
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+    path.chmod(0o640)
+    uvp.dump(nijkerk, path)
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert uvp.load(path) == nijkerk
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.json"]  # no temporary left behind

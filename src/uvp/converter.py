@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from functools import partial
 from importlib import resources
@@ -199,18 +198,9 @@ def dump(plan: Plan, path: str | os.PathLike[str]) -> None:
     The text goes to a temporary file beside *path* that then replaces it, so
     a crash never leaves half a file.
     """
-    target = Path(path)
-    text = to_json(plan) + "\n"
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    from uvp._atomic import write_text
+
+    write_text(path, to_json(plan) + "\n")
 
 
 _MAX_JSON_BYTES: Final = 64 * 1024 * 1024

@@ -44,9 +44,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
-import os
-import shutil
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -827,31 +824,14 @@ def write_report_html(report: QuarterlyReport, path: str | Path) -> Path:
     >>> "Kwartaalrapportage" in page
     True
     """
+    from uvp._atomic import write_text
+
     target = Path(path)
-    text = render_report_html(report)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
+        write_text(target, render_report_html(report))
     except OSError as error:
         raise WorkbookError(
             "report-write-failed", source=str(target), detail=error.strerror or str(error)
         ) from error
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        if target.exists():
-            shutil.copymode(target, temporary)
-        else:
-            os.chmod(temporary, 0o644)  # mkstemp makes it readable by its owner only
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise WorkbookError(
-            "report-write-failed", source=str(target), detail=error.strerror or str(error)
-        ) from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return target
