@@ -187,3 +187,29 @@ def test_an_action_two_plans_share_and_a_third_lacks_is_one_line() -> None:
     (item,) = agenda(plans, "Politie").items
     assert item.municipalities == ("Barneveld", "Nijkerk")
     assert item.role == "joint"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["compare", "{bad}", "{good}", "-o", "{out}/regio.xlsx"],
+        ["agenda", "--partner", "Politie", "{good}", "{bad}", "-o", "{out}/a.xlsx"],
+        ["report", "{bad}", "-o", "{out}/rapport.html"],
+        ["diff", "{good}", "{bad}"],
+        ["next-year", "{bad}", "-o", "{out}/plan-2025.xlsx"],
+    ],
+)
+def test_a_hostile_workbook_is_refused_by_the_region_commands(
+    tmp_path: Path, command: list[str]
+) -> None:
+    from tests.test_workbook_hostile import XXE, plan_sheet, write_zip
+
+    bad = write_zip(tmp_path / "kwaadaardig.xlsx", plan_sheet(sheet_prologue=XXE))
+    good = EXAMPLES / "nijkerk-2024.xlsx"
+    out = tmp_path / "uit"
+    args = [a.format(bad=bad, good=good, out=out) for a in command]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "kwaadaardig.xlsx" in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()  # nothing written, not even the folder
