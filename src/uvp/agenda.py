@@ -320,14 +320,8 @@ def write_agenda_workbook(
         for item in items:
             first = item.involvements[0]
             leads = dict.fromkeys(str(lead) for i in item.involvements for lead in i.action.leads)
-            put(
-                ws,
-                row,
-                1,
-                "Doorlopend"
-                if bucket == "ongoing"
-                else (f"Q{bucket}" if isinstance(bucket, int) else "—"),
-            )
+            short = f"Q{bucket}" if isinstance(bucket, int) else bucket_label(bucket)
+            put(ws, row, 1, short)
             put(ws, row, 2, role_label(item.role))
             put(ws, row, 3, item.title)
             put(ws, row, 4, ", ".join(leads) or None)
