@@ -32,6 +32,7 @@ from uvp.files import (
     find_plans,
     read_located,
     read_plan,
+    write_plan,
 )
 from uvp.findings import Finding, Report
 from uvp.leads import identify
@@ -465,10 +466,6 @@ def convert(
     jaar: Year = None,
 ) -> None:
     """Workbooks to JSON and JSON to workbooks; continues past a bad file."""
-    from uvp.converter import dump
-    from uvp.exceptions import WorkbookError
-    from uvp.workbook import write_workbook
-
     batch = Batch(_files(paths))
     for path in batch:
         to_json = path.suffix.lower() in WORKBOOK_SUFFIXES
@@ -478,12 +475,7 @@ def convert(
         def step(path: Path = path, target: Path = target, to_json: bool = to_json) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             plan = read_plan(path, municipality=gemeente, year=jaar)
-            if to_json:
-                if target.exists() and not overwrite:
-                    raise WorkbookError("workbook-exists", source=str(target))
-                dump(plan, target)
-                return target
-            return write_workbook(
+            return write_plan(
                 plan, target, layout=layout.value if layout else None, overwrite=overwrite
             )
 
@@ -846,10 +838,8 @@ def next_year(
     jaar: Year = None,
 ) -> None:
     """Draft next year's plan from an evaluated plan, as a new workbook or JSON file."""
-    from uvp.converter import dump
-    from uvp.exceptions import WorkbookError
     from uvp.history import CarryOver, carry_over, default_target
-    from uvp.workbook import Layout, inspect_workbook, write_workbook
+    from uvp.workbook import Layout, inspect_workbook
 
     if output is not None and output.suffix.lower() not in (".xlsx", ".json"):
         raise typer.BadParameter(_nl("cli-next-year-bad-output", path=output))
@@ -868,13 +858,7 @@ def next_year(
             plan = read_plan(path, municipality=gemeente, year=jaar)
         carried = carry_over(plan)
         target = output or default_target(path, carried.plan.year)
-        if target.suffix.lower() == ".json":
-            if target.exists() and not overwrite:
-                raise WorkbookError("workbook-exists", source=str(target))
-            dump(carried.plan, target)
-        else:
-            write_workbook(carried.plan, target, layout=layout, overwrite=overwrite)
-        return carried, target
+        return carried, write_plan(carried.plan, target, layout=layout, overwrite=overwrite)
 
     done = batch.run(path, step)
     batch.finish(code_if_failed=2)

@@ -18,12 +18,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
-from uvp.converter import load
-from uvp.exceptions import PlanDataError
+from uvp.converter import dump, load
+from uvp.exceptions import PlanDataError, WorkbookError
 from uvp.model import Plan
 
 __all__ = [
@@ -89,6 +89,30 @@ def read_plan(
         source=str(path),
         detail=f"uvp reads {', '.join(PLAN_SUFFIXES)} files, not {suffix or 'files without a suffix'}",
     )
+
+
+def write_plan(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    layout: Literal["goal", "quarter"] | None = None,
+    overwrite: bool = False,
+) -> Path:
+    """Write *plan* as JSON (a ``.json`` path) or as a workbook (any other), the
+    counterpart of :func:`read_plan`.
+
+    An existing file is refused with a :class:`~uvp.WorkbookError` unless
+    *overwrite*; *layout* is the workbook's (see :func:`uvp.write_workbook`).
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".json":
+        from uvp.workbook import write_workbook
+
+        return write_workbook(plan, path, layout=layout, overwrite=overwrite)
+    if path.exists() and not overwrite:
+        raise WorkbookError("workbook-exists", source=str(path))
+    dump(plan, path)
+    return path
 
 
 @attrs.frozen
