@@ -37,7 +37,7 @@ from tests.officejs import payload  # noqa: E402
 
 import uvp  # noqa: E402
 from uvp import addin  # noqa: E402
-from uvp.workbook.commands import evaluate_workbook, fill_workbook, validate_workbook  # noqa: E402
+from uvp.workbook import evaluate_workbook, fill_workbook, validate_workbook  # noqa: E402
 
 PEILDATUM = dt.date(2024, 10, 1)
 BUTTONS: dict[str, Callable[[xw.Book], Any]] = {

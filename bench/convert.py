@@ -45,7 +45,7 @@ from typing import Any, Literal
 import attrs
 
 import uvp
-from uvp.quarters import Schedule
+from uvp.core import Schedule
 
 # uvp.read_workbook and uvp.write_workbook, imported from where they live so that
 # type checkers see them (uvp loads them lazily).

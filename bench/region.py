@@ -34,7 +34,7 @@ import attrs
 from rapidfuzz import fuzz
 
 import uvp
-from uvp.region import _first_sentence, _long_words, _words, compare
+from uvp.region._compare import _first_sentence, _long_words, _words, compare
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "region.json"

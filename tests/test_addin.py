@@ -23,7 +23,7 @@ from tests.conftest import EXAMPLES
 from tests.officejs import Excel, payload
 from tests.workbooks import make_workbook
 from uvp import addin
-from uvp.workbook.commands import evaluate_workbook, fill_workbook, validate_workbook
+from uvp.workbook import XlwingsTarget, evaluate_workbook, fill_workbook, validate_workbook
 
 PEILDATUM = dt.date(2024, 10, 1)
 
@@ -158,7 +158,7 @@ def test_problems_become_a_dutch_message_box(tmp_path: Path) -> None:
 def test_text_is_never_written_as_a_formula(tmp_path: Path) -> None:
     path = make_workbook(tmp_path / "plan.xlsx", {"Blad1": [["x"]]})
     book = xw.Book(json=payload(path))
-    target = addin.XlwingsTarget(book)
+    target = XlwingsTarget(book)
     target.set_value("Blad1", 2, 1, '=HYPERLINK("http://example.invalid","klik")')
     target.set_value("Blad1", 3, 1, "- het PJGU feest")
     target.flush()

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 import uvp
 from tests.conftest import EXAMPLES
 from tests.test_region import _follow
-from uvp.agenda import BUCKETS, agenda
 from uvp.cli import app
+from uvp.region import BUCKETS, agenda
 
 
 def _plan(municipality: str, *actions: uvp.Action, partners: tuple[str, ...] = ()) -> uvp.Plan:
@@ -150,7 +150,7 @@ def test_uvp_agenda_unknown_partner_and_one_plan() -> None:
 
 @pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+31 6 1234", "@SUM(A1)"])
 def test_formula_like_text_stays_text(tmp_path: Path, text: str) -> None:
-    from uvp.agenda import write_agenda_workbook
+    from uvp.region import write_agenda_workbook
 
     plan = _plan("Ede", _action(text, "Politie", "Q1"))
     write_agenda_workbook(agenda([plan], "Politie"), tmp_path / "a.xlsx")

@@ -98,11 +98,12 @@ def test_internal_errors_never_show_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from uvp import cli
+    from uvp.cli import _app
 
     def broken(_path: object) -> None:
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(cli, "read_plan", broken)
+    monkeypatch.setattr(_app, "read_plan", broken)
     monkeypatch.setattr(sys, "argv", ["uvp", "show", "examples/nijkerk-2024.json"])
     with pytest.raises(SystemExit) as caught:
         cli.main()

@@ -53,7 +53,7 @@ def test_dump_failure_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
     def broken(_plan: uvp.Plan, **_: object) -> str:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("uvp.converter.to_json", broken)
+    monkeypatch.setattr("uvp.core._json.to_json", broken)
     with pytest.raises(RuntimeError):
         uvp.dump(uvp.Plan("Ede", 2024), target)
     assert target.read_text(encoding="utf-8") == "old"

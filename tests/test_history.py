@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 import uvp
 from tests.conftest import EXAMPLES
 from uvp.cli import app
-from uvp.history import (
+from uvp.region import (
     CHANGE_KINDS,
     carry_over,
     default_target,
@@ -181,10 +181,10 @@ def test_added_removed_reworded_and_moved_actions(nijkerk: uvp.Plan) -> None:
     kinds = Counter(c.kind for c in result.changes)
     assert kinds == {"added": 1, "removed": 1, "text": 1, "moved-theme": 1}
     assert result.of_kind("added")[0].action == "We openen een meldpunt voor sextortion."
-    assert result.of_kind("removed")[0].action == uvp.validation.excerpt(gone.text)
+    assert result.of_kind("removed")[0].action == uvp.core.excerpt(gone.text)
     (moved,) = result.of_kind("moved-theme")
-    assert moved.old == uvp.validation.where(first, first.themes[0])
-    assert moved.new == uvp.validation.where(second, second.themes[0])
+    assert moved.old == uvp.core.where(first, first.themes[0])
+    assert moved.new == uvp.core.where(second, second.themes[0])
     (text,) = result.of_kind("text")
     assert "vijf" in describe_change(text)
     assert "→ We organiseren 5 (thematische)" in describe_change(text)

@@ -17,8 +17,8 @@ import uvp
 from tests.conftest import EXAMPLES
 from uvp import Action, Plan, Priority, Theme, parse_assignments
 from uvp.cli import app
-from uvp.model import Status
-from uvp.report import (
+from uvp.core import Status
+from uvp.region import (
     SHEET,
     Progress,
     QuarterlyReport,

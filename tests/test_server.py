@@ -38,7 +38,7 @@ from typer.testing import CliRunner
 from tests.conftest import EXAMPLES, ROOT
 from tests.officejs import Excel, payload
 from tests.workbooks import make_workbook
-from uvp import server
+from uvp.addin import server
 from uvp.cli import app
 
 NS = {

@@ -25,7 +25,8 @@ import pytest
 
 import uvp
 from tests.workbooks import make_workbook
-from uvp.workbook import files, inspect_workbook, save_atomically
+from uvp.workbook import _open as files
+from uvp.workbook import inspect_workbook, save_atomically
 
 MIB = 1024 * 1024
 SECONDS = 2.0  # per refusal; the checks take milliseconds, this leaves room for slow machines

@@ -20,15 +20,15 @@ from openpyxl.worksheet.datavalidation import DataValidation
 import uvp
 from tests.conftest import EXAMPLES
 from tests.workbooks import make_workbook
-from uvp.evaluation import evaluate_plan
-from uvp.workbook.commands import (
+from uvp.core import evaluate_plan
+from uvp.workbook import (
     MATRIX_MARKS,
+    STATUS_LABELS,
     evaluate_workbook,
     fill_workbook,
     new_workbook,
     validate_workbook,
 )
-from uvp.workbook.headers import STATUS_LABELS
 
 PEILDATUM = dt.date(2024, 10, 1)
 

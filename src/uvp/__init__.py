@@ -11,40 +11,57 @@
 
 from typing import TYPE_CHECKING
 
-from uvp.assignments import Assignment, format_assignments, parse_assignments
-from uvp.converter import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
-from uvp.exceptions import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
-from uvp.findings import Finding, Report, Severity
-from uvp.leads import Lead, LeadKind, Organisation, identify, parse_participants
-from uvp.model import (
+from uvp.core import (
+    SCHEMA_VERSION,
     STATUSES,
     Action,
+    AlignmentError,
+    Assignment,
     Definition,
+    Finding,
     Goal,
+    Lead,
+    LeadKind,
+    NotationError,
+    Organisation,
     Plan,
+    PlanDataError,
     Priority,
     PriorityKind,
+    Report,
+    Schedule,
+    ScheduleKind,
+    Severity,
     Status,
     Theme,
+    UvpError,
+    WorkbookError,
+    dump,
+    format_assignments,
+    from_json,
+    identify,
+    json_schema,
+    load,
+    parse_assignments,
+    parse_participants,
+    quarter_of,
+    to_json,
+    validate_plan,
 )
-from uvp.quarters import Schedule, ScheduleKind, quarter_of
-from uvp.validation import validate_plan
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # type checkers see the lazy names below as what they are
-    from uvp.history import diff_plans, next_year
-    from uvp.region import compare
-    from uvp.report import quarterly_report
+    from uvp.region import compare, diff_plans, next_year, quarterly_report
     from uvp.workbook import read_workbook, write_workbook
 
 # Workbook functions load openpyxl and python-calamine: only when first used,
 # so that "import uvp" stays light (an Excel click starts a fresh Python).
 _LAZY = {
     "compare": "uvp.region",
-    "diff_plans": "uvp.history",
-    "next_year": "uvp.history",
-    "quarterly_report": "uvp.report",
+    "diff_plans": "uvp.region",
+    "next_year": "uvp.region",
+    "quarterly_report": "uvp.region",
     "read_workbook": "uvp.workbook",
     "write_workbook": "uvp.workbook",
 }

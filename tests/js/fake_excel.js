@@ -1,6 +1,6 @@
 /*
  * A stand-in for Office.js' Excel object model, just enough to run the UVP
- * client (src/uvp/server_static/uvp.js) under Node: collectPayload() on a
+ * client (src/uvp/addin/static/uvp.js) under Node: collectPayload() on a
  * workbook given as JSON, and applyActions() on a server's answer, recording
  * every property Excel would be told to set and keeping each sheet's values.
  *

@@ -8,38 +8,124 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from uvp.exceptions import WorkbookError
-from uvp.model import Plan
-from uvp.workbook.files import check_workbook_file, load_values, lock_file, save_atomically
-from uvp.workbook.reader import (
+from uvp.core import Plan, WorkbookError
+from uvp.workbook._commands import (
+    MATRIX_MARKS,
+    FillResult,
+    evaluate_workbook,
+    fill_quarters,
+    fill_workbook,
+    new_workbook,
+    title_of,
+    validate_result,
+    validate_workbook,
+    write_controle,
+    write_evaluation,
+)
+from uvp.workbook._headers import STATUS_LABELS
+from uvp.workbook._open import check_workbook_file, load_values, lock_file, save_atomically
+from uvp.workbook._plan_files import (
+    PLAN_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    Located,
+    find_plans,
+    read_located,
+    read_plan,
+    write_plan,
+)
+from uvp.workbook._reader import (
     OWNED_SHEETS,
+    PLAN_SHEET,
     ActionSource,
     Layout,
     ReadResult,
     TableSource,
+    cell_name,
+    column_letter,
     read_values,
+    text_of,
 )
-from uvp.workbook.writer import build_workbook, default_layout, write_workbook
+from uvp.workbook._target import CellValue, OpenpyxlTarget, Series, Target
+from uvp.workbook._writer import (
+    build_workbook,
+    default_layout,
+    header,
+    new_sheet,
+    print_setup,
+    put,
+    save_new,
+    write_workbook,
+)
+
+if TYPE_CHECKING:
+    from uvp.workbook._xlwings import XlwingsTarget, book_values
 
 __all__ = [
+    "MATRIX_MARKS",
     "OWNED_SHEETS",
+    "PLAN_SHEET",
+    "PLAN_SUFFIXES",
+    "STATUS_LABELS",
+    "WORKBOOK_SUFFIXES",
     "ActionSource",
+    "CellValue",
+    "FillResult",
     "Layout",
+    "Located",
+    "OpenpyxlTarget",
     "ReadResult",
+    "Series",
     "TableSource",
+    "Target",
+    "XlwingsTarget",
+    "book_values",
     "build_workbook",
+    "cell_name",
     "check_workbook_file",
     "checked",
+    "column_letter",
     "default_layout",
+    "evaluate_workbook",
+    "fill_quarters",
+    "fill_workbook",
+    "find_plans",
+    "header",
     "inspect_workbook",
     "load_values",
     "lock_file",
+    "new_sheet",
+    "new_workbook",
+    "print_setup",
+    "put",
+    "read_located",
+    "read_plan",
     "read_values",
     "read_workbook",
     "save_atomically",
+    "save_new",
+    "text_of",
+    "title_of",
+    "validate_result",
+    "validate_workbook",
+    "write_controle",
+    "write_evaluation",
+    "write_plan",
     "write_workbook",
 ]
+
+# The xlwings Target loads xlwings: only when the add-in asks for it.
+_LAZY = {"XlwingsTarget": "uvp.workbook._xlwings", "book_values": "uvp.workbook._xlwings"}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'uvp.workbook' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
 
 
 def inspect_workbook(

@@ -24,8 +24,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from uvp.exceptions import UvpError
-from uvp.files import (
+from uvp.core import Action, Finding, Plan, Report, UvpError, identify, validate_plan
+from uvp.messages import render
+from uvp.workbook import (
     PLAN_SUFFIXES,
     WORKBOOK_SUFFIXES,
     Located,
@@ -34,11 +35,6 @@ from uvp.files import (
     read_plan,
     write_plan,
 )
-from uvp.findings import Finding, Report
-from uvp.leads import identify
-from uvp.messages import render
-from uvp.model import Action, Plan
-from uvp.validation import validate_plan
 
 __all__ = ["app", "main"]
 
@@ -264,8 +260,7 @@ def _inspect(
 ) -> tuple[Plan, Report]:
     """A plan and its findings, located in the workbook where it came from one."""
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        from uvp.workbook import inspect_workbook
-        from uvp.workbook.commands import validate_result
+        from uvp.workbook import inspect_workbook, validate_result
 
         result = inspect_workbook(path, municipality=municipality, year=year)
         return result.plan, validate_result(result, peildatum=peildatum)
@@ -320,7 +315,7 @@ def validate(
 
         def step(path: Path = path) -> Report:
             if write and path.suffix.lower() in WORKBOOK_SUFFIXES:
-                from uvp.workbook.commands import validate_workbook
+                from uvp.workbook import validate_workbook
 
                 return validate_workbook(
                     _target(path, output),
@@ -362,7 +357,7 @@ def fill(
     jaar: Year = None,
 ) -> None:
     """Add or refresh the quarter matrix (and a Status column) in workbooks."""
-    from uvp.workbook.commands import fill_workbook
+    from uvp.workbook import fill_workbook
 
     batch = Batch(_files(paths, WORKBOOK_SUFFIXES))
     mismatched = False
@@ -400,7 +395,7 @@ def evaluate(
     jaar: Year = None,
 ) -> None:
     """Write the Evaluatie sheet for the council into workbooks."""
-    from uvp.workbook.commands import evaluate_workbook
+    from uvp.workbook import evaluate_workbook
 
     date = _date(peildatum) or dt.date.today()
     batch = Batch(_files(paths, WORKBOOK_SUFFIXES))
@@ -441,7 +436,7 @@ def new(
     ] = False,
 ) -> None:
     """Create an empty plan workbook in the per-goal layout."""
-    from uvp.workbook.commands import new_workbook
+    from uvp.workbook import new_workbook
 
     batch = Batch([path])
     if batch.run(path, lambda: new_workbook(path, gemeente, jaar, overwrite=overwrite)) is not None:
@@ -605,7 +600,7 @@ def report(
     jaar: Year = None,
 ) -> None:
     """The quarterly report for the driehoeksoverleg; exit 0 also when actions are late."""
-    from uvp.report import quarterly_report, write_report_html, write_report_workbook
+    from uvp.region import quarterly_report, write_report_html, write_report_workbook
 
     date = _date(peildatum) or dt.date.today()
     err = _console(stderr=True)
@@ -695,8 +690,8 @@ def agenda(
     """What one partner leads or takes part in across the plans, per quarter."""
     from rapidfuzz import process
 
-    from uvp.agenda import BUCKETS, bucket_label, role_label, write_agenda_workbook
-    from uvp.agenda import agenda as partner_agenda
+    from uvp.region import BUCKETS, bucket_label, role_label, write_agenda_workbook
+    from uvp.region import agenda as partner_agenda
 
     sources = _read_located(paths, gemeente, jaar, least=1)
     plans = [source.plan for source in sources]
@@ -762,7 +757,7 @@ def diff(
     jaar: Year = None,
 ) -> None:
     """What changed between two versions of one plan; exit 1 on differences."""
-    from uvp.history import CHANGE_KINDS, describe_change, diff_plans
+    from uvp.region import CHANGE_KINDS, describe_change, diff_plans
 
     batch = Batch([old, new])
     read = [
@@ -838,7 +833,7 @@ def next_year(
     jaar: Year = None,
 ) -> None:
     """Draft next year's plan from an evaluated plan, as a new workbook or JSON file."""
-    from uvp.history import CarryOver, carry_over, default_target
+    from uvp.region import CarryOver, carry_over, default_target
     from uvp.workbook import Layout, inspect_workbook
 
     if output is not None and output.suffix.lower() not in (".xlsx", ".json"):
@@ -942,7 +937,7 @@ def serve(
     if not os.environ.get("XLWINGS_LICENSE_KEY"):
         os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"
     try:
-        from uvp import server
+        from uvp.addin import server
     except ImportError as error:
         _console(stderr=True).print(
             _nl("cli-serve-needs-extra", detail=error.name or error), style="red"

@@ -91,3 +91,8 @@ class WorkbookError(UvpError):
     The message says what and where, in English (``str(error)``) and Dutch
     (``error.message("nl")``); nothing has been changed on disk.
     """
+
+
+# Users meet these as uvp.NotationError and so on: say so in tracebacks too.
+for _error in (UvpError, NotationError, AlignmentError, PlanDataError, WorkbookError):
+    _error.__module__ = "uvp"

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from uvp.model import Action, Goal, Plan
-from uvp.validation import due_date
+from uvp.core._model import Action, Goal, Plan
+from uvp.core._validation import due_date
 
 __all__ = ["Evaluation", "GoalResult", "Tally", "evaluate_plan", "is_overdue"]
 

@@ -26,14 +26,27 @@ from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
-from uvp.assignments import Assignment, parse_assignments
-from uvp.exceptions import AlignmentError, NotationError
-from uvp.findings import Finding, Severity
-from uvp.leads import KNOWN_ORGANISATIONS, Lead
+from uvp.core import (
+    KNOWN_ORGANISATIONS,
+    Action,
+    AlignmentError,
+    Assignment,
+    Definition,
+    Finding,
+    Goal,
+    Lead,
+    NotationError,
+    Plan,
+    Priority,
+    PriorityKind,
+    Schedule,
+    Severity,
+    Status,
+    Theme,
+    parse_assignments,
+)
 from uvp.messages import render
-from uvp.model import Action, Definition, Goal, Plan, Priority, PriorityKind, Status, Theme
-from uvp.quarters import Schedule
-from uvp.workbook.headers import (
+from uvp.workbook._headers import (
     GOAL_ROW,
     NO_QUARTER_HEADING,
     PLANNING_TITLE,

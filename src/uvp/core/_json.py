@@ -25,11 +25,11 @@ import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
 from cattrs.gen import make_dict_structure_fn
 
-from uvp.assignments import Assignment
-from uvp.exceptions import PlanDataError, UvpError
-from uvp.leads import Lead
-from uvp.model import Action, Definition, Goal, Plan, Priority, Theme
-from uvp.quarters import Schedule
+from uvp.core._assignments import Assignment
+from uvp.core._errors import PlanDataError, UvpError
+from uvp.core._leads import Lead
+from uvp.core._model import Action, Definition, Goal, Plan, Priority, Theme
+from uvp.core._quarters import Schedule
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -112,7 +112,7 @@ def structure_plan(data: object, *, source: str = "<data>") -> Plan:
 
     >>> structure_plan({"schema_version": 1, "municipality": "Ede", "year": "2024"})
     Traceback (most recent call last):
-    uvp.exceptions.PlanDataError: <data>: 1 problem(s) in the plan data:
+    uvp.PlanDataError: <data>: 1 problem(s) in the plan data:
       $.year: expected a whole number, got str '2024'
     """
     if not isinstance(data, dict):
@@ -198,7 +198,7 @@ def dump(plan: Plan, path: str | os.PathLike[str]) -> None:
     The text goes to a temporary file beside *path* that then replaces it, so
     a crash never leaves half a file.
     """
-    from uvp._atomic import write_text
+    from uvp.core._atomic import write_text
 
     write_text(path, to_json(plan) + "\n")
 
@@ -230,6 +230,6 @@ def json_schema() -> dict[str, Any]:
     >>> json_schema()["properties"]["schema_version"]["const"]
     1
     """
-    text = resources.files("uvp").joinpath("plan.schema.json").read_text(encoding="utf-8")
+    text = resources.files("uvp.core").joinpath("plan.schema.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema

@@ -32,16 +32,24 @@ from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
 
-from uvp.assignments import Assignment
-from uvp.exceptions import UvpError
-from uvp.leads import Lead, organisation_name
+from uvp.core import (
+    Action,
+    Assignment,
+    Lead,
+    Plan,
+    Priority,
+    Schedule,
+    Status,
+    Theme,
+    UvpError,
+    excerpt,
+    organisation_name,
+    where,
+)
 from uvp.messages import render
-from uvp.model import Action, Plan, Priority, Status, Theme
-from uvp.quarters import Schedule
-from uvp.validation import excerpt, where
 
 if TYPE_CHECKING:
-    from uvp.files import Located
+    from uvp.workbook import Located
 
 __all__ = [
     "CHANGE_KINDS",
@@ -91,7 +99,7 @@ def status_label(status: Status | str | None) -> str:
     """
     if status is None:
         return render("nl", "history-none")
-    from uvp.workbook.headers import STATUS_LABELS
+    from uvp.workbook import STATUS_LABELS
 
     return next((label for code, label in STATUS_LABELS.items() if code == status), status)
 
@@ -104,7 +112,7 @@ class Change:
     """One change to one action between two versions of a plan.
 
     ``where`` is the action's place in the new version (the old one for a
-    removed action), as :func:`uvp.validation.where` writes it; ``action`` the
+    removed action), as :func:`uvp.core.where` writes it; ``action`` the
     start of its text. ``old`` and ``new`` are what each version says, as text
     (``None`` for nothing): schedules (``Q2-Q4``), leads (one per line),
     status codes (``done``), texts, notes, places. ``lead`` names the lead of a
@@ -294,7 +302,7 @@ def _match(old: Plan, new: Plan) -> list[tuple[int, int]]:
     First by ``id`` where both have one, then by the same text (spaces and
     capitals aside), then by alike texts (a reworded action), best first.
     """
-    from uvp.region import similarity
+    from uvp.region._compare import similarity
 
     old_actions, new_actions = old.actions, new.actions
     free_old = dict.fromkeys(range(len(old_actions)))
@@ -372,7 +380,7 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
     [('moved', 'Q1-Q4 → Q4')]
     >>> diff_plans(plan, uvp.load("examples/nijkerk-2024.json"))
     Traceback (most recent call last):
-    uvp.exceptions.UvpError: cannot compare the plans of two municipalities (Scherpenzeel and Nijkerk) as versions of one plan; use uvp compare for the region view
+    uvp.UvpError: cannot compare the plans of two municipalities (Scherpenzeel and Nijkerk) as versions of one plan; use uvp compare for the region view
     """
     if (
         organisation_name(old.municipality).casefold()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Final
 from xml.etree import ElementTree
 
-from uvp.workbook.reader import OWNED_SHEETS
+from uvp.workbook._reader import OWNED_SHEETS
 
 __all__ = ["unsupported_content"]
 

@@ -20,9 +20,9 @@ import functools
 
 import attrs
 
-from uvp.exceptions import AlignmentError, NotationError
-from uvp.leads import Lead
-from uvp.quarters import Schedule
+from uvp.core._errors import AlignmentError, NotationError
+from uvp.core._leads import Lead
+from uvp.core._quarters import Schedule
 
 __all__ = ["Assignment", "format_assignments", "parse_assignments"]
 
@@ -70,7 +70,7 @@ def parse_assignments(trekker: str | None, kwartaal: str | None) -> tuple[Assign
     ()
     >>> parse_assignments("Barneveld\\nNijkerk\\nScherpenzeel", "Q1\\nQ2")
     Traceback (most recent call last):
-    uvp.exceptions.AlignmentError: Trekker 'Barneveld\\nNijkerk\\nScherpenzeel' has 3 line(s) but Kwartaal 'Q1\\nQ2' has 2: give one quarter for all leads, or one quarter per lead line
+    uvp.AlignmentError: Trekker 'Barneveld\\nNijkerk\\nScherpenzeel' has 3 line(s) but Kwartaal 'Q1\\nQ2' has 2: give one quarter for all leads, or one quarter per lead line
     """
     return _parse_assignments(trekker, kwartaal)
 

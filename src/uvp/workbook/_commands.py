@@ -1,7 +1,7 @@
 """What uvp writes into a user's workbook, written once for every place it runs.
 
-Each writer takes a :class:`~uvp.workbook.target.Target` and a
-:class:`~uvp.workbook.reader.ReadResult`: the CLI runs them on a file through
+Each writer takes a :class:`~uvp.workbook.Target` and a
+:class:`~uvp.workbook.ReadResult`: the CLI runs them on a file through
 openpyxl (:func:`edit_workbook`), the Excel add-in on the live workbook
 through xlwings. None of them inserts or shifts a row or column of the
 user's: new columns go into free columns beside a table, new content into
@@ -18,17 +18,24 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from uvp.evaluation import Evaluation, evaluate_plan
-from uvp.exceptions import WorkbookError
-from uvp.findings import Finding, Report
+from uvp.core import (
+    Evaluation,
+    Finding,
+    Plan,
+    Priority,
+    Report,
+    Schedule,
+    Theme,
+    WorkbookError,
+    check_plan,
+    evaluate_plan,
+    excerpt,
+)
 from uvp.messages import render
-from uvp.model import Plan, Priority, Theme
-from uvp.quarters import Schedule
-from uvp.validation import check_plan, excerpt
-from uvp.workbook.files import check_workbook_file, lock_file, save_workbook
-from uvp.workbook.headers import STATUS_LABELS, header_fields
-from uvp.workbook.reader import ReadResult, TableSource, cell_name, text_of
-from uvp.workbook.target import CellValue, OpenpyxlTarget, Target
+from uvp.workbook._headers import STATUS_LABELS, header_fields
+from uvp.workbook._open import check_workbook_file, lock_file, save_workbook
+from uvp.workbook._reader import ReadResult, TableSource, cell_name, text_of
+from uvp.workbook._target import CellValue, OpenpyxlTarget, Target
 
 __all__ = [
     "MATRIX_MARKS",
@@ -144,7 +151,7 @@ def edit_workbook(
     import openpyxl
 
     from uvp.workbook import inspect_workbook
-    from uvp.workbook.preserve import unsupported_content
+    from uvp.workbook._preserve import unsupported_content
 
     path = Path(path)
     check_workbook_file(path)
@@ -389,7 +396,7 @@ def _close_gaps(
     """Write "nothing" into the empty matrix cells between the actions' rows.
 
     It changes no cell, but lets a live workbook take the matrix as one block
-    per sheet (see :class:`uvp.addin.XlwingsTarget`) instead of a block per action.
+    per sheet (see :class:`uvp.workbook.XlwingsTarget`) instead of a block per action.
     """
     for sheet, tables in _sheet_tables(result).items():
         matrix = {columns[sheet, t.header_row][f"q{q}"] for t in tables for q in range(1, 5)}
@@ -601,7 +608,7 @@ def new_workbook(
     The workbook reads back as a plan with one priority and one theme to
     rename, and no actions yet.
     """
-    from uvp.workbook.writer import build_workbook
+    from uvp.workbook._writer import build_workbook
 
     path = Path(path)
     if path.exists() and not overwrite:

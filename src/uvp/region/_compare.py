@@ -30,10 +30,8 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from uvp.files import Located
-from uvp.leads import identify, organisation_name
-from uvp.model import Action, Plan
-from uvp.quarters import Schedule
+from uvp.core import Action, Plan, Schedule, identify, organisation_name
+from uvp.workbook import Located
 
 __all__ = [
     "Comparison",
@@ -601,7 +599,7 @@ def put_link(
     from openpyxl.styles import Font
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    from uvp.workbook.writer import put
+    from uvp.workbook import put
 
     cell = source.cell(index) if source is not None and index is not None else None
     if source is None or cell is None:
@@ -625,7 +623,7 @@ def write_region_workbook(
     from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from uvp.workbook.writer import header, new_sheet, print_setup, put, save_new
+    from uvp.workbook import header, new_sheet, print_setup, put, save_new
 
     target = Path(path)
     located = {source.plan.municipality: source for source in sources}

@@ -14,12 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from uvp.assignments import format_assignments
-from uvp.exceptions import NotationError, WorkbookError
-from uvp.model import Action, Plan, Priority, Theme
-from uvp.workbook.files import save_workbook
-from uvp.workbook.headers import STATUS_LABELS
-from uvp.workbook.reader import DEFINITIONS_SHEET, GOALS_SHEET, PLAN_SHEET, Layout
+from uvp.core import Action, NotationError, Plan, Priority, Theme, WorkbookError, format_assignments
+from uvp.workbook._headers import STATUS_LABELS
+from uvp.workbook._open import save_workbook
+from uvp.workbook._reader import DEFINITIONS_SHEET, GOALS_SHEET, PLAN_SHEET, Layout
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

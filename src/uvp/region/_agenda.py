@@ -32,12 +32,9 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from uvp.files import Located
-from uvp.leads import identify, organisation_name
+from uvp.core import Action, Plan, Schedule, identify, organisation_name, where
 from uvp.messages import Language, render
-from uvp.model import Action, Plan
-from uvp.quarters import Schedule
-from uvp.validation import where
+from uvp.workbook import Located
 
 __all__ = [
     "Agenda",
@@ -247,7 +244,7 @@ def _involvement(
 def agenda(plans: Sequence[Plan], partner: str) -> Agenda:
     """What *partner* (``Politie``, a municipality, ``ZV-WVV``; any way of writing the
     name) leads or takes part in across *plans*, the same action in several plans once."""
-    from uvp.region import compare
+    from uvp.region._compare import compare
 
     name = organisation_name(partner)
     found: dict[tuple[str, int], Involvement] = {}
@@ -288,8 +285,8 @@ def write_agenda_workbook(
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from uvp.region import put_link
-    from uvp.workbook.writer import header, new_sheet, print_setup, put, save_new
+    from uvp.region._compare import put_link
+    from uvp.workbook import header, new_sheet, print_setup, put, save_new
 
     target = Path(path)
     located = {source.plan.municipality: source for source in sources}

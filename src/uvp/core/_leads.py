@@ -18,8 +18,8 @@ from typing import Final, Literal
 
 import attrs
 
-from uvp.exceptions import NotationError
-from uvp.quarters import Schedule
+from uvp.core._errors import NotationError
+from uvp.core._quarters import Schedule
 
 __all__ = [
     "KNOWN_ORGANISATIONS",
@@ -168,7 +168,7 @@ class Lead:
         'joint'
         >>> Lead.parse("Q2")
         Traceback (most recent call last):
-        uvp.exceptions.NotationError: 'Q2' is a quarter, not a lead (trekker): are Trekker and Kwartaal swapped?
+        uvp.NotationError: 'Q2' is a quarter, not a lead (trekker): are Trekker and Kwartaal swapped?
         """
         if not isinstance(text, str):
             raise TypeError(f"Lead.parse() takes a str, not {type(text).__name__}")

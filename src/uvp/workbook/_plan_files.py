@@ -22,9 +22,7 @@ from typing import Final, Literal
 
 import attrs
 
-from uvp.converter import dump, load
-from uvp.exceptions import PlanDataError, WorkbookError
-from uvp.model import Plan
+from uvp.core import Plan, PlanDataError, WorkbookError, dump, load
 
 __all__ = [
     "PLAN_SUFFIXES",

@@ -13,10 +13,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from uvp.findings import Finding, Report, Severity
-from uvp.leads import identify, organisation_name
+from uvp.core._findings import Finding, Report, Severity
+from uvp.core._leads import identify, organisation_name
+from uvp.core._model import Action, Plan, Priority, Theme
 from uvp.messages import render
-from uvp.model import Action, Plan, Priority, Theme
 
 __all__ = ["check_plan", "due_date", "validate_plan"]
 

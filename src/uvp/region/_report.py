@@ -50,12 +50,18 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from uvp.evaluation import Tally, is_overdue
-from uvp.exceptions import WorkbookError
+from uvp.core import (
+    Action,
+    Plan,
+    PriorityKind,
+    Status,
+    Tally,
+    WorkbookError,
+    due_date,
+    is_overdue,
+    quarter_of,
+)
 from uvp.messages import render
-from uvp.model import Action, Plan, PriorityKind, Status
-from uvp.quarters import quarter_of
-from uvp.validation import due_date
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -459,8 +465,8 @@ def write_report_workbook(report: QuarterlyReport, path: str | Path) -> Path:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from uvp.workbook.writer import header as put_header
-    from uvp.workbook.writer import new_sheet, print_setup, put, save_new
+    from uvp.workbook import header as put_header
+    from uvp.workbook import new_sheet, print_setup, put, save_new
 
     target = Path(path)
     book, ws = new_sheet(SHEET, report.title)
@@ -824,7 +830,7 @@ def write_report_html(report: QuarterlyReport, path: str | Path) -> Path:
     >>> "Kwartaalrapportage" in page
     True
     """
-    from uvp._atomic import write_text
+    from uvp.core import write_text
 
     target = Path(path)
     try:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from uvp.model import STATUSES, Status
+from uvp.core import STATUSES, Status
 
 __all__ = [
     "FIELDS",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from uvp.workbook.reader import cell_name
+from uvp.workbook._reader import cell_name
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -108,7 +108,7 @@ class OpenpyxlTarget:
         return ws
 
     def set_value(self, sheet: str, row: int, column: int, value: CellValue) -> None:
-        from uvp.workbook.writer import put
+        from uvp.workbook._writer import put
 
         put(self._ws(sheet), row, column, value)
 
@@ -226,6 +226,6 @@ class OpenpyxlTarget:
         self._ws(sheet).freeze_panes = cell
 
     def fit_to_page_width(self, sheet: str) -> None:
-        from uvp.workbook.writer import print_setup
+        from uvp.workbook._writer import print_setup
 
         print_setup(self._ws(sheet))

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from uvp.exceptions import WorkbookError
+from uvp.core import WorkbookError
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -2,7 +2,7 @@
 
 Excel (Windows, macOS, Excel on the web) loads the add-in's manifest, which
 puts a tab **UVP** with four buttons on the ribbon. A button runs the small
-JavaScript client in ``server_static/uvp.js``: it collects the workbook the
+JavaScript client in ``static/uvp.js``: it collects the workbook the
 way xlwings' Office.js client does (the book's name, every sheet's values
 anchored at A1 with ``""`` for an empty cell, the defined names), posts it to
 this server at ``POST /xlwings/custom-scripts-call/{script_name}``, and
@@ -78,7 +78,7 @@ SCRIPTS: Final[Mapping[str, Callable[[xw.Book], object]]] = {
 #: The largest request body accepted (the example plans send about 30 kB).
 MAX_BODY: Final = 20 * 1024 * 1024
 #: The files of the Office.js client, the add-in pages and the icons.
-STATIC: Final = Path(__file__).resolve().parent / "server_static"
+STATIC: Final = Path(__file__).resolve().parent / "static"
 #: The manifest as shipped (the same file as excel/manifest.xml in the repository).
 MANIFEST: Final = Path(__file__).resolve().parent / "manifest.xml"
 #: The address written in the shipped manifest; the served one has the server's own.

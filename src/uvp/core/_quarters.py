@@ -20,7 +20,7 @@ from typing import Final, Literal, get_args
 
 import attrs
 
-from uvp.exceptions import NotationError
+from uvp.core._errors import NotationError
 
 __all__ = ["QUARTERS", "Schedule", "ScheduleKind", "quarter_of"]
 
@@ -113,7 +113,7 @@ class Schedule:
         ['Q3', 'Q1-Q4', 'Q1-Q4', 'Q3/Q4', 'Doorlopend']
         >>> Schedule.parse("Q4-Q2")
         Traceback (most recent call last):
-        uvp.exceptions.NotationError: cannot read 'Q4-Q2' as a quarter schedule: the range runs backwards (write Q2-Q4)
+        uvp.NotationError: cannot read 'Q4-Q2' as a quarter schedule: the range runs backwards (write Q2-Q4)
         """
         if not isinstance(text, str):
             raise TypeError(f"Schedule.parse() takes a str, not {type(text).__name__}")

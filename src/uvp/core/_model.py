@@ -24,8 +24,8 @@ from typing import Any, Literal, get_args
 
 import attrs
 
-from uvp.assignments import Assignment
-from uvp.leads import Lead, organisation_name, parse_participants
+from uvp.core._assignments import Assignment
+from uvp.core._leads import Lead, organisation_name, parse_participants
 
 __all__ = [
     "STATUSES",

@@ -1,0 +1,229 @@
+"""The Excel add-in's Python side: what the UVP ribbon buttons run on the open workbook.
+
+Each entry point takes an
+``xlwings.Book`` (from xlwings Server, xlwings Lite or classic xlwings) and
+runs the very same reader, checks and writers as the ``uvp`` command line:
+the workbook's values are read through :func:`uvp.workbook.read_values`, and
+what uvp writes goes through :class:`XlwingsTarget`, the xlwings home of
+:class:`uvp.workbook.Target`. Errors reach the user as a Dutch
+message box, never as a traceback.
+
+The peildatum (the date the evaluation and the overdue check look at) is the
+cell named ``Peildatum``, else a ``Peildatum`` row on the ``Plan`` sheet,
+else today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Final, TypeVar
+
+import xlwings as xw
+
+from uvp.core import Evaluation, Report, UvpError, WorkbookError, evaluate_plan, to_json
+from uvp.messages import render
+from uvp.workbook import (
+    PLAN_SHEET,
+    FillResult,
+    ReadResult,
+    XlwingsTarget,
+    book_values,
+    checked,
+    read_values,
+    text_of,
+    title_of,
+    validate_result,
+    write_controle,
+)
+from uvp.workbook import fill_quarters as fill_into
+from uvp.workbook import write_evaluation as write_evaluation_into
+
+__all__ = [
+    "export_json",
+    "fill_quarters",
+    "peildatum_of",
+    "read_book",
+    "validate",
+    "write_evaluation",
+]
+
+T = TypeVar("T")
+
+JSON_SHEET: Final = "JSON"
+_TITLE: Final = "UVP"
+
+
+# -- reading the open workbook -------------------------------------------------------------
+
+
+def read_book(book: xw.Book) -> ReadResult:
+    """Read the plan in the open workbook (the same reader as ``uvp`` on a file)."""
+    result = read_values(book_values(book), source=book.name, path=book.name)
+    try:
+        return checked(result, book.name)
+    except WorkbookError as error:
+        # In Excel there is no --gemeente or --jaar to give: say where to write it instead.
+        if error.code in ("workbook-unknown-municipality", "workbook-unknown-year"):
+            raise WorkbookError(
+                error.code.replace("workbook-", "addin-"), source=book.name
+            ) from error
+        raise
+
+
+_DATE_TEXT: Final = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
+def _date_of(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 < value < 2_958_466:
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))  # an Excel date number
+    text = text_of(value)
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    if match := _DATE_TEXT.fullmatch(text):
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def peildatum_of(book: xw.Book, result: ReadResult) -> dt.date:
+    """The date to evaluate on: the cell named Peildatum, a Peildatum row on the Plan
+    sheet, or today."""
+    for name in book.names:
+        if name.name.casefold() == "peildatum":
+            found = _date_of(name.refers_to_range.value)
+            if found is None:
+                raise WorkbookError(
+                    "addin-bad-peildatum",
+                    source=book.name,
+                    text=text_of(name.refers_to_range.value) or "",
+                )
+            return found
+    for row in result.values.get(PLAN_SHEET, ()):
+        texts = [text_of(v) for v in row]
+        present = [t for t in texts if t]
+        if present and present[0].casefold() == "peildatum" and len(row) > 1:
+            value = next(
+                (v for v, t in zip(row, texts, strict=True) if t and t != present[0]), None
+            )
+            found = _date_of(value)
+            if found is None:
+                raise WorkbookError("addin-bad-peildatum", source=book.name, text=present[-1])
+            return found
+    return dt.date.today()
+
+
+# -- the ribbon buttons ---------------------------------------------------------------------
+
+
+def _run(
+    book: xw.Book, step: Callable[[XlwingsTarget, ReadResult], tuple[T, str | None]]
+) -> T | None:
+    """Run a button's work, then tell the user in a message box (Dutch) what it did.
+
+    Any problem becomes a Dutch message box too, never a traceback.
+    """
+    try:
+        result = read_book(book)
+        target = XlwingsTarget(book)
+        outcome, message = step(target, result)
+        target.flush()
+        if message:
+            book.app.alert(message, title=_TITLE)
+        return outcome
+    except UvpError as error:
+        book.app.alert(error.message("nl"), title=_TITLE, mode="critical")
+    except Exception as error:  # the last resort: staff never see a traceback
+        book.app.alert(
+            render("nl", "cli-internal-error", kind=type(error).__name__, detail=error),
+            title=_TITLE,
+            mode="critical",
+        )
+    return None
+
+
+def validate(book: xw.Book) -> Report | None:
+    """Controleren: check the plan and write the findings into the ``Controle`` sheet."""
+
+    def step(target: XlwingsTarget, result: ReadResult) -> tuple[Report, str]:
+        peildatum = peildatum_of(book, result)
+        report = validate_result(result, peildatum=peildatum)
+        write_controle(target, report, title=title_of("Controle", result.plan, peildatum))
+        counts = report.counts()
+        if not report.findings:
+            return report, render("nl", "cli-findings-none")
+        return report, render(
+            "nl", "addin-validated", errors=counts["error"], warnings=counts["warning"]
+        )
+
+    return _run(book, step)
+
+
+def fill_quarters(book: xw.Book) -> FillResult | None:
+    """Kwartalen vullen: the Q1..Q4 matrix beside each action table, and a Status column."""
+
+    def step(target: XlwingsTarget, result: ReadResult) -> tuple[FillResult, str]:
+        filled = fill_into(target, result)
+        message = render(
+            "nl", "addin-filled", marked=filled.marked, written=filled.quarters_written
+        )
+        if filled.findings:
+            message += "\n" + render(
+                "nl",
+                "addin-mismatches",
+                count=len(filled.findings),
+                cells=", ".join(f.cell or "" for f in filled.findings),
+            )
+        return filled, message
+
+    return _run(book, step)
+
+
+def write_evaluation(book: xw.Book) -> Evaluation | None:
+    """Evaluatie: the ``Evaluatie`` sheet for the council, on the peildatum."""
+
+    def step(target: XlwingsTarget, result: ReadResult) -> tuple[Evaluation, str]:
+        evaluation = evaluate_plan(result.plan, peildatum_of(book, result))
+        write_evaluation_into(target, evaluation)
+        total = evaluation.total
+        return evaluation, render(
+            "nl",
+            "addin-evaluated",
+            peildatum=evaluation.peildatum.strftime("%d-%m-%Y"),
+            actions=total.actions,
+            done=total.done,
+            overdue=total.overdue,
+            percent=round(100 * total.percent_done),
+        )
+
+    return _run(book, step)
+
+
+def export_json(book: xw.Book) -> str | None:
+    """Exporteren: the plan as JSON, one line per row in the ``JSON`` sheet (to copy or save).
+
+    Returns the JSON text, which xlwings Server also offers for download.
+    """
+
+    def step(target: XlwingsTarget, result: ReadResult) -> tuple[str, str]:
+        text = to_json(result.plan)
+        target.replace_sheet(JSON_SHEET)
+        lines = text.split("\n")
+        for row, line in enumerate(lines, 1):
+            target.set_value(JSON_SHEET, row, 1, line)
+        target.column_width(JSON_SHEET, 1, 120)
+        return text, render("nl", "addin-exported", lines=len(lines))
+
+    return _run(book, step)

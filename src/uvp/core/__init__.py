@@ -1,0 +1,92 @@
+"""The core: the plan model and the rules about it, with no Excel, web or terminal in it.
+
+Everything here is pure Python on the plan's data: quarter schedules, leads
+and organisations, the model, validation findings, the evaluation's tallies and
+the plan's JSON form. The other layers (``uvp.workbook``, ``uvp.region``, the
+shells ``uvp.cli`` and ``uvp.addin``) build on these names; none of them reaches
+into the private modules behind this face.
+
+>>> from uvp.core import Schedule
+>>> str(Schedule.parse("q2 t/m q4"))
+'Q2-Q4'
+"""
+
+from uvp.core._assignments import Assignment, format_assignments, parse_assignments
+from uvp.core._atomic import write_text
+from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
+from uvp.core._evaluation import Evaluation, GoalResult, Tally, evaluate_plan, is_overdue
+from uvp.core._findings import Finding, Report, Severity
+from uvp.core._json import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
+from uvp.core._leads import (
+    KNOWN_ORGANISATIONS,
+    Lead,
+    LeadKind,
+    Organisation,
+    identify,
+    organisation_name,
+    parse_participants,
+)
+from uvp.core._model import (
+    STATUSES,
+    Action,
+    Definition,
+    Goal,
+    Plan,
+    Priority,
+    PriorityKind,
+    Status,
+    Theme,
+)
+from uvp.core._quarters import QUARTERS, Schedule, ScheduleKind, quarter_of
+from uvp.core._validation import check_plan, due_date, excerpt, validate_plan, where
+
+__all__ = [
+    "KNOWN_ORGANISATIONS",
+    "QUARTERS",
+    "SCHEMA_VERSION",
+    "STATUSES",
+    "Action",
+    "AlignmentError",
+    "Assignment",
+    "Definition",
+    "Evaluation",
+    "Finding",
+    "Goal",
+    "GoalResult",
+    "Lead",
+    "LeadKind",
+    "NotationError",
+    "Organisation",
+    "Plan",
+    "PlanDataError",
+    "Priority",
+    "PriorityKind",
+    "Report",
+    "Schedule",
+    "ScheduleKind",
+    "Severity",
+    "Status",
+    "Tally",
+    "Theme",
+    "UvpError",
+    "WorkbookError",
+    "check_plan",
+    "due_date",
+    "dump",
+    "evaluate_plan",
+    "excerpt",
+    "format_assignments",
+    "from_json",
+    "identify",
+    "is_overdue",
+    "json_schema",
+    "load",
+    "organisation_name",
+    "parse_assignments",
+    "parse_participants",
+    "quarter_of",
+    "to_json",
+    "validate_plan",
+    "where",
+    "write_text",
+]
