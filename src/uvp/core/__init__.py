@@ -12,7 +12,7 @@ into the private modules behind this face.
 """
 
 from uvp.core._assignments import Assignment, format_assignments, parse_assignments
-from uvp.core._atomic import write_text
+from uvp.core._atomic import write_bytes, write_text, write_with
 from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
 from uvp.core._evaluation import Evaluation, GoalResult, Tally, evaluate_plan, is_overdue
 from uvp.core._findings import Finding, Report, Severity
@@ -88,5 +88,7 @@ __all__ = [
     "to_json",
     "validate_plan",
     "where",
+    "write_bytes",
     "write_text",
+    "write_with",
 ]

@@ -46,7 +46,7 @@ import html
 import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
@@ -62,9 +62,16 @@ from uvp.core import (
     quarter_of,
 )
 from uvp.messages import render
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
+from uvp.workbook import (
+    TITLE,
+    WRAP,
+    BarChart,
+    PageSetup,
+    Series,
+    Sheet,
+    Style,
+    write_new_workbook,
+)
 
 __all__ = [
     "PriorityReport",
@@ -73,6 +80,7 @@ __all__ = [
     "ReportItem",
     "quarterly_report",
     "render_report_html",
+    "report_sheet",
     "write_report_html",
     "write_report_workbook",
 ]
@@ -444,41 +452,30 @@ _WIDTHS: Final = (60, 26, 16, 30, 11, 11, 11, 16, 10)
 _ITEM_COLUMNS: Final = 5
 
 
-def write_report_workbook(report: QuarterlyReport, path: str | Path) -> Path:
-    """Write *report* as a new workbook at *path*, with one sheet ``Kwartaalrapportage``.
+_BOLD: Final = Style(bold=True)
+_PRIORITY: Final = Style(bold=True, size=12)
+_EMPTY: Final = Style(italic=True)
+_PERCENT: Final = Style(number_format="0%")
 
-    The sheet has the title and peildatum, a table of counts per priority, a
-    stacked bar chart (gereed / loopt / te laat / overig per priority) and per
-    priority the lists *Gereed*, *Te laat* and *Volgend kwartaal*, each action
-    with its lead(s), quarter(s), theme and status. The workbook is uvp's own: a
-    file at *path* is replaced (kept as ``name.bak.xlsx``); it is never the plan.
-    Plan text is written as text, never as a formula. Landscape A4, one page wide.
 
-    >>> import datetime as dt, tempfile, uvp, openpyxl
+def report_sheet(report: QuarterlyReport) -> Sheet:
+    """The report as the sheet ``Kwartaalrapportage`` (see :func:`write_report_workbook`).
+
+    >>> import datetime as dt, uvp
     >>> report = quarterly_report(uvp.load("examples/nijkerk-2024.json"), dt.date(2024, 7, 1))
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     path = write_report_workbook(report, f"{folder}/rapport.xlsx")
-    ...     ws = openpyxl.load_workbook(path)["Kwartaalrapportage"]
-    ...     ws["A1"].value, ws["A5"].value, ws["B6"].value
-    ('Kwartaalrapportage Uitvoeringsplan Veiligheid 2024 — Nijkerk', 'Prioriteit', 19)
+    >>> sheet = report_sheet(report)
+    >>> sheet.values[1, 1], sheet.values[5, 1], sheet.values[6, 2], len(sheet.charts)
+    ('Kwartaalrapportage Uitvoeringsplan Veiligheid 2024 — Nijkerk', 'Prioriteit', 19, 1)
     """
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    from uvp.workbook import header as put_header
-    from uvp.workbook import new_sheet, print_setup, put, save_new
-
-    target = Path(path)
-    book, ws = new_sheet(SHEET, report.title)
-    put(ws, 2, 1, _nl("report-peildatum", date=_date_nl(report.peildatum), quarter=report.quarter))
-    put(ws, 3, 1, report.next_quarter_text)
-    top = Alignment(wrap_text=True, vertical="top")
-
-    def header(row: int, labels: Sequence[str]) -> None:
-        put_header(ws, row, labels)
-
+    sheet = Sheet(SHEET, page=PageSetup())
+    sheet.set_widths(_WIDTHS)
+    sheet.put(1, 1, report.title, TITLE)
+    sheet.put(
+        2, 1, _nl("report-peildatum", date=_date_nl(report.peildatum), quarter=report.quarter)
+    )
+    sheet.put(3, 1, report.next_quarter_text)
     table_header = 5
-    header(table_header, _count_headers())
+    sheet.header(table_header, _count_headers())
     row = table_header + 1
     rows = [
         _count_row(_priority_label(n, p), p.tally, p.progress, len(p.upcoming))
@@ -488,32 +485,40 @@ def write_report_workbook(report: QuarterlyReport, path: str | Path) -> Path:
     rows.append(_count_row(_nl("report-total"), report.total, report.progress, upcoming))
     for values in rows:
         for column, value in enumerate(values, 1):
-            put(ws, row, column, value)
-            ws.cell(row, column).alignment = top
-        ws.cell(row, len(values)).number_format = "0%"
+            sheet.put(row, column, value, WRAP)
+        sheet.style(row, len(values), _PERCENT)
         row += 1
     for column in range(1, len(_WIDTHS) + 1):
-        ws.cell(row - 1, column).font = Font(bold=True)
+        sheet.style(row - 1, column, _BOLD)
     last_priority = row - 2
     if report.priorities:
-        height = _add_chart(ws, report, table_header, last_priority, f"A{row + 1}")
-        row += 3 + math.ceil(height / 0.5)  # a row is 15 points, about half a centimetre
+        chart = BarChart(
+            _nl("report-chart-title", date=_date_nl(report.peildatum)),
+            f"A{row + 1}",
+            table_header,
+            last_priority,
+            1,
+            [Series(3 + index, colour) for index, (_, colour) in enumerate(_SEGMENTS)],
+            width=24,
+            first_on_top=True,  # the first priority on top, as in the table
+            legend="bottom",
+            outline="333333",
+        )
+        sheet.charts.append(chart)
+        row += 3 + math.ceil(chart.height / 0.5)  # a row is 15 points, about half a centimetre
     else:
         row += 1
     for number, priority in enumerate(report.priorities, 1):
-        put(ws, row, 1, _priority_label(number, priority))
-        ws.cell(row, 1).font = Font(bold=True, size=12)
+        sheet.put(row, 1, _priority_label(number, priority), _PRIORITY)
         row += 1
         for label, items in _lists(report, priority):
-            put(ws, row, 1, f"{label} ({len(items)})")
-            ws.cell(row, 1).font = Font(bold=True)
+            sheet.put(row, 1, f"{label} ({len(items)})", _BOLD)
             row += 1
             if not items:
-                put(ws, row, 1, _nl("report-list-empty"))
-                ws.cell(row, 1).font = Font(italic=True)
+                sheet.put(row, 1, _nl("report-list-empty"), _EMPTY)
                 row += 2
                 continue
-            header(
+            sheet.header(
                 row,
                 [
                     _nl("report-col-action"),
@@ -533,52 +538,32 @@ def write_report_workbook(report: QuarterlyReport, path: str | Path) -> Path:
                     item.status_label or None,
                 ]
                 for column, value in enumerate(values, 1):
-                    put(ws, row, column, value)
-                    ws.cell(row, column).alignment = top
-                lines = max(
-                    max(1, -(-len(line) // int(_WIDTHS[c] * 1.1)))
-                    for c, v in enumerate(values)
-                    if isinstance(v, str)
-                    for line in v.split("\n")
-                )
-                lines = max(lines, len(item.leads))
-                if lines > 1:
-                    ws.row_dimensions[row].height = 15 * lines
+                    sheet.put(row, column, value, WRAP)
+                sheet.fit_row(row, density=1.1, longest=True, at_least=len(item.leads))
                 row += 1
             row += 1
-    for column, width in enumerate(_WIDTHS, 1):
-        ws.column_dimensions[get_column_letter(column)].width = width
-    print_setup(ws)
-    return save_new(book, target)
+    return sheet
 
 
-def _add_chart(
-    ws: Worksheet, report: QuarterlyReport, header_row: int, last_row: int, anchor: str
-) -> float:
-    """Add the stacked bar chart of the counts table at *anchor*; return its height in cm."""
-    from openpyxl.chart import BarChart, Reference
+def write_report_workbook(report: QuarterlyReport, path: str | Path) -> Path:
+    """Write *report* as a new workbook at *path*, with one sheet ``Kwartaalrapportage``.
 
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.title = _nl("report-chart-title", date=_date_nl(report.peildatum))
-    chart.height = max(7.5, 0.8 * len(report.priorities) + 3)
-    chart.width = 24
-    for index, (_, colour) in enumerate(_SEGMENTS):
-        column = 3 + index
-        data = Reference(ws, min_col=column, min_row=header_row, max_row=last_row)
-        chart.add_data(data, titles_from_data=True)
-        series = chart.series[-1]
-        series.graphicalProperties.solidFill = colour
-        series.graphicalProperties.line.solidFill = "333333"
-    chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row))
-    chart.x_axis.scaling.orientation = "maxMin"  # the first priority on top, as in the table
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.legend.position = "b"
-    ws.add_chart(chart, anchor)
-    return float(chart.height)
+    The sheet has the title and peildatum, a table of counts per priority, a
+    stacked bar chart (gereed / loopt / te laat / overig per priority) and per
+    priority the lists *Gereed*, *Te laat* and *Volgend kwartaal*, each action
+    with its lead(s), quarter(s), theme and status. The workbook is uvp's own: a
+    file at *path* is replaced (kept as ``name.bak.xlsx``); it is never the plan.
+    Plan text is written as text, never as a formula. Landscape A4, one page wide.
+
+    >>> import datetime as dt, tempfile, uvp
+    >>> from uvp.workbook import load_values
+    >>> report = quarterly_report(uvp.load("examples/nijkerk-2024.json"), dt.date(2024, 7, 1))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     rows = load_values(write_report_workbook(report, f"{folder}/rapport.xlsx"))[SHEET]
+    >>> rows[0][0], rows[4][0], int(rows[5][1])
+    ('Kwartaalrapportage Uitvoeringsplan Veiligheid 2024 — Nijkerk', 'Prioriteit', 19)
+    """
+    return write_new_workbook(path, [report_sheet(report)], overwrite=True)
 
 
 # -- the web page -----------------------------------------------------------------------------
