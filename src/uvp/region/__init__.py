@@ -20,6 +20,7 @@ from uvp.region._agenda import (
     Involvement,
     Role,
     agenda,
+    agenda_sheet,
     bucket_label,
     role_label,
     write_agenda_workbook,
@@ -32,6 +33,7 @@ from uvp.region._compare import (
     ItemKind,
     compare,
     describe,
+    region_sheet,
     similarity,
     write_region_workbook,
 )
@@ -49,6 +51,7 @@ from uvp.region._history import (
     replace_action,
     status_label,
 )
+from uvp.region._html import render_report_html, write_report_html
 from uvp.region._report import (
     SHEET,
     PriorityReport,
@@ -56,8 +59,7 @@ from uvp.region._report import (
     QuarterlyReport,
     ReportItem,
     quarterly_report,
-    render_report_html,
-    write_report_html,
+    report_sheet,
     write_report_workbook,
 )
 
@@ -84,6 +86,7 @@ __all__ = [
     "ReportItem",
     "Role",
     "agenda",
+    "agenda_sheet",
     "bucket_label",
     "carry_over",
     "compare",
@@ -93,8 +96,10 @@ __all__ = [
     "diff_plans",
     "next_year",
     "quarterly_report",
+    "region_sheet",
     "render_report_html",
     "replace_action",
+    "report_sheet",
     "role_label",
     "similarity",
     "status_label",
