@@ -331,9 +331,9 @@ class Sheet:
         itself, so the height is set from the text and the column widths.
         """
         lines = at_least
-        for (r, column), value in self.values.items():
-            if r == row and isinstance(value, str) and column in self.widths:
-                width = self.widths[column]
+        for column, width in self.widths.items():
+            value = self.values.get((row, column))
+            if isinstance(value, str):
                 lines = max(lines, text_lines(value, width, density=density, longest=longest))
         if lines > 1:
             self.heights[row] = ROW_HEIGHT * lines

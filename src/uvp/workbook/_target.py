@@ -91,7 +91,8 @@ class OpenpyxlTarget:
 
     def __init__(self, book: Workbook) -> None:
         self.book = book
-        self._sheets: dict[str, Worksheet] = {}
+        # By name, once: openpyxl's book[name] looks through every sheet each time.
+        self._sheets: dict[str, Worksheet] = {ws.title: ws for ws in book.worksheets}
         self._styles: dict[Style, list[tuple[int, int]]] = {}
 
     @classmethod
@@ -104,18 +105,12 @@ class OpenpyxlTarget:
         return cls(book)
 
     def _ws(self, sheet: str) -> Worksheet:
-        ws = self._sheets.get(sheet)
-        if ws is None:
-            found = self.book[sheet]
-            assert not isinstance(found, str)
-            ws = self._sheets[sheet] = found
-        return ws
+        return self._sheets[sheet]
 
     def replace_sheet(self, name: str) -> None:
         if name in self.book.sheetnames:
             del self.book[name]
-        self._sheets.pop(name, None)
-        self.book.create_sheet(name)
+        self._sheets[name] = self.book.create_sheet(name)
 
     def set_value(self, sheet: str, row: int, column: int, value: CellValue) -> None:
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
