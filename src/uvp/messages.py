@@ -143,6 +143,13 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             "cannot compare the plans of two municipalities ({old} and {new}) as versions of "
             "one plan; use uvp compare for the region view"
         ),
+        # -- server hardening (issue 13)
+        "addin-peildatum-not-one-cell": (
+            "{source}: the name Peildatum refers to {address} ({rows} rows, {columns} columns), "
+            "not to one cell"
+        ),
+        "addin-peildatum-no-cell": "{source}: the name Peildatum does not refer to a cell",
+        # -- end of server hardening (issue 13)
     },
     "nl": {
         "empty-schedule": "Een leeg vak is geen kwartaalplanning: " + _ACCEPTED_NL + ".",
@@ -427,7 +434,8 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "cli-help-key": "De sleutel (PEM) bij het certificaat voor HTTPS; samen met --cert.",
         "cli-help-public-url": (
             "Het https-adres waarop Excel de server bereikt, zoals https://uvp.gemeente.nl; "
-            "dat komt in het manifest op /manifest.xml. Standaard het adres van het verzoek."
+            "dat komt in het manifest op /manifest.xml. Zonder dit: het adres van het verzoek, "
+            "als dat deze computer is of met --allowed-host is opgegeven."
         ),
         "cli-serve-cert-key": "Geef --cert en --key allebei op, of geen van beide.",
         "cli-serve-missing-file": "{path} bestaat niet.",
@@ -588,6 +596,81 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "cli-next-year-read-findings": "Bij het lezen van {source}:",
         "cli-next-year-other-findings": "Verder vond uvp in het nieuwe plan:",
         "cli-next-year-bad-output": "{path}: schrijf het nieuwe plan naar een .xlsx- of .json-bestand.",
+        # -- server hardening (issue 13)
+        "addin-peildatum-not-one-cell": (
+            "{source}: de naam Peildatum wijst naar {address} ({rows} rij(en), {columns} "
+            "kolom(men)) in plaats van naar één cel. Laat de naam naar de cel met de datum "
+            "wijzen (Formules › Namen beheren)."
+        ),
+        "addin-peildatum-no-cell": (
+            "{source}: de naam Peildatum wijst niet naar een cel. Laat de naam naar de cel met "
+            "de datum wijzen (Formules › Namen beheren)."
+        ),
+        "cli-help-workers": (
+            "Het aantal werkprocessen; elk voert één knop tegelijk uit, dus N processen helpen "
+            "N gebruikers tegelijk."
+        ),
+        "cli-help-allowed-host": (
+            "Een hostnaam (met :poort als die meetelt) waarvan het manifest zijn adres mag nemen, "
+            "zoals uvp.gemeente.nl; mag vaker. Ook via UVP_ALLOWED_HOSTS (gescheiden door "
+            "komma's). Niet nodig met --public-url."
+        ),
+        "cli-help-request-timeout": (
+            "Seconden waarin een verzoek (kop en inhoud) binnen moet zijn; daarna sluit de "
+            "server de verbinding."
+        ),
+        "cli-help-max-requests": (
+            "Verzoeken per werkproces die tegelijk in behandeling mogen zijn (binnenkomend, "
+            "wachtend of lopend); daarboven antwoordt de server 'druk' (503)."
+        ),
+        "cli-serve-bad-host": (
+            "'{host}' is geen hostnaam zoals uvp.gemeente.nl of uvp.gemeente.nl:8443."
+        ),
+        "server-busy": (
+            "De UVP-server is druk ({count} verzoeken tegelijk). Probeer het over {seconds} "
+            "seconden opnieuw."
+        ),
+        "server-busy-waited": (
+            "De UVP-server is druk: uw verzoek wachtte {waited} seconden op zijn beurt. Probeer "
+            "het over {seconds} seconden opnieuw."
+        ),
+        "server-too-deep": "Het verzoek is te diep genest om een werkmap te zijn.",
+        "server-bad-address": "'{address}' is geen celadres zoals B3, A1:D20, A:C of 1:4",
+        "server-active-sheet": (
+            "het actieve blad ({index}) bestaat niet: de werkmap heeft {count} blad(en)"
+        ),
+        "server-name-sheet": (
+            "de naam '{name}' hoort bij blad {index}, maar de werkmap heeft {count} blad(en)"
+        ),
+        "server-ragged-rows": "de rijen van blad '{sheet}' zijn niet even lang",
+        "server-problem-missing": "ontbreekt",
+        "server-problem-type": "heeft het verkeerde soort waarde",
+        "server-problem-too-long": "is te lang",
+        "server-problem-too-short": "is te kort of leeg",
+        "server-problem-range": "valt buiten het toegestane bereik",
+        "server-problem-choice": "heeft een waarde die de server niet kent",
+        "server-problem-other": "is ongeldig",
+        "server-not-found": "Deze pagina bestaat niet op de UVP-server.",
+        "server-method-not-allowed": "De UVP-server staat {method} hier niet toe (wel: {allowed}).",
+        "server-http-error": "De UVP-server kan dit verzoek niet afhandelen (HTTP-status {status}).",
+        "server-internal-error": (
+            "Interne fout in de UVP-server ({kind}). De beheerder vindt de oorzaak in het "
+            "logboek van de server."
+        ),
+        "server-bad-request": "Dit is geen geldig HTTP-verzoek; de verbinding is gesloten.",
+        "server-request-timeout": (
+            "Het verzoek was niet binnen {seconds} seconden volledig binnen; de verbinding is "
+            "gesloten. Probeer het opnieuw."
+        ),
+        "server-too-many-connections": (
+            "De UVP-server heeft te veel open verbindingen. Probeer het over enkele seconden "
+            "opnieuw."
+        ),
+        "server-unknown-host": (
+            "Deze UVP-server kent het adres '{host}' niet en zet het dus niet in het manifest. "
+            "De beheerder geeft het adres op met --public-url of --allowed-host."
+        ),
+        # -- end of server hardening (issue 13)
     },
 }
 
