@@ -34,7 +34,7 @@ from tests.test_server import Answer, Running, _free_port, _stop, _valid, post, 
 from uvp.addin import server
 from uvp.addin._http import GuardedH11Protocol
 from uvp.cli import app
-from uvp.messages import CATALOG
+from uvp.messages import TEXTS
 
 SCRIPT = "/xlwings/custom-scripts-call/validate"
 # A second is plenty for a request from this machine, and keeps the tests short.
@@ -81,7 +81,7 @@ def base_payload() -> dict[str, Any]:
 
 def dutch(detail: str) -> bool:
     """Whether *detail* is one of the catalogue's Dutch texts (by its fixed beginning)."""
-    for template in CATALOG["nl"].values():
+    for template in TEXTS["nl"].values():
         head = template.split("{", 1)[0]
         if len(head) >= 8 and detail.startswith(head):
             return True
@@ -367,12 +367,14 @@ def test_a_request_that_waits_too_long_for_its_turn_gets_a_dutch_503() -> None:
     with serving(server.Limits(queue_timeout=0.2)) as port:
         slow = threading.Thread(target=post, args=(port, "fill_quarters", data))
         slow.start()
-        time.sleep(0.5)  # the slow one runs by now, and for seconds more
-        answer = post(port, "validate", _valid())
+        # Small requests, until one comes while the slow one runs (for seconds).
+        while (answer := post(port, "validate", _valid())).status == 200:
+            assert slow.is_alive(), "no request came while the slow one ran"
         slow.join()
     assert answer.headers["retry-after"] == "5"
     detail = assert_dutch_refusal_503(answer)
-    assert detail.startswith("De UVP-server is druk: uw verzoek wachtte 0 seconden op zijn beurt.")
+    assert detail.startswith("De UVP-server is druk: uw verzoek wachtte "), detail
+    assert "seconden op zijn beurt. Probeer het over 5 seconden opnieuw." in detail
 
 
 def test_at_the_cap_on_connections_the_longest_idle_one_makes_room() -> None:

@@ -214,14 +214,22 @@ def _reference_problem(address: str) -> str | None:
     return None
 
 
+# The error type of uvp's own checks in pydantic's errors; their message is Dutch already.
+_OWN_CHECK: Final = "uvp"
+
+
+def _problem(message: str) -> PydanticCustomError:
+    return PydanticCustomError(_OWN_CHECK, "{message}", {"message": message})
+
+
 def _checked_reference(address: str | None) -> str | None:
     if address is not None and (problem := _reference_problem(address)) is not None:
-        raise PydanticCustomError("uvp", "{message}", {"message": problem})
+        raise _problem(problem)
     return address
 
 
 def _invalid(code: str, **params: object) -> PydanticCustomError:
-    return PydanticCustomError("uvp", "{message}", {"message": render("nl", code, **params)})
+    return _problem(render("nl", code, **params))
 
 
 Cell = str | int | float | StrictBool | None
@@ -322,7 +330,7 @@ def _problems(errors: Iterable[Mapping[str, Any]], most: int = 3) -> str:
     found: list[str] = []
     for error in errors:
         kind = str(error.get("type", ""))
-        if kind == "uvp":
+        if kind == _OWN_CHECK:
             what = str(error.get("msg", ""))
         elif kind in _PROBLEMS:
             what = render("nl", _PROBLEMS[kind])
@@ -454,7 +462,7 @@ def _call(script_name: str, body: bytes) -> bytes:
         return json.dumps(answer, ensure_ascii=False, allow_nan=False).encode()
     except Exception as error:  # the last resort: staff never see a traceback
         log.exception("script %s failed", script_name)
-        message = render("nl", "cli-internal-error", kind=type(error).__name__, detail=error)
+        message = render("nl", "internal-error", kind=type(error).__name__, detail=error)
         return json.dumps(_alert_answer(message), ensure_ascii=False).encode()
 
 
@@ -696,7 +704,7 @@ def create_app(
             return Response(status_code=204)
         except Exception as error:  # the last resort: staff never see a traceback
             log.exception("%s failed outside its script", name)
-            message = render("nl", "cli-internal-error", kind=type(error).__name__, detail=error)
+            message = render("nl", "internal-error", kind=type(error).__name__, detail=error)
             return JSONResponse(_alert_answer(message))
         waited, ran = 1000 * (started - arrived), 1000 * (ended - started)
         log.info(
