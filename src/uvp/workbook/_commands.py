@@ -231,6 +231,11 @@ def validate_workbook(
 
     With *write*, the findings also go into the workbook's ``Controle`` sheet,
     each with a link to its cell.
+
+    >>> import uvp
+    >>> report = uvp.validate_workbook("examples/scherpenzeel-2024.xlsx")
+    >>> [(f.code, f.sheet, f.cell) for f in report.errors]
+    [('missing-lead', 'Ondermijning', 'B61'), ('missing-quarter', 'Ondermijning', 'C61')]
     """
     from uvp.workbook import inspect_workbook
 
