@@ -122,6 +122,9 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             "{source}: the workbook does not say whose plan it is; write it on the Plan sheet"
         ),
         "addin-unknown-year": "{source}: the workbook does not say the plan's year; write it on the Plan sheet",
+        "addin-plan-sheet-full": (
+            "{source}: the Plan sheet has no empty row above its table for 'Gemeente' or 'Jaar'"
+        ),
         "workbook-illegal-character": (
             "{source}: a text for cell {cell} holds a control character Excel cannot store"
         ),
@@ -240,6 +243,22 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "addin-unknown-year": (
             "{source}: de werkmap zegt niet voor welk jaar het plan is. Zet op het blad Plan "
             "'Jaar' met ernaast het jaar, of zet het jaar in de titel."
+        ),
+        "addin-plan-sheet-full": (
+            "{source}: op het blad Plan is boven de tabel geen lege regel meer voor 'Gemeente' "
+            "of 'Jaar'. Maak er een vrij en probeer het opnieuw."
+        ),
+        "addin-ask": (
+            "De werkmap zegt niet {what}. Vul het hieronder in: uvp zet het op het blad Plan, "
+            "zodat de werkmap het voortaan zelf zegt."
+        ),
+        "addin-ask-municipality": "van welke gemeente het plan is",
+        "addin-ask-year": "voor welk jaar het plan is",
+        "addin-ask-both": "van welke gemeente en voor welk jaar het plan is",
+        "addin-written-plan-info": "Op het blad Plan staat nu {what}.",
+        "addin-not-checked-overdue": (
+            "Te late acties zijn niet gecontroleerd: de werkmap zegt niet voor welk jaar het "
+            "plan is. Zet op het blad Plan 'Jaar' met ernaast het jaar."
         ),
         "addin-validated": (
             "Controle klaar: {errors} fout(en) en {warnings} waarschuwing(en). "
@@ -457,7 +476,9 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "server-bad-payload": (
             "Het verzoek is geen werkmap zoals de UVP-knoppen in Excel die sturen: {detail}"
         ),
-        "server-no-args": "De knop '{name}' neemt geen argumenten.",
+        "server-no-args": (
+            "De knop '{name}' neemt alleen de gemeente en het jaar van het plan als argument."
+        ),
         "column-priority-theme": "Prioriteit / thema",
         "column-actions": "Acties",
         "severity-error": "fout",

@@ -59,6 +59,7 @@ __all__ = [
     "SCRIPTS",
     "STATIC",
     "Payload",
+    "PlanInfo",
     "create_app",
     "manifest_for",
     "run",
@@ -67,8 +68,9 @@ __all__ = [
 
 log = logging.getLogger("uvp.server")
 
-#: The scripts a ribbon button may call, by the name in the route.
-SCRIPTS: Final[Mapping[str, Callable[[xw.Book], object]]] = {
+#: The scripts a ribbon button may call, by the name in the route. Each takes the book,
+#: and the ``municipality`` and ``year`` the user gave where the workbook does not say them.
+SCRIPTS: Final[Mapping[str, Callable[..., object]]] = {
     "validate": addin.validate,
     "fill_quarters": addin.fill_quarters,
     "write_evaluation": addin.write_evaluation,
@@ -132,8 +134,21 @@ class _Sheet(_Part):
     pivot_tables: list[Any] = []
 
 
+class PlanInfo(BaseModel):
+    """What the user typed when a button asked (the workbook did not say it): the plan's
+    municipality (``gemeente``) and year (``jaar``), sent as the payload's one ``args``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    gemeente: (
+        Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[^\x00-\x1f]+$")] | None
+    ) = None
+    jaar: Annotated[int, Field(ge=1900, le=2999)] | None = None
+
+
 class Payload(_Part):
-    """What the Office.js client sends: xlwings' book payload, and optional ``args``."""
+    """What the Office.js client sends: xlwings' book payload, and optional ``args``
+    (at most one: a :class:`PlanInfo`)."""
 
     client: Literal["Office.js"]
     version: Annotated[str, Field(max_length=64)]
@@ -209,18 +224,49 @@ def _parse(body: bytes) -> Payload:
         raise _RefusedError(422, "server-bad-payload", detail="; ".join(problems)) from None
 
 
+def _plan_info(args: list[Any], script_name: str) -> dict[str, Any]:
+    """The script's keyword arguments from the payload's ``args``: none, or a PlanInfo."""
+    if not args:
+        return {}
+    try:
+        (info,) = args
+        given = PlanInfo.model_validate(info)
+    except (ValueError, ValidationError):
+        raise _RefusedError(422, "server-no-args", name=script_name) from None
+    return {
+        key: value
+        for key, value in (("municipality", given.gemeente), ("year", given.jaar))
+        if value is not None
+    }
+
+
+def _ask_answer(lacking: tuple[str, ...]) -> dict[str, Any]:
+    """The answer that makes the client ask the user what the workbook does not say."""
+    what = "both" if len(lacking) > 1 else lacking[0]
+    prompt = render("nl", "addin-ask", what=render("nl", f"addin-ask-{what}"))
+    return {"actions": [], "ask": {"fields": list(lacking), "prompt": prompt}}
+
+
 def _call(script_name: str, body: bytes) -> bytes:
-    """Run one script on one workbook; the answer as JSON bytes."""
+    """Run one script on one workbook; the answer as JSON bytes.
+
+    Where the button needs the municipality or the year and neither the workbook nor
+    the request says it, the answer has no actions but ``ask``: which fields, and a
+    Dutch prompt; the client asks the user and posts again with them in ``args``.
+    """
     payload = _parse(body)
-    if payload.args:
-        raise _RefusedError(422, "server-no-args", name=script_name)
+    given = _plan_info(payload.args, script_name)
     script = SCRIPTS[script_name]
     try:
         with _ENGINE:
             book = xw.Book(json=payload.book_json())
             try:
-                script(book)  # its problems become a Dutch message box in the answer
-                answer = book.json()
+                lacking = addin.missing(book, addin.NEEDS.get(script_name, ()), **given)
+                if lacking:
+                    answer = _ask_answer(lacking)
+                else:
+                    script(book, **given)  # its problems become a Dutch message box
+                    answer = book.json()
             finally:
                 book.close()
         return json.dumps(answer, ensure_ascii=False, allow_nan=False).encode()

@@ -80,6 +80,10 @@ OWNED_SHEETS: Final = frozenset({"Controle", "Evaluatie"})
 """Sheets uvp writes and owns; the reader skips them."""
 
 PLAN_SHEET: Final = "Plan"
+UNKNOWN_MUNICIPALITY: Final = "?"
+"""The plan's municipality where the workbook does not say it (nor was it given)."""
+UNKNOWN_YEAR: Final = 1900
+"""The plan's year where the workbook does not say it (nor was it given)."""
 GOALS_SHEET: Final = "Doelen"
 DEFINITIONS_SHEET: Final = "Definities"
 
@@ -801,8 +805,8 @@ class _Reader:
             priorities.append(Priority(priority.title, priority.kind or "joint", tuple(themes)))
         return (
             Plan(
-                self.municipality or "?",
-                self.year or 1900,
+                self.municipality or UNKNOWN_MUNICIPALITY,
+                self.year or UNKNOWN_YEAR,
                 self.partners,
                 tuple(priorities),
                 tuple(self.definitions),
