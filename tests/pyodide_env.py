@@ -304,8 +304,15 @@ def prepare(version: str, wheel: Path, extra: Iterable[str] = ()) -> Pyodide:
 
 
 def simple_index(pyodide: Pyodide, name: str, base: str) -> dict[str, object] | None:
-    """The PEP 691 page of *name* for micropip, its files under *base* (or None)."""
-    wheel = pyodide.index.get(canonicalize_name(name))
+    """The PEP 691 page of *name* for micropip, its files under *base* (or None).
+
+    A package PyPI has no pure wheel of gets a page without files, as if it listed
+    only wheels for other platforms: micropip then says what it says in Excel.
+    """
+    canonical = canonicalize_name(name)
+    if canonical in pyodide.unavailable:
+        return {"meta": {"api-version": "1.0"}, "name": canonical, "files": []}
+    wheel = pyodide.index.get(canonical)
     if wheel is None:
         return None
     return {

@@ -78,13 +78,14 @@ def test_every_requirement_is_pure_python_in_pyodide(uvp_wheel: Path) -> None:
     requirements = pyodide_env.requirements_of(uvp_wheel)
     kept = [str(r) for r in requirements if pyodide_env.applies(r, pyodide_env.EMSCRIPTEN, ())]
     # What is compiled, or serves only the command line, stays out of Excel's Python.
-    assert not {canonicalize_name(Requirement(r).name) for r in kept} & {
+    left_in = {canonicalize_name(Requirement(r).name) for r in kept} & {
         "rapidfuzz",
         "orjson",
         "python-calamine",
         "typer",
         "rich",
-    }, kept
+    }
+    assert not left_in, f"required in Pyodide too: {sorted(left_in)} (of {kept})"
     verdicts = pyodide_env.installed_closure([Requirement(r) for r in kept], pyodide_env.EMSCRIPTEN)
     locks = _lock_names()
     in_every_lock = set.intersection(*locks.values()) if locks else set()
