@@ -66,6 +66,11 @@ T = TypeVar("T")
 
 JSON_SHEET: Final = "JSON"
 _TITLE: Final = "UVP"
+_NO_MUNICIPALITY: Final = "(gemeente niet vermeld)"
+_IN_EXCEL: Final = {
+    "workbook-unknown-municipality": "addin-unknown-municipality",
+    "workbook-unknown-year": "addin-unknown-year",
+}
 
 
 # -- reading the open workbook -------------------------------------------------------------
@@ -89,8 +94,9 @@ def _checked(result: ReadResult, source: str, need: Sequence[str]) -> ReadResult
         return checked(result, source, need)
     except WorkbookError as error:
         # In Excel there is no --gemeente or --jaar to give: say where to write it instead.
-        if error.code in ("workbook-unknown-municipality", "workbook-unknown-year"):
-            raise WorkbookError(error.code.replace("workbook-", "addin-"), source=source) from error
+        code = _IN_EXCEL.get(error.code)
+        if code is not None:
+            raise WorkbookError(code, source=source) from error
         raise
 
 
@@ -111,7 +117,7 @@ def missing(
     *municipality* and *year* give; ``()`` also for a workbook that is no plan at all
     (the button itself says so)."""
     result = _read(book)
-    if not result.tables and not result.plan.priorities:
+    if not result.tables and not result.priorities:
         return ()
     given = {"municipality": municipality, "year": year}
     return tuple(what for what in unknown_of(result) if what in need and not given[what])
@@ -192,13 +198,10 @@ def _run(
         written = write_plan_info(
             target, result, municipality=municipality, year=year, source=book.name
         )
-        if written:
-            plan = result.plan
-            if municipality and "municipality" in written:
-                plan = attrs.evolve(plan, municipality=municipality)
-            if year and "year" in written:
-                plan = attrs.evolve(plan, year=year)
-            result = attrs.evolve(result, plan=plan)
+        if "municipality" in written:
+            result = attrs.evolve(result, municipality=municipality)
+        if "year" in written:
+            result = attrs.evolve(result, year=year)
         result = _checked(result, book.name, need)
         outcome, message = step(target, result)
         if written:
@@ -216,11 +219,23 @@ def _run(
         book.app.alert(error.message("nl"), title=_TITLE, mode="critical")
     except Exception as error:  # the last resort: staff never see a traceback
         book.app.alert(
-            render("nl", "cli-internal-error", kind=type(error).__name__, detail=error),
+            render("nl", "internal-error", kind=type(error).__name__, detail=error),
             title=_TITLE,
             mode="critical",
         )
     return None
+
+
+def _checkable(result: ReadResult) -> ReadResult:
+    """*result* with stand-ins for a municipality and year the workbook does not say,
+    for the checks that need neither: the overdue check, which needs the year, is left
+    out by giving no peildatum; the municipality only adds a name to those that may
+    lead, and the stand-in is no organisation's name."""
+    return attrs.evolve(
+        result,
+        municipality=result.municipality or _NO_MUNICIPALITY,
+        year=result.year or dt.date.today().year,
+    )
 
 
 def validate(
@@ -233,15 +248,15 @@ def validate(
     """
 
     def step(target: XlwingsTarget, result: ReadResult) -> tuple[Report, str]:
-        without_year = "year" in unknown_of(result)
-        peildatum = peildatum_of(book, result)
-        report = validate_result(result, peildatum=None if without_year else peildatum)
+        without_year = result.year is None
+        peildatum = None if without_year else peildatum_of(book, result)
+        report = validate_result(_checkable(result), peildatum=peildatum)
         note = render("nl", "addin-not-checked-overdue") if without_year else None
-        title = title_of("Controle", result.plan, None if without_year else peildatum)
+        title = title_of("Controle", result, peildatum)
         write_controle(target, report, title=title, note=note)
         counts = report.counts()
         if not report.findings:
-            message = render("nl", "cli-findings-none")
+            message = render("nl", "findings-none")
         else:
             message = render(
                 "nl", "addin-validated", errors=counts["error"], warnings=counts["warning"]
@@ -269,7 +284,7 @@ def fill_quarters(
                 "nl",
                 "addin-mismatches",
                 count=len(filled.findings),
-                cells=", ".join(f.cell or "" for f in filled.findings),
+                cells=", ".join(f.location.cell or "" for f in filled.findings),
             )
         return filled, message
 

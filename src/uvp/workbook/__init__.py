@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from uvp.core import Plan, WorkbookError
+from uvp.core import Plan, WorkbookError, cell_name, column_letter
 from uvp.workbook._commands import (
     MATRIX_MARKS,
     FillResult,
@@ -40,14 +40,11 @@ from uvp.workbook._plan_files import (
 from uvp.workbook._reader import (
     OWNED_SHEETS,
     PLAN_SHEET,
-    UNKNOWN_MUNICIPALITY,
-    UNKNOWN_YEAR,
     ActionSource,
     Layout,
+    ReadAction,
     ReadResult,
     TableSource,
-    cell_name,
-    column_letter,
     read_values,
     text_of,
 )
@@ -72,8 +69,6 @@ __all__ = [
     "PLAN_SHEET",
     "PLAN_SUFFIXES",
     "STATUS_LABELS",
-    "UNKNOWN_MUNICIPALITY",
-    "UNKNOWN_YEAR",
     "WORKBOOK_SUFFIXES",
     "ActionSource",
     "CellValue",
@@ -81,6 +76,7 @@ __all__ = [
     "Layout",
     "Located",
     "OpenpyxlTarget",
+    "ReadAction",
     "ReadResult",
     "Series",
     "TableSource",
@@ -165,9 +161,9 @@ def unknown_of(result: ReadResult) -> tuple[str, ...]:
     ()
     """
     unknown = []
-    if result.plan.municipality == UNKNOWN_MUNICIPALITY:
+    if result.municipality is None:
         unknown.append("municipality")
-    if result.plan.year == UNKNOWN_YEAR:
+    if result.year is None:
         unknown.append("year")
     return tuple(unknown)
 
@@ -177,7 +173,7 @@ def checked(
 ) -> ReadResult:
     """*result*, if it is a plan that says what *need* names of its municipality and
     year (both, by default); else a WorkbookError."""
-    if not result.tables and not result.plan.priorities:
+    if not result.tables and not result.priorities:
         raise WorkbookError("workbook-not-a-plan", source=source)
     for what in unknown_of(result):
         if what in need:

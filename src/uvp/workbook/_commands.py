@@ -21,6 +21,7 @@ import attrs
 from uvp.core import (
     Evaluation,
     Finding,
+    Location,
     Plan,
     Priority,
     Report,
@@ -34,15 +35,7 @@ from uvp.core import (
 from uvp.messages import render
 from uvp.workbook._headers import STATUS_LABELS, header_fields, normal
 from uvp.workbook._open import check_workbook_file, lock_file, save_workbook
-from uvp.workbook._reader import (
-    PLAN_SHEET,
-    UNKNOWN_MUNICIPALITY,
-    UNKNOWN_YEAR,
-    ReadResult,
-    TableSource,
-    cell_name,
-    text_of,
-)
+from uvp.workbook._reader import PLAN_SHEET, ReadResult, TableSource, text_of
 from uvp.workbook._target import CellValue, OpenpyxlTarget, Target
 
 __all__ = [
@@ -84,42 +77,26 @@ _STATUS_ROWS_AHEAD: Final = 50  # drop-down rows below a table, for actions stil
 # -- validation --------------------------------------------------------------------------
 
 
-def _locate(result: ReadResult, finding: Finding, index: int | None, field: str | None) -> Finding:
-    if index is None:
-        return finding
-    source = result.sources[index]
-    cell = source.cell(field or "text") or source.cell("text")
-    return attrs.evolve(
-        finding,
-        sheet=source.sheet,
-        cell=cell,
-        where=f"{source.sheet}!{cell}" if cell else source.sheet,
-    )
-
-
 def _matrix_findings(result: ReadResult) -> list[Finding]:
     findings = []
-    for index, (action, source) in enumerate(zip(result.plan.actions, result.sources, strict=True)):
-        if not source.matrix or "quarter" in result.errored.get(index, ()):
+    for read in result.actions:
+        source = read.source
+        if not source.matrix or "quarter" in read.unreadable:
             continue
-        quarters = action.quarters
+        quarters = read.action.quarters
         if quarters and quarters != source.matrix:
-            column = source.table.columns["q1"]
-            kwartaal = ", ".join(str(a.schedule) for a in action.assignments if a.schedule)
+            kwartaal = ", ".join(str(a.schedule) for a in read.action.assignments if a.schedule)
             findings.append(
                 Finding(
                     "quarter-matrix-mismatch",
-                    "error",
-                    render(
-                        "nl",
-                        "quarter-matrix-mismatch",
-                        kwartaal=kwartaal,
-                        quarters=_quarters_text(quarters),
-                        marked=_quarters_text(source.matrix),
+                    params={
+                        "kwartaal": kwartaal,
+                        "quarters": _quarters_text(quarters),
+                        "marked": _quarters_text(source.matrix),
+                    },
+                    location=Location(
+                        source.sheet, source.row, source.table.columns["q1"], read.path, "q1"
                     ),
-                    where=f"{source.sheet}!{cell_name(source.row, column)}",
-                    sheet=source.sheet,
-                    cell=cell_name(source.row, column),
                 )
             )
     return findings
@@ -132,12 +109,17 @@ def _quarters_text(quarters: frozenset[int]) -> str:
 def validate_result(result: ReadResult, *, peildatum: dt.date | None = None) -> Report:
     """Every finding about a read workbook, each with its sheet and cell."""
     findings = list(result.findings)
-    for finding, index, field in check_plan(result.plan, peildatum=peildatum):
-        if index is not None and field in result.errored.get(index, ()):
-            continue  # the cell could not be read: that finding is there already
-        findings.append(_locate(result, finding, index, field))
+    at = {read.path: read for read in result.actions}
+    for finding in check_plan(result.plan, peildatum=peildatum):
+        read = at.get(finding.location.path) if finding.location.path else None
+        if read is None:
+            findings.append(finding)
+        elif finding.location.field not in read.unreadable:
+            # Not a cell that could not be read: that finding is there already.
+            location = read.source.location(finding.location.field, read.path)
+            findings.append(attrs.evolve(finding, location=location))
     findings.extend(_matrix_findings(result))
-    return Report(tuple(findings))
+    return Report(tuple(findings), plan=result.plan)
 
 
 # -- editing a file ----------------------------------------------------------------------
@@ -203,13 +185,13 @@ def write_controle(target: Target, report: Report, *, title: str, note: str | No
         1,
         render(
             "nl",
-            "cli-findings",
+            "findings-summary",
             errors=counts["error"],
             warnings=counts["warning"],
             infos=counts["info"],
         )
         if report.findings
-        else render("nl", "cli-findings-none"),
+        else render("nl", "findings-none"),
     )
     headers = ["Ernst", "Code", "Blad", "Cel", "Melding"]
     for column, header in enumerate(headers, 1):
@@ -218,12 +200,13 @@ def write_controle(target: Target, report: Report, *, title: str, note: str | No
     for row, finding in enumerate(report.findings, 5):
         target.set_value(CONTROLE, row, 1, render("nl", f"severity-{finding.severity}"))
         target.set_style(CONTROLE, row, 1, fill=_SEVERITY_FILLS[finding.severity])
+        location = finding.location
         target.set_value(CONTROLE, row, 2, finding.code)
-        target.set_value(CONTROLE, row, 3, finding.sheet)
-        target.set_value(CONTROLE, row, 4, finding.cell)
-        if finding.sheet and finding.cell:
-            target.link(CONTROLE, row, 4, finding.sheet, finding.cell)
-        target.set_value(CONTROLE, row, 5, finding.message)
+        target.set_value(CONTROLE, row, 3, location.sheet)
+        target.set_value(CONTROLE, row, 4, location.cell)
+        if location.sheet and location.cell:
+            target.link(CONTROLE, row, 4, location.sheet, location.cell)
+        target.set_value(CONTROLE, row, 5, finding.message("nl"))
         target.set_style(CONTROLE, row, 5, wrap=True)
     for column, width in enumerate((14, 24, 26, 8, 100), 1):
         target.column_width(CONTROLE, column, width)
@@ -247,7 +230,7 @@ def validate_workbook(
 
     >>> import uvp
     >>> report = uvp.validate_workbook("examples/scherpenzeel-2024.xlsx")
-    >>> [(f.code, f.sheet, f.cell) for f in report.errors]
+    >>> [(f.code, f.location.sheet, f.location.cell) for f in report.errors]
     [('missing-lead', 'Ondermijning', 'B61'), ('missing-quarter', 'Ondermijning', 'C61')]
     """
     from uvp.workbook import inspect_workbook
@@ -265,11 +248,11 @@ def validate_workbook(
     return attrs.evolve(report, source=str(path))
 
 
-def title_of(what: str, plan: Plan, peildatum: dt.date | None) -> str:
+def title_of(what: str, plan: Plan | ReadResult, peildatum: dt.date | None) -> str:
     """The heading of a sheet uvp writes: what, whose plan, and the peildatum (leaving
-    out what the workbook does not say)."""
-    year = "" if plan.year == UNKNOWN_YEAR else f" {plan.year}"
-    whose = "" if plan.municipality == UNKNOWN_MUNICIPALITY else f" — {plan.municipality}"
+    out what a read workbook does not say)."""
+    year = "" if plan.year is None else f" {plan.year}"
+    whose = "" if plan.municipality is None else f" — {plan.municipality}"
     date = f" — peildatum {peildatum.strftime('%d-%m-%Y')}" if peildatum else ""
     return f"{what} Uitvoeringsplan Veiligheid{year}{whose}{date}"
 
@@ -292,10 +275,9 @@ def write_plan_info(
     The rows go into empty cells above the sheet's priority table: beside an empty
     ``Gemeente``/``Jaar`` label, else into an empty row; a workbook without a ``Plan``
     sheet gets one. Nothing of the user's is moved or rewritten: a Plan sheet with no
-    empty row left above its table is a WorkbookError (``addin-plan-sheet-full``).
+    empty row left above its table is a WorkbookError (``workbook-plan-sheet-full``).
     """
-    unknown = {"municipality": result.plan.municipality == UNKNOWN_MUNICIPALITY}
-    unknown["year"] = result.plan.year == UNKNOWN_YEAR
+    unknown = {"municipality": result.municipality is None, "year": result.year is None}
     given: dict[str, CellValue] = {"municipality": municipality, "year": year}
     wanted = [key for key in ("municipality", "year") if unknown[key] and given[key]]
     if not wanted:
@@ -329,7 +311,7 @@ def write_plan_info(
     for key in wanted:
         if key not in places:
             if not free:
-                raise WorkbookError("addin-plan-sheet-full", source=source)
+                raise WorkbookError("workbook-plan-sheet-full", source=source)
             number = free.pop(0)
             target.set_value(PLAN_SHEET, number, 1, _PLAN_LABELS[key])
             places[key] = (number, 2)
@@ -412,7 +394,7 @@ def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) ->
     marked = written = 0
     touched: set[tuple[str, int, int]] = set()
     findings = _matrix_findings(result)
-    mismatches = {f.cell for f in findings}
+    mismatches = {f.location.path for f in findings}
     columns: dict[tuple[str, int], dict[str, int]] = {}  # (sheet, header row) -> field -> column
     for sheet, tables in _sheet_tables(result).items():
         existing = next((t.columns for t in tables if "q1" in t.columns), None)
@@ -437,10 +419,11 @@ def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) ->
                 target.column_width(sheet, column, 5)
             if "status" not in table.columns and status_column:
                 _add_status_column(target, table, status_column)
-    for action, source in zip(result.plan.actions, result.sources, strict=True):
+    for read in result.actions:
+        action, source = read.action, read.source
         table = source.table
         fields = columns[table.sheet, table.header_row]
-        if source.row and cell_name(source.row, fields["q1"]) in mismatches:
+        if read.path in mismatches:
             continue
         schedules = [a.schedule for a in action.assignments if a.schedule]
         if (
