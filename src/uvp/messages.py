@@ -143,6 +143,52 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             "cannot compare the plans of two municipalities ({old} and {new}) as versions of "
             "one plan; use uvp compare for the region view"
         ),
+        # -- vocabulary (issue 11): timing, leads and status in staff's own words
+        "approximate-quarter": "{text!r} was read approximately as {reading}",
+        "other-year": "{text!r} names {year}, not the plan's year {plan_year}: read as {reading}",
+        "beyond-year": "{text!r} runs over more than one year: read for this plan as {reading}",
+        "unplanned": "{text!r} was read as not planned: the action has no quarter",
+        "quarter-comment": "{text!r}: the bracket {comment!r} was read as a comment; the quarter is {reading}",
+        "disagreeing-schedule": (
+            "cannot read {text!r} as a quarter schedule: {outer} and {inner} (in brackets) "
+            "say different things"
+        ),
+        "mixed-years": (
+            "cannot read {text!r} as a quarter schedule: it names quarters in different years "
+            "({years}); write one line per year"
+        ),
+        "reversed-years": (
+            "cannot read {text!r} as a quarter schedule: the span runs backwards "
+            "(write {first}-{last})"
+        ),
+        "ambiguous-winter": (
+            "cannot read {text!r} as a quarter schedule: winter can be Q1 or Q4 of the year; "
+            "write the quarter"
+        ),
+        "biennial-schedule": (
+            "cannot read {text!r} as a quarter schedule: once every two years says nothing "
+            "about this year; write the quarter, or n.v.t."
+        ),
+        "several-organisations": (
+            "{text!r} names {count} organisations ({leads}): read it with parse_leads() "
+            "or parse_assignments()"
+        ),
+        "several-leads": "{text!r} names {count} organisations: read as {leads}",
+        "lead-partners": "{text!r}: {partners} take(s) part but do(es) not lead; the lead is {leads}",
+        "generic-municipality": (
+            "{text!r} is part of a municipality, but which one is not known: "
+            "give the plan's municipality"
+        ),
+        "ambiguous-municipality": (
+            "{text!r} can be any of {candidates}: write the municipality in full"
+        ),
+        "merged-municipality": "{text!r} became part of {successor} in {year}: read as {successor}",
+        "status-planned": "planned",
+        "status-running": "running",
+        "status-at-risk": "at risk",
+        "status-done": "done",
+        "status-postponed": "postponed",
+        "status-cancelled": "cancelled",
     },
     "nl": {
         "empty-schedule": "Een leeg vak is geen kwartaalplanning: " + _ACCEPTED_NL + ".",
@@ -588,6 +634,71 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "cli-next-year-read-findings": "Bij het lezen van {source}:",
         "cli-next-year-other-findings": "Verder vond uvp in het nieuwe plan:",
         "cli-next-year-bad-output": "{path}: schrijf het nieuwe plan naar een .xlsx- of .json-bestand.",
+        # -- vocabulary (issue 11): timing, leads and status in staff's own words
+        "approximate-quarter": (
+            "Kwartaal '{text}' is gelezen als {reading} (bij benadering): vul een kwartaal in "
+            "als u het precies weet."
+        ),
+        "other-year": (
+            "Kwartaal '{text}' noemt {year}, niet het planjaar {plan_year}: gelezen als "
+            "{reading}. Hoort de actie in dit plan?"
+        ),
+        "beyond-year": (
+            "Kwartaal '{text}' loopt over meer dan één jaar: voor dit plan gelezen als {reading}."
+        ),
+        "unplanned": (
+            "Kwartaal '{text}': de actie is (nog) niet gepland. Vul een kwartaal in zodra "
+            "dat bekend is."
+        ),
+        "quarter-comment": (
+            "Kwartaal '{text}': '{comment}' tussen haakjes is gelezen als toelichting; het "
+            "kwartaal is {reading}."
+        ),
+        "disagreeing-schedule": (
+            "'{text}' is geen kwartaalplanning: {outer} en {inner} (tussen haakjes) zeggen "
+            "iets anders."
+        ),
+        "mixed-years": (
+            "'{text}' is geen kwartaalplanning: er staan kwartalen in verschillende jaren in "
+            "({years}); zet elk jaar op een eigen regel."
+        ),
+        "reversed-years": (
+            "'{text}' is geen kwartaalplanning: de periode loopt achteruit (bedoelt u "
+            "{first}-{last}?)."
+        ),
+        "ambiguous-winter": (
+            "'{text}' is geen kwartaalplanning: de winter kan Q1 of Q4 zijn. Vul het kwartaal in."
+        ),
+        "biennial-schedule": (
+            "'{text}' is geen kwartaalplanning: eens per twee jaar zegt niet of het dit jaar "
+            "is. Vul het kwartaal in, of n.v.t."
+        ),
+        "several-organisations": (
+            "'{text}' noemt {count} organisaties ({leads}): zet één trekker per regel."
+        ),
+        "several-leads": "Trekker '{text}' noemt {count} organisaties: gelezen als {leads}.",
+        "lead-partners": (
+            "Trekker '{text}': {partners} doet mee maar trekt niet; de trekker is {leads}. Zet "
+            "partners in de Toelichting (of een kolom Partners)."
+        ),
+        "generic-municipality": (
+            "Trekker '{text}' is een onderdeel van de gemeente, maar uvp weet niet welke "
+            "gemeente: zet de gemeente op het blad Plan."
+        ),
+        "ambiguous-municipality": (
+            "Trekker '{text}' kan meerdere gemeenten zijn ({candidates}): schrijf de gemeente "
+            "voluit."
+        ),
+        "merged-municipality": (
+            "Trekker '{text}': deze gemeente is in {year} opgegaan in {successor}; gelezen als "
+            "{successor}."
+        ),
+        "status-planned": "Gepland",
+        "status-running": "Loopt",
+        "status-at-risk": "Aandacht",
+        "status-done": "Gereed",
+        "status-postponed": "Uitgesteld",
+        "status-cancelled": "Vervallen",
     },
 }
 

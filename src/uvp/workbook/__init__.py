@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from uvp.core import Plan, WorkbookError
+from uvp.core import STATUS_LABELS, Plan, WorkbookError
 from uvp.workbook._commands import (
     MATRIX_MARKS,
     FillResult,
@@ -24,7 +24,6 @@ from uvp.workbook._commands import (
     write_controle,
     write_evaluation,
 )
-from uvp.workbook._headers import STATUS_LABELS
 from uvp.workbook._open import check_workbook_file, load_values, lock_file, save_atomically
 from uvp.workbook._plan_files import (
     PLAN_SUFFIXES,

@@ -19,6 +19,7 @@ year, partners, priorities and themes), ``Doelen`` (goals) and ``Definities``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -27,7 +28,6 @@ from typing import Any, Final, Literal, TypeVar
 import attrs
 
 from uvp.core import (
-    KNOWN_ORGANISATIONS,
     Action,
     AlignmentError,
     Assignment,
@@ -43,7 +43,9 @@ from uvp.core import (
     Severity,
     Status,
     Theme,
+    municipalities,
     parse_assignments,
+    parse_status,
 )
 from uvp.messages import render
 from uvp.workbook._headers import (
@@ -53,7 +55,6 @@ from uvp.workbook._headers import (
     QUARTER_HEADING,
     header_fields,
     normal,
-    parse_status,
 )
 
 __all__ = [
@@ -84,7 +85,6 @@ GOALS_SHEET: Final = "Doelen"
 DEFINITIONS_SHEET: Final = "Definities"
 
 _MATRIX_BLANKS: Final = frozenset({"", "-", "0", "nee", "n", "false", "onwaar"})
-_MUNICIPALITIES: Final = tuple(o.name for o in KNOWN_ORGANISATIONS if o.kind == "municipality")
 
 
 def column_letter(column: int) -> str:
@@ -605,7 +605,9 @@ class _Reader:
         excel_row: int,
     ) -> tuple[Assignment, ...]:
         try:
-            return parse_assignments(trekker, kwartaal)
+            return parse_assignments(
+                trekker, kwartaal, municipality=self.municipality, year=self.year
+            )
         except AlignmentError as error:
             column = columns.get("quarter", columns.get("lead", 0)) + 1
             self.finding(
@@ -623,9 +625,23 @@ class _Reader:
         except NotationError:
             pass
         # Read what can be read, line by line, and report the rest.
-        leads = self._lines(action, trekker, Lead.parse, "lead", "invalid-lead", columns, excel_row)
+        leads = self._lines(
+            action,
+            trekker,
+            functools.partial(Lead.parse, municipality=self.municipality),
+            "lead",
+            "invalid-lead",
+            columns,
+            excel_row,
+        )
         schedules = self._lines(
-            action, kwartaal, Schedule.parse, "quarter", "invalid-quarter", columns, excel_row
+            action,
+            kwartaal,
+            functools.partial(Schedule.parse, year=self.year),
+            "quarter",
+            "invalid-quarter",
+            columns,
+            excel_row,
         )
         if "quarter" in action.errored or len(schedules) not in (0, 1, len(leads)):
             schedules = []
@@ -726,12 +742,13 @@ class _Reader:
             if normal(sheet) in by_name:
                 reader(self.sheets[by_name[normal(sheet)]])
         special = {normal(s) for s in (PLAN_SHEET, GOALS_SHEET, DEFINITIONS_SHEET, *OWNED_SHEETS)}
+        # Whose plan, for which year: the context in which "Gemeente" and "Q1 2025" are read.
+        self._municipality_and_year(municipality, year, path)
         planning = [
             name
             for name, rows in self.sheets.items()
             if normal(name) not in special and self.read_planning_sheet(name, rows)
         ]
-        self._municipality_and_year(municipality, year, path)
         plan, sources, errored = self._build()
         if not planning and not self.priorities:
             self.findings.append(
@@ -871,10 +888,16 @@ def _municipality_in(text: str) -> str | None:
     if match:
         return match.group(1)
     lower = text.casefold()
-    for name in _MUNICIPALITIES:
-        if re.search(rf"\b{re.escape(name.casefold())}\b", lower):
+    for name in _municipality_names():
+        if re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", lower):
             return name
     return None
+
+
+@functools.cache
+def _municipality_names() -> tuple[str, ...]:
+    # Longest first: "Bergen op Zoom" before "Bergen".
+    return tuple(sorted((m.name for m in municipalities()), key=len, reverse=True))
 
 
 def read_values(
