@@ -17,7 +17,6 @@ import csv
 import functools
 import io
 import re
-import tomllib
 import unicodedata
 from collections.abc import Mapping
 from importlib import resources
@@ -71,7 +70,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-_ARTICLE: Final = re.compile(r"^(?:de |het )?(?:gemeente |gemeenten )?(?=\w)")
+_ARTICLE: Final = re.compile(r"^(?:(?:de|het|gemeente|gemeenten) (?=[\w'’]))*")
 _NOT_ALNUM: Final = re.compile(r"[^0-9a-z]")
 
 
@@ -149,6 +148,8 @@ def catalogue() -> Catalogue:
     >>> len(catalogue().municipalities)
     342
     """
+    import tomllib  # only here: "import uvp" reads no data
+
     builder = _Builder()
     organisations: list[Organisation] = []
     prefixes: list[tuple[str, Organisation, bool]] = []

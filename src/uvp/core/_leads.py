@@ -24,6 +24,7 @@ from uvp.core._catalogue import (
     GENERIC_MUNICIPALITY,
     LeadKind,
     Organisation,
+    _fold,
     catalogue,
     identify,
     name_key,
@@ -350,29 +351,55 @@ def _in_prose(token: str) -> bool:
     )
 
 
+_WORD: Final = re.compile(r"[\w’'-]+")
+_NOT_ALNUM: Final = re.compile(r"[^0-9a-z]")
+
+
+def _word_key(text: str) -> str:
+    return _NOT_ALNUM.sub("", _fold(text.casefold()))
+
+
 @functools.cache
-def _prose_aliases() -> tuple[re.Pattern[str], dict[str, str]]:
+def _prose_aliases() -> tuple[frozenset[str], dict[str, str]]:
     """Every known name of several words, so that "Zorg- en Veiligheidshuis WVV" is
-    not split at its "en": a pattern, and each name's key -> canonical name."""
+    not split at its "en": the beginnings of their keys, and key -> canonical name."""
     known = catalogue()
-    pairs = sorted(
-        (
-            (alias, org.name)
-            for org in known.organisations
-            if org.name in known.prose
-            for alias in (org.name, *org.aliases)
-            if " " in alias or "-" in alias
-        ),
-        key=lambda pair: -len(pair[0]),
-    )
-    pattern = re.compile(
-        "|".join(
-            r"(?<![\w-])" + r"\s*".join(re.escape(part) for part in alias.split()) + r"(?![\w-])"
-            for alias, _ in pairs
-        ),
-        re.IGNORECASE,
-    )
-    return pattern, {name_key(alias): name for alias, name in pairs}
+    canonical = {
+        _word_key(alias): org.name
+        for org in known.organisations
+        if org.name in known.prose
+        for alias in (org.name, *org.aliases)
+        if " " in alias.strip()
+    }
+    starts = frozenset(key[:end] for key in canonical for end in range(1, len(key) + 1))
+    return starts, canonical
+
+
+def _canonical_names(flat: str) -> str:
+    """*flat* with every known name of several words replaced by its canonical name."""
+    starts, canonical = _prose_aliases()
+    words = list(_WORD.finditer(flat))
+    parts: list[str] = []
+    done = 0
+    i = 0
+    while i < len(words):
+        key, found = "", None
+        for j in range(i, len(words)):
+            key += _word_key(words[j].group(0))
+            if key not in starts:
+                break
+            if j > i and key in canonical:
+                found = j
+                name = canonical[key]
+        if found is None:
+            i += 1
+            continue
+        parts.append(flat[done : words[i].start()])
+        parts.append(name)
+        done = words[found].end()
+        i = found + 1
+    parts.append(flat[done:])
+    return "".join(parts)
 
 
 def _looks_like_name(token: str) -> bool:
@@ -433,10 +460,10 @@ def parse_participants(text: str | None) -> tuple[str, ...]:
 def _parse_participants(text: str) -> tuple[str, ...]:
     # Actions ask for their participants often (is_joint, the region): read each text once.
     flat = " ".join(text.split())
-    if not _WITH.search(flat) and not _SHARES.search(flat) and not _JOINS.search(flat):
-        return ()
-    pattern, canonical = _prose_aliases()
-    flat = pattern.sub(lambda m: canonical[name_key(m.group(0))], flat)
+    lower = flat.casefold()
+    if "met" not in lower and "sluit" not in lower:
+        return ()  # no "deelt met", "in samenwerking met", "sluit aan", "aansluiten"
+    flat = _canonical_names(flat)
     found: list[tuple[int, str]] = []
     for phrase in (_SHARES, _WITH):
         for match in phrase.finditer(flat):

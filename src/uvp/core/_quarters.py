@@ -164,7 +164,7 @@ class Schedule:
         Traceback (most recent call last):
         uvp.NotationError: cannot read 'Q4-Q2' as a quarter schedule: the range runs backwards (write Q2-Q4)
         """
-        return cls.read(text, year=year).value
+        return _read(text, year).value
 
     @classmethod
     def read(cls, text: str, *, year: int | None = None) -> Reading[Schedule]:
@@ -180,10 +180,6 @@ class Schedule:
         >>> str(reading.value), reading.notes[0].message("nl")
         ('ca. Q3/Q4', "Kwartaal 'najaar' is gelezen als ca. Q3/Q4 (bij benadering): vul een kwartaal in als u het precies weet.")
         """
-        if not isinstance(text, str):
-            raise TypeError(f"Schedule.parse() takes a str, not {type(text).__name__}")
-        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-            raise TypeError(f"year must be an int or None, not {type(year).__name__}")
         return _read(text, year)
 
     @classmethod
@@ -299,7 +295,12 @@ class Schedule:
 
 @functools.lru_cache(maxsize=4096)
 def _read(text: str, year: int | None) -> Reading[Schedule]:
-    # A plan writes the same few notations hundreds of times: read each once.
+    # A plan writes the same few notations hundreds of times: read each once
+    # (an exception is not cached, so these checks cost nothing on a hit).
+    if not isinstance(text, str):
+        raise TypeError(f"Schedule.parse() takes a str, not {type(text).__name__}")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise TypeError(f"year must be an int or None, not {type(year).__name__}")
     from uvp.core._timing import read_schedule
 
     return read_schedule(text, year)
