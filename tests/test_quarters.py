@@ -289,6 +289,7 @@ FAMILIES: dict[str, list[tuple[str, int | None, str, tuple[str, ...]]]] = {
         ("minimaal vier keer per jaar", 2024, "Q1, Q2, Q3 en Q4", ()),
         ("4x per jaar", 2024, "Q1, Q2, Q3 en Q4", ()),
         ("halfjaarlijks", 2024, "ca. Q2 en Q4", (A,)),
+        ("per jaargetijde", 2024, "ca. Q1, Q2, Q3 en Q4", (A,)),
         ("twee keer per jaar", 2024, "ca. Q2 en Q4", (A,)),
         ("2x per jaar", 2024, "ca. Q2 en Q4", (A,)),
         ("twee maal per jaar", 2024, "ca. Q2 en Q4", (A,)),

@@ -322,7 +322,8 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             "vul de actie in of maak de regel leeg."
         ),
         "invalid-status": (
-            "Status '{text}' is onbekend: kies Gepland, Loopt, Gereed, Uitgesteld of Vervallen."
+            "Status '{text}' is onbekend: kies Gepland, Loopt, Aandacht, Gereed, Uitgesteld of "
+            "Vervallen."
         ),
         "lead-quarter-mismatch": (
             "Trekker heeft {leads} regel(s) en Kwartaal {quarters}: geef één kwartaal voor alle "

@@ -156,6 +156,9 @@ QUARTERLY_PHRASES: Final = frozenset(
         "4maalperjaar",
     }
 )
+SEASONAL_PHRASES: Final = frozenset(
+    {"perjaargetijde", "elkjaargetijde", "iederjaargetijde", "perseizoen", "elkseizoen"}
+)
 TWICE_A_YEAR_PHRASES: Final = frozenset(
     {
         "halfjaarlijks",
@@ -409,6 +412,8 @@ def _phrase(flat: str, text: str) -> _Time | None:
         )
     if key in QUARTERLY_PHRASES:
         return _Fixed("moments", frozenset({1, 2, 3, 4}), year)
+    if key in SEASONAL_PHRASES:  # each season: about once a quarter
+        return _Fixed("moments", frozenset({1, 2, 3, 4}), year, approximate=True)
     if key in TWICE_A_YEAR_PHRASES:
         return _Fixed("moments", frozenset({2, 4}), year, approximate=True)
     if key in YEARLY_PHRASES:
