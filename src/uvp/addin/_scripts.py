@@ -53,6 +53,10 @@ T = TypeVar("T")
 
 JSON_SHEET: Final = "JSON"
 _TITLE: Final = "UVP"
+_IN_EXCEL: Final = {
+    "workbook-unknown-municipality": "addin-unknown-municipality",
+    "workbook-unknown-year": "addin-unknown-year",
+}
 
 
 # -- reading the open workbook -------------------------------------------------------------
@@ -65,10 +69,9 @@ def read_book(book: xw.Book) -> ReadResult:
         return checked(result, book.name)
     except WorkbookError as error:
         # In Excel there is no --gemeente or --jaar to give: say where to write it instead.
-        if error.code in ("workbook-unknown-municipality", "workbook-unknown-year"):
-            raise WorkbookError(
-                error.code.replace("workbook-", "addin-"), source=book.name
-            ) from error
+        code = _IN_EXCEL.get(error.code)
+        if code is not None:
+            raise WorkbookError(code, source=book.name) from error
         raise
 
 
@@ -98,17 +101,36 @@ def _date_of(value: object) -> dt.date | None:
     return None
 
 
+def _peildatum_cell(book: xw.Book, name: xw.Name) -> xw.Range:
+    """The one cell the name Peildatum refers to; its size is checked before any value is
+    read (a name on A1:XFD1048576 would make xlwings build 17 billion cells)."""
+    try:
+        cell = name.refers_to_range
+        rows, columns = cell.shape
+    except Exception:  # a name on a constant, a formula, #REF! or several areas
+        raise WorkbookError("addin-peildatum-no-cell", source=book.name) from None
+    if (rows, columns) != (1, 1):
+        address = str(cell.get_address(False, False))[:40]
+        raise WorkbookError(
+            "addin-peildatum-not-one-cell",
+            source=book.name,
+            address=address,
+            rows=rows,
+            columns=columns,
+        )
+    return cell
+
+
 def peildatum_of(book: xw.Book, result: ReadResult) -> dt.date:
     """The date to evaluate on: the cell named Peildatum, a Peildatum row on the Plan
     sheet, or today."""
     for name in book.names:
         if name.name.casefold() == "peildatum":
-            found = _date_of(name.refers_to_range.value)
+            value = _peildatum_cell(book, name).value
+            found = _date_of(value)
             if found is None:
                 raise WorkbookError(
-                    "addin-bad-peildatum",
-                    source=book.name,
-                    text=text_of(name.refers_to_range.value) or "",
+                    "addin-bad-peildatum", source=book.name, text=text_of(value) or ""
                 )
             return found
     for row in result.values.get(PLAN_SHEET, ()):
@@ -147,7 +169,7 @@ def _run(
         book.app.alert(error.message("nl"), title=_TITLE, mode="critical")
     except Exception as error:  # the last resort: staff never see a traceback
         book.app.alert(
-            render("nl", "cli-internal-error", kind=type(error).__name__, detail=error),
+            render("nl", "internal-error", kind=type(error).__name__, detail=error),
             title=_TITLE,
             mode="critical",
         )
@@ -163,7 +185,7 @@ def validate(book: xw.Book) -> Report | None:
         write_controle(target, report, title=title_of("Controle", result.plan, peildatum))
         counts = report.counts()
         if not report.findings:
-            return report, render("nl", "cli-findings-none")
+            return report, render("nl", "findings-none")
         return report, render(
             "nl", "addin-validated", errors=counts["error"], warnings=counts["warning"]
         )
@@ -184,7 +206,7 @@ def fill_quarters(book: xw.Book) -> FillResult | None:
                 "nl",
                 "addin-mismatches",
                 count=len(filled.findings),
-                cells=", ".join(f.cell or "" for f in filled.findings),
+                cells=", ".join(f.location.cell or "" for f in filled.findings),
             )
         return filled, message
 

@@ -23,7 +23,7 @@ from uvp.core._atomic import write_text
 from uvp.core._catalogue import Catalogue, catalogue, municipalities
 from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
 from uvp.core._evaluation import RUNNING, Evaluation, GoalResult, Tally, evaluate_plan, is_overdue
-from uvp.core._findings import Finding, Report, Severity
+from uvp.core._findings import Finding, Param, Report, Severity
 from uvp.core._json import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
 from uvp.core._leads import (
     Lead,
@@ -35,6 +35,7 @@ from uvp.core._leads import (
     parse_participants,
     read_leads,
 )
+from uvp.core._location import Location, PlanPath, cell_name, column_letter, sheet_reference
 from uvp.core._model import (
     Action,
     Definition,
@@ -76,12 +77,15 @@ __all__ = [
     "GoalResult",
     "Lead",
     "LeadKind",
+    "Location",
     "NotationError",
     "Note",
     "NoteField",
     "Organisation",
+    "Param",
     "Plan",
     "PlanDataError",
+    "PlanPath",
     "Priority",
     "PriorityKind",
     "Reading",
@@ -95,7 +99,9 @@ __all__ = [
     "UvpError",
     "WorkbookError",
     "catalogue",
+    "cell_name",
     "check_plan",
+    "column_letter",
     "due_date",
     "dump",
     "evaluate_plan",
@@ -115,6 +121,7 @@ __all__ = [
     "quarter_of",
     "read_assignments",
     "read_leads",
+    "sheet_reference",
     "to_json",
     "validate_plan",
     "where",

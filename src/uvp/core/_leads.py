@@ -202,7 +202,6 @@ def _read_leads(text: str, municipality: str | None) -> Reading[tuple[Lead, ...]
         notes.append(
             Note(
                 "lead-partners",
-                "info",
                 {"text": normal, "leads": _listing(leads), "partners": partners},
                 field="lead",
             )
@@ -212,7 +211,6 @@ def _read_leads(text: str, municipality: str | None) -> Reading[tuple[Lead, ...]
             0,
             Note(
                 "several-leads",
-                "info",
                 {"text": normal, "count": len(leads), "leads": _listing(leads)},
                 field="lead",
             ),
@@ -290,7 +288,7 @@ def _lead(piece: str, text: str, own: str | None, notes: list[Note]) -> Lead:
         unit = f"{own_unit}, {unit}" if own_unit and unit else own_unit or unit
         if own is not None:
             return Lead(own, unit, "municipality")
-        notes.append(Note("generic-municipality", "warning", {"text": piece}, field="lead"))
+        notes.append(Note("generic-municipality", {"text": piece}, field="lead"))
         return Lead(GENERIC_MUNICIPALITY, unit, "municipality")
     if own is not None and organisation_name(name) == own:
         return Lead(name, unit, "municipality")
@@ -301,7 +299,6 @@ def _lead(piece: str, text: str, own: str | None, notes: list[Note]) -> Lead:
         notes.append(
             Note(
                 "ambiguous-municipality",
-                "warning",
                 {"text": piece, "candidates": ", ".join(candidates)},
                 field="lead",
             )
@@ -311,7 +308,6 @@ def _lead(piece: str, text: str, own: str | None, notes: list[Note]) -> Lead:
         notes.append(
             Note(
                 "merged-municipality",
-                "info",
                 {"text": piece, "successor": merged[0][0], "year": merged[1]},
                 field="lead",
             )

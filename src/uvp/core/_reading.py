@@ -18,12 +18,15 @@ each note into a located finding.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import attrs
 
-from uvp.core._findings import Severity
-from uvp.messages import Language, render
+from uvp.messages import Language, Severity, finding_entry, render
+
+if TYPE_CHECKING:  # the findings import the model, which imports the readings
+    from uvp.core._findings import Finding
+    from uvp.core._location import Location
 
 __all__ = ["Note", "NoteField", "Reading"]
 
@@ -37,27 +40,48 @@ def _frozen_params(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return dict(value)
 
 
+def _default_severity(note: Note) -> Severity:
+    return finding_entry(note.code).severity
+
+
 @attrs.frozen
 class Note:
-    """Something uvp noticed while reading one text, for staff to see.
+    """Something uvp noticed while reading one text, for staff to see: a finding
+    without a place.
 
+    ``code`` is a finding code of the catalogue (:data:`uvp.messages.FINDINGS`),
+    which gives the default ``severity`` and the texts; ``params`` fill them in.
     ``field`` and ``line`` (1-based, within a cell of several lines) say which
-    part of a row the note is about, where the text came from a row's cells.
+    part of a row the note is about, where the text came from a row's cells:
+    whoever read the cell turns the note into a :class:`~uvp.core.Finding` with
+    :meth:`to_finding`.
 
-    >>> note = Note("unplanned", "info", {"text": "n.v.t."}, field="quarter", line=1)
-    >>> note.message("en")
-    "'n.v.t.' was read as not planned: the action has no quarter"
+    >>> note = Note("unplanned", {"text": "n.v.t."}, field="quarter", line=1)
+    >>> note.severity, note.message("en")
+    ('info', "Kwartaal 'n.v.t.': the action is not planned (yet). Write a quarter once it is known.")
     """
 
     code: str
-    severity: Severity
     params: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_params, hash=False)
     field: NoteField | None = None
     line: int | None = None
+    severity: Severity = attrs.field(default=attrs.Factory(_default_severity, takes_self=True))
 
     def message(self, language: Language = "nl") -> str:
         """The note's text in *language* (Dutch by default: notes are for staff)."""
         return render(language, self.code, **self.params)
+
+    def to_finding(self, location: Location | None = None) -> Finding:
+        """The finding this note is, at *location* (the cell it was read from).
+
+        >>> from uvp.core import Location
+        >>> Note("unplanned", {"text": "-"}).to_finding(Location("Blad1", 4, 3)).where("nl")
+        "'Blad1'!C4"
+        """
+        from uvp.core._findings import Finding
+        from uvp.core._location import Location
+
+        return Finding(self.code, self.severity, self.params, location or Location())
 
     def to_dict(self) -> dict[str, Any]:
         """The note as JSON-ready data."""

@@ -359,7 +359,6 @@ def _with_bracket(
     if inner is None or not inner.value.planned:
         comment = Note(
             "quarter-comment",
-            "info",
             {"text": text, "comment": inner_text, "reading": str(outer.value)},
         )
         return Reading(outer.value, (*outer.notes, comment))
@@ -751,19 +750,18 @@ def _resolve(time: _Time, plan_year: int | None, text: str, *, explicit: bool) -
     reading = str(schedule)
     notes: list[Note] = []
     if not schedule.planned:
-        notes.append(Note("unplanned", "info", {"text": text}))
+        notes.append(Note("unplanned", {"text": text}))
     if schedule.approximate and not explicit:
-        notes.append(Note("approximate-quarter", "info", {"text": text, "reading": reading}))
+        notes.append(Note("approximate-quarter", {"text": text, "reading": reading}))
     if schedule.year is not None and plan_year is not None:
         notes.append(
             Note(
                 "other-year",
-                "warning",
                 {"text": text, "year": schedule.year, "plan_year": plan_year, "reading": reading},
             )
         )
     if beyond:
-        notes.append(Note("beyond-year", "info", {"text": text, "reading": reading}))
+        notes.append(Note("beyond-year", {"text": text, "reading": reading}))
     return Reading(schedule, tuple(notes))
 
 
