@@ -37,9 +37,11 @@ from typer.testing import CliRunner
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.officejs import Excel, payload
-from tests.workbooks import make_workbook
+from tests.workbooks import make_workbook, without_plan_sheet
+from uvp import addin
 from uvp.addin import server
 from uvp.cli import app
+from uvp.core import STATUS_LABELS
 
 NS = {
     "o": "http://schemas.microsoft.com/office/appforoffice/1.1",
@@ -65,11 +67,12 @@ NODE = shutil.which("node")
 class Running:
     """uvicorn serving *app* on a free port of 127.0.0.1 in a thread, until stop()."""
 
-    def __init__(self, asgi: Any) -> None:
+    def __init__(self, asgi: Any, limits: server.Limits | None = None) -> None:
         self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.socket.bind(("127.0.0.1", 0))
         self.port = self.socket.getsockname()[1]
-        self.server = uvicorn.Server(server.uvicorn_config(asgi, log_level="warning"))
+        config = server.uvicorn_config(asgi, log_level="warning", limits=limits)
+        self.server = uvicorn.Server(config)
         self.thread = threading.Thread(
             target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True
         )
@@ -225,6 +228,42 @@ def test_a_failure_outside_the_scripts_is_a_dutch_message_box_not_a_500(
     assert action["args"][0].startswith("Interne fout in uvp (RuntimeError): kapot")
 
 
+# -- a workbook that does not say whose plan or which year -----------------------------------
+
+
+def test_a_button_that_needs_them_asks_and_then_writes_them(port: int, tmp_path: Path) -> None:
+    path = without_plan_sheet(EXAMPLES / "scherpenzeel-2024.xlsx", tmp_path / "werkmap.xlsx")
+    data = payload(path)
+    for script in ("fill_quarters", "validate"):  # these do what they can
+        assert "ask" not in post(port, script, data).json()
+    asked = post(port, "export_json", data).json()
+    assert asked["actions"] == []
+    assert asked["ask"]["fields"] == ["municipality", "year"]
+    assert asked["ask"]["prompt"].startswith(
+        "De werkmap zegt niet van welke gemeente en voor welk jaar het plan is."
+    )
+    told = {**data, "args": [{"gemeente": "Scherpenzeel", "jaar": 2024}]}
+    answer = post(port, "export_json", told).json()
+    assert answer == direct(
+        lambda book: addin.export_json(book, municipality="Scherpenzeel", year=2024), data
+    )
+    excel = Excel(path)
+    excel.apply(answer["actions"])
+    excel.save()
+    assert excel.alerts[0].startswith(
+        "Op het blad Plan staat nu Gemeente Scherpenzeel en Jaar 2024."
+    )
+    # The workbook says them now: no more questions.
+    assert "ask" not in post(port, "write_evaluation", payload(path)).json()
+
+
+def test_only_what_is_missing_is_asked(port: int, tmp_path: Path) -> None:
+    data = payload(without_plan_sheet(EXAMPLES / "nijkerk-2024.xlsx", tmp_path / "werkmap.xlsx"))
+    asked = post(port, "write_evaluation", {**data, "args": [{"gemeente": "Nijkerk"}]}).json()
+    assert asked["ask"]["fields"] == ["year"]
+    assert "voor welk jaar het plan is" in asked["ask"]["prompt"]
+
+
 # -- requests that are refused ---------------------------------------------------------------
 
 
@@ -274,9 +313,22 @@ def test_the_valid_small_payload_is_run(port: int) -> None:
     assert answer.json()["actions"][-1]["func"] == "alert"
 
 
-def test_arguments_are_refused(port: int) -> None:
-    detail = refused(post(port, "validate", {**_valid(), "args": [1]}), 422)
-    assert "neemt geen argumenten" in detail
+BAD_ARGS = {
+    "a-number": [1],
+    "two": [{"jaar": 2025}, {"jaar": 2026}],
+    "unknown-key": [{"jaar": 2025, "pad": "/etc"}],
+    "year-as-text": [{"jaar": "twintig"}],
+    "year-out-of-range": [{"jaar": 20250}],
+    "empty-municipality": [{"gemeente": ""}],
+    "control-character": [{"gemeente": "Ede\n=1+1"}],
+    "too-long": [{"gemeente": "E" * 81}],
+}
+
+
+@pytest.mark.parametrize("args", BAD_ARGS.values(), ids=BAD_ARGS.keys())
+def test_arguments_other_than_municipality_and_year_are_refused(port: int, args: Any) -> None:
+    detail = refused(post(port, "validate", {**_valid(), "args": args}), 422)
+    assert "neemt alleen de gemeente en het jaar" in detail
 
 
 @pytest.mark.parametrize("body", [b"{niet json", b"\xff\xfe\x00", b""])
@@ -611,7 +663,8 @@ def test_the_client_applies_every_answer_as_the_excel_stand_in_does(
         if script == "fill_quarters":
             rules = [value for where, value in log if where.endswith(".dataValidation.rule")]
             assert rules
-            assert rules[0]["list"]["source"] == "Gepland,Loopt,Gereed,Uitgesteld,Vervallen"
+            assert rules[0]["list"]["source"] == ",".join(STATUS_LABELS.values())
+            assert "Aandacht" in rules[0]["list"]["source"]
             assert any(where.endswith("conditionalFormats.add()") for where, _ in log)
         if script == "write_evaluation":
             (chart,) = [value for where, value in log if where == "Evaluatie.charts.add()"]

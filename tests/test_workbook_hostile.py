@@ -13,7 +13,6 @@ import os
 import random
 import stat
 import struct
-import time
 import tracemalloc
 import zipfile
 import zlib
@@ -29,7 +28,6 @@ from uvp.workbook import _open as files
 from uvp.workbook import inspect_workbook, save_atomically
 
 MIB = 1024 * 1024
-SECONDS = 2.0  # per refusal; the checks take milliseconds, this leaves room for slow machines
 PEAK = 24 * MIB  # Python memory one refusal of a bomb may take
 SMALL_PARTS = 64 * 1024  # what the other parts of a crafted workbook unpack to, at most
 
@@ -173,16 +171,14 @@ def inflated(monkeypatch: pytest.MonkeyPatch) -> Inflated:
 
 
 def refused(path: Path, code: str, *, peak: int | None = None) -> uvp.WorkbookError:
-    """Read *path* as the CLI does and return the WorkbookError, checking the time taken
-    and, given *peak*, the Python memory (tracemalloc slows every allocation down, so
-    only the tests about memory ask for it)."""
+    """Read *path* as the CLI does and return the WorkbookError, checking, given *peak*,
+    the Python memory (tracemalloc slows every allocation down, so only the tests about
+    memory ask for it). How fast a refusal is belongs to bench/, not to a test."""
     if peak is not None:
         tracemalloc.start()
-    start = time.perf_counter()
     try:
         with pytest.raises(uvp.WorkbookError) as caught:
             uvp.read_workbook(path, municipality="Ede", year=2024)
-        elapsed = time.perf_counter() - start
         if peak is not None:
             _, used = tracemalloc.get_traced_memory()
             assert used < peak, f"{used / MIB:.1f} MiB"
@@ -194,7 +190,6 @@ def refused(path: Path, code: str, *, peak: int | None = None) -> uvp.WorkbookEr
     dutch = error.message("nl")
     assert path.name in dutch
     assert dutch != str(error)  # the Dutch text, not the English one
-    assert elapsed < SECONDS, f"{elapsed:.2f} s"
     return error
 
 
@@ -658,10 +653,8 @@ def test_big_sheet_within_the_limits_reads(tmp_path: Path) -> None:
     # 5,000 actions in three columns, numbered as Excel numbers them: read, not refused.
     rows = [PLAN_ROWS[0], PLAN_ROWS[1]] + [[f"Actie {i}.", "Ede", "Q1"] for i in range(5000)]
     path = make_workbook(tmp_path / "groot.xlsx", {"Blad1": rows})
-    start = time.perf_counter()
     plan = uvp.read_workbook(path, municipality="Ede", year=2024)
     assert len(plan.actions) == 5000
-    assert time.perf_counter() - start < 5 * SECONDS
 
 
 # -- wrong types in cells ---------------------------------------------------------------------
@@ -675,22 +668,29 @@ def test_wrong_types_in_cells_are_findings(tmp_path: Path) -> None:
                 PLAN_ROWS[0],
                 ["Acties", "Trekker", "Kwartaal", "Toelichting"],
                 ["Een getal als trekker.", 42, "Q1"],
-                ["Een datum als kwartaal.", "Ede", dt.datetime(2024, 4, 1)],
+                ["Een getal als kwartaal.", "Ede", 2.5],
                 [True, "Ede", "Q3"],
                 ["Een gewone actie.", "Ede", "Q4"],
+                [
+                    "Een datum als kwartaal: het kwartaal van die datum.",
+                    "Ede",
+                    dt.datetime(2024, 4, 1),
+                ],
             ]
         },
     )
     result = inspect_workbook(path, municipality="Ede", year=2024)
-    found = {(f.code, f.cell) for f in result.findings}
+    found = {(f.code, f.location.cell) for f in result.findings}
     assert ("invalid-lead", "B3") in found
     assert ("invalid-quarter", "C4") in found
-    assert all(f.message for f in result.findings)  # Dutch, for staff
+    assert not any(f.location.cell == "C7" for f in result.findings)
+    assert all(f.message("nl") for f in result.findings)  # Dutch, for staff
     texts = [a.text for a in result.plan.actions]
-    assert len(texts) == 4
+    assert len(texts) == 5
+    assert str(result.plan.actions[-1].assignments[0].schedule) == "Q2"
     assert texts[0] == "Een getal als trekker."
-    assert texts[-1] == "Een gewone actie."
-    assert result.plan.actions[-1].assignments[0].schedule == uvp.Schedule.parse("Q4")
+    assert texts[-2] == "Een gewone actie."
+    assert result.plan.actions[-2].assignments[0].schedule == uvp.Schedule.parse("Q4")
 
 
 # -- open in Excel, and saving -----------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from uvp.core import (
     SCHEMA_VERSION,
+    STATUS_LABELS,
     STATUSES,
     Action,
     AlignmentError,
@@ -22,12 +23,16 @@ from uvp.core import (
     Goal,
     Lead,
     LeadKind,
+    Location,
     NotationError,
+    Note,
     Organisation,
     Plan,
     PlanDataError,
+    PlanPath,
     Priority,
     PriorityKind,
+    Reading,
     Report,
     Schedule,
     ScheduleKind,
@@ -43,8 +48,12 @@ from uvp.core import (
     json_schema,
     load,
     parse_assignments,
+    parse_leads,
     parse_participants,
+    parse_status,
     quarter_of,
+    read_assignments,
+    read_leads,
     to_json,
     validate_plan,
 )
@@ -53,7 +62,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # type checkers see the lazy names below as what they are
     from uvp.region import compare, diff_plans, next_year, quarterly_report
-    from uvp.workbook import read_workbook, write_workbook
+    from uvp.workbook import read_workbook, validate_workbook, write_workbook
 
 # Workbook functions load openpyxl and python-calamine: only when first used,
 # so that "import uvp" stays light (an Excel click starts a fresh Python).
@@ -63,6 +72,7 @@ _LAZY = {
     "next_year": "uvp.region",
     "quarterly_report": "uvp.region",
     "read_workbook": "uvp.workbook",
+    "validate_workbook": "uvp.workbook",
     "write_workbook": "uvp.workbook",
 }
 
@@ -79,6 +89,7 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "SCHEMA_VERSION",
     "STATUSES",
+    "STATUS_LABELS",
     "Action",
     "AlignmentError",
     "Assignment",
@@ -87,12 +98,16 @@ __all__ = [
     "Goal",
     "Lead",
     "LeadKind",
+    "Location",
     "NotationError",
+    "Note",
     "Organisation",
     "Plan",
     "PlanDataError",
+    "PlanPath",
     "Priority",
     "PriorityKind",
+    "Reading",
     "Report",
     "Schedule",
     "ScheduleKind",
@@ -112,11 +127,16 @@ __all__ = [
     "load",
     "next_year",
     "parse_assignments",
+    "parse_leads",
     "parse_participants",
+    "parse_status",
     "quarter_of",
     "quarterly_report",
+    "read_assignments",
+    "read_leads",
     "read_workbook",
     "to_json",
     "validate_plan",
+    "validate_workbook",
     "write_workbook",
 ]

@@ -177,8 +177,8 @@ def _is_ongoing_only(action: Action) -> bool:
 def _summary(plan: Plan) -> dict[str, Any]:
     per_quarter: Counter[str] = Counter()
     for action in plan.actions:
-        if not any(a.schedule for a in action.assignments):
-            per_quarter["none"] += 1
+        if not any(a.schedule and a.schedule.planned for a in action.assignments):
+            per_quarter["none"] += 1  # no quarter, or "Niet gepland"
         elif _is_ongoing_only(action):
             per_quarter["ongoing"] += 1
         else:
@@ -238,11 +238,14 @@ def _print_plan(console: Console, plan: Plan, source: Path, report: Report) -> N
 def _print_report(console: Console, report: Report) -> None:
     counts = report.counts()
     if not report.findings:
-        console.print(_nl("cli-findings-none"))
+        console.print(_nl("findings-none"))
         return
     console.print(
         _nl(
-            "cli-findings", errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
+            "findings-summary",
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
         )
     )
     styles = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -250,9 +253,9 @@ def _print_report(console: Console, report: Report) -> None:
         line = Text("  ")
         line.append(_nl(f"severity-{finding.severity}"), style=styles[finding.severity])
         line.append(f"  {finding.code}  ")
-        line.append(finding.where or "", style="dim")
+        line.append(report.where(finding, "nl") or "", style="dim")
         console.print(line)
-        console.print(Text(f"      {finding.message}"))
+        console.print(Text(f"      {finding.message('nl')}"))
 
 
 def _inspect(
@@ -561,7 +564,7 @@ def compare(
         styles = {"match": "green", "mismatch": "yellow", "missing": "red"}
         for item in comparison.items:
             line = Text()
-            line.append(_nl(f"compare-{item.kind}"), style=styles[item.kind])
+            line.append(_nl(f"cli-compare-{item.kind}"), style=styles[item.kind])
             line.append("  " + item.title.split("\n")[0][:90])
             out.print(line)
             if item.kind != "match":
@@ -733,7 +736,7 @@ def agenda(
                 out.print(line)
                 said = f"{item.schedules_text()} [{', '.join(item.municipalities)}]"
                 if not item.agrees:
-                    out.print(Text(f"{'':18}{said}  ← {_nl('cli-agenda-differs')}", style="yellow"))
+                    out.print(Text(f"{'':18}{said}  ← {_nl('agenda-differs')}", style="yellow"))
                 else:
                     out.print(Text(f"{'':18}{said}", style="dim"))
     if output is not None:
@@ -898,7 +901,7 @@ def next_year(
     others = [f for f in validate_plan(plan).findings if f.code != "missing-quarter"]
     if others:
         out.print(_nl("cli-next-year-other-findings"))
-        _print_report(out, Report(tuple(others)))
+        _print_report(out, Report(tuple(others), plan=plan))
 
 
 # -- serve -----------------------------------------------------------------------------------
@@ -925,11 +928,36 @@ def serve(
     public_url: Annotated[
         str | None, typer.Option("--public-url", help=render("nl", "cli-help-public-url"))
     ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            envvar="UVP_ALLOWED_HOSTS",
+            help=render("nl", "cli-help-allowed-host"),
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, help=render("nl", "cli-help-workers"))
+    ] = 1,
+    request_timeout: Annotated[
+        float,
+        typer.Option(
+            "--request-timeout", min=1, max=300, help=render("nl", "cli-help-request-timeout")
+        ),
+    ] = 30.0,
+    max_requests: Annotated[
+        int,
+        typer.Option(
+            "--max-requests", min=1, max=10_000, help=render("nl", "cli-help-max-requests")
+        ),
+    ] = 64,
 ) -> None:
     """Serve the UVP ribbon's scripts, client and manifest for Excel (see docs/addin-server.md)."""
     if (cert is None) != (key is None):
         raise typer.BadParameter(_nl("cli-serve-cert-key"))
     certfile, keyfile = _pem(cert), _pem(key)
+    # Several hosts in one option or in UVP_ALLOWED_HOSTS: separated by commas or spaces.
+    hosts = [h for value in allowed_host or () for h in value.replace(",", " ").split()]
     # xlwings' remote engine (what the ribbon's scripts run on) is under the PolyForm
     # Noncommercial License 1.0.0, which permits use by government institutions such as
     # a municipality. xlwings reads the key when it is first imported, so set it first;
@@ -948,13 +976,28 @@ def serve(
             server.manifest_for(public_url)
         except ValueError:
             raise typer.BadParameter(_nl("cli-serve-bad-url", url=public_url)) from None
+    for allowed in hosts:
+        try:
+            server.create_app(allowed_hosts=[allowed])
+        except ValueError:
+            raise typer.BadParameter(_nl("cli-serve-bad-host", host=allowed)) from None
+    limits = server.Limits(request_timeout=request_timeout, max_requests=max_requests)
     scheme = "https" if certfile else "http"
     shown = f"[{host}]" if ":" in host else host
     err = _console(stderr=True)
     err.print(_nl("cli-serve-start", url=f"{scheme}://{shown}:{port}"))
     if not certfile and host not in _LOOPBACK:
         err.print(_nl("cli-serve-no-https", host=host), style="yellow")
-    server.run(host, port, certfile=certfile, keyfile=keyfile, public_url=public_url)
+    server.run(
+        host,
+        port,
+        certfile=certfile,
+        keyfile=keyfile,
+        public_url=public_url,
+        allowed_hosts=hosts,
+        limits=limits,
+        workers=workers,
+    )
 
 
 def main() -> None:
@@ -965,6 +1008,6 @@ def main() -> None:
         sys.exit(130)
     except Exception as error:  # the last resort: staff never see a traceback
         _console(stderr=True).print(
-            _nl("cli-internal-error", kind=type(error).__name__, detail=error), style="red"
+            _nl("internal-error", kind=type(error).__name__, detail=error), style="red"
         )
         sys.exit(3)

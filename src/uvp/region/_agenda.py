@@ -332,7 +332,7 @@ def agenda_sheet(agenda: Agenda, sources: Sequence[Located] = (), folder: Path =
                 row,
                 5,
                 item.schedules_text()
-                + ("" if item.agrees else f" ({render('nl', 'cli-agenda-differs')})"),
+                + ("" if item.agrees else f" ({render('nl', 'agenda-differs')})"),
                 None if item.agrees else _DIFFERS,
             )
             sheet.put(row, 6, ", ".join(item.municipalities))

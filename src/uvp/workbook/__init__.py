@@ -7,10 +7,11 @@ python-calamine load on the first workbook call.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from uvp.core import Plan, WorkbookError
+from uvp.core import STATUS_LABELS, Plan, WorkbookError, cell_name, column_letter
 from uvp.workbook._commands import (
     MATRIX_MARKS,
     FillResult,
@@ -26,8 +27,8 @@ from uvp.workbook._commands import (
     validate_workbook,
     write_controle,
     write_evaluation,
+    write_plan_info,
 )
-from uvp.workbook._headers import STATUS_LABELS
 from uvp.workbook._open import check_workbook_file, load_values, lock_file, save_atomically
 from uvp.workbook._plan_files import (
     PLAN_SUFFIXES,
@@ -43,10 +44,9 @@ from uvp.workbook._reader import (
     PLAN_SHEET,
     ActionSource,
     Layout,
+    ReadAction,
     ReadResult,
     TableSource,
-    cell_name,
-    column_letter,
     read_values,
     text_of,
 )
@@ -64,7 +64,6 @@ from uvp.workbook._sheet import (
     Series,
     Sheet,
     Style,
-    quote_sheet,
     text_lines,
     write_sheet,
 )
@@ -96,6 +95,7 @@ __all__ = [
     "Located",
     "OpenpyxlTarget",
     "PageSetup",
+    "ReadAction",
     "ReadResult",
     "Series",
     "Sheet",
@@ -121,7 +121,6 @@ __all__ = [
     "new_workbook",
     "plan_sheets",
     "quarter_matrix",
-    "quote_sheet",
     "read_located",
     "read_plan",
     "read_values",
@@ -130,12 +129,14 @@ __all__ = [
     "text_lines",
     "text_of",
     "title_of",
+    "unknown_of",
     "validate_result",
     "validate_workbook",
     "write_controle",
     "write_evaluation",
     "write_new_workbook",
     "write_plan",
+    "write_plan_info",
     "write_sheet",
     "write_workbook",
 ]
@@ -172,14 +173,33 @@ def inspect_workbook(
     return checked(result, str(path))
 
 
-def checked(result: ReadResult, source: str) -> ReadResult:
-    """*result*, if it is a plan that says whose and which year; else a WorkbookError."""
-    if not result.tables and not result.plan.priorities:
+def unknown_of(result: ReadResult) -> tuple[str, ...]:
+    """What the workbook does not say of ``"municipality"`` and ``"year"`` (in that order).
+
+    >>> rows = [["Acties", "Trekker", "Kwartaal"], ["We richten een meldpunt in.", "Ede", "Q1"]]
+    >>> unknown_of(read_values({"Blad1": rows}))
+    ('municipality', 'year')
+    >>> unknown_of(read_values({"Blad1": rows}, municipality="Ede", year=2025))
+    ()
+    """
+    unknown = []
+    if result.municipality is None:
+        unknown.append("municipality")
+    if result.year is None:
+        unknown.append("year")
+    return tuple(unknown)
+
+
+def checked(
+    result: ReadResult, source: str, need: Sequence[str] = ("municipality", "year")
+) -> ReadResult:
+    """*result*, if it is a plan that says what *need* names of its municipality and
+    year (both, by default); else a WorkbookError."""
+    if not result.tables and not result.priorities:
         raise WorkbookError("workbook-not-a-plan", source=source)
-    if result.plan.municipality == "?":
-        raise WorkbookError("workbook-unknown-municipality", source=source)
-    if result.plan.year == 1900:
-        raise WorkbookError("workbook-unknown-year", source=source)
+    for what in unknown_of(result):
+        if what in need:
+            raise WorkbookError(f"workbook-unknown-{what}", source=source)
     return result
 
 

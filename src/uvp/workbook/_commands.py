@@ -19,8 +19,10 @@ from typing import Final, TypeVar
 import attrs
 
 from uvp.core import (
+    STATUS_LABELS,
     Evaluation,
     Finding,
+    Location,
     Plan,
     Priority,
     Report,
@@ -32,9 +34,9 @@ from uvp.core import (
     excerpt,
 )
 from uvp.messages import render
-from uvp.workbook._headers import STATUS_LABELS, header_fields
+from uvp.workbook._headers import header_fields, normal
 from uvp.workbook._open import check_workbook_file, lock_file, save_workbook
-from uvp.workbook._reader import ReadResult, TableSource, cell_name, text_of
+from uvp.workbook._reader import PLAN_SHEET, ReadResult, TableSource, text_of
 from uvp.workbook._sheet import (
     LINK,
     TITLE,
@@ -69,6 +71,7 @@ __all__ = [
     "validate_workbook",
     "write_controle",
     "write_evaluation",
+    "write_plan_info",
 ]
 
 T = TypeVar("T")
@@ -83,6 +86,7 @@ _MATRIX_FILLS: Final = {"fixed": "A9D08E", "window": "FFE699", "ongoing": "9BC2E
 STATUS_FILLS: Final = {
     "planned": "EDEDED",
     "running": "BDD7EE",
+    "at-risk": "F8CBAD",
     "done": "C6EFCE",
     "postponed": "FFEB9C",
     "cancelled": "D9D9D9",
@@ -95,42 +99,26 @@ _STATUS_ROWS_AHEAD: Final = 50  # drop-down rows below a table, for actions stil
 # -- validation --------------------------------------------------------------------------
 
 
-def _locate(result: ReadResult, finding: Finding, index: int | None, field: str | None) -> Finding:
-    if index is None:
-        return finding
-    source = result.sources[index]
-    cell = source.cell(field or "text") or source.cell("text")
-    return attrs.evolve(
-        finding,
-        sheet=source.sheet,
-        cell=cell,
-        where=f"{source.sheet}!{cell}" if cell else source.sheet,
-    )
-
-
 def _matrix_findings(result: ReadResult) -> list[Finding]:
     findings = []
-    for index, (action, source) in enumerate(zip(result.plan.actions, result.sources, strict=True)):
-        if not source.matrix or "quarter" in result.errored.get(index, ()):
+    for read in result.actions:
+        source = read.source
+        if not source.matrix or "quarter" in read.unreadable:
             continue
-        quarters = action.quarters
+        quarters = read.action.quarters
         if quarters and quarters != source.matrix:
-            column = source.table.columns["q1"]
-            kwartaal = ", ".join(str(a.schedule) for a in action.assignments if a.schedule)
+            kwartaal = ", ".join(str(a.schedule) for a in read.action.assignments if a.schedule)
             findings.append(
                 Finding(
                     "quarter-matrix-mismatch",
-                    "error",
-                    render(
-                        "nl",
-                        "quarter-matrix-mismatch",
-                        kwartaal=kwartaal,
-                        quarters=_quarters_text(quarters),
-                        marked=_quarters_text(source.matrix),
+                    params={
+                        "kwartaal": kwartaal,
+                        "quarters": _quarters_text(quarters),
+                        "marked": _quarters_text(source.matrix),
+                    },
+                    location=Location(
+                        source.sheet, source.row, source.table.columns["q1"], read.path, "q1"
                     ),
-                    where=f"{source.sheet}!{cell_name(source.row, column)}",
-                    sheet=source.sheet,
-                    cell=cell_name(source.row, column),
                 )
             )
     return findings
@@ -143,12 +131,17 @@ def _quarters_text(quarters: frozenset[int]) -> str:
 def validate_result(result: ReadResult, *, peildatum: dt.date | None = None) -> Report:
     """Every finding about a read workbook, each with its sheet and cell."""
     findings = list(result.findings)
-    for finding, index, field in check_plan(result.plan, peildatum=peildatum):
-        if index is not None and field in result.errored.get(index, ()):
-            continue  # the cell could not be read: that finding is there already
-        findings.append(_locate(result, finding, index, field))
+    at = {read.path: read for read in result.actions}
+    for finding in check_plan(result.plan, peildatum=peildatum):
+        read = at.get(finding.location.path) if finding.location.path else None
+        if read is None:
+            findings.append(finding)
+        elif finding.location.field not in read.unreadable:
+            # Not a cell that could not be read: that finding is there already.
+            location = read.source.location(finding.location.field, read.path)
+            findings.append(attrs.evolve(finding, location=location))
     findings.extend(_matrix_findings(result))
-    return Report(tuple(findings))
+    return Report(tuple(findings), plan=result.plan)
 
 
 # -- editing a file ----------------------------------------------------------------------
@@ -204,23 +197,29 @@ _BOLD: Final = Style(bold=True, size=11)
 _SEVERITY_STYLES: Final = {severity: Style(fill=fill) for severity, fill in _SEVERITY_FILLS.items()}
 
 
-def controle_sheet(report: Report, *, title: str) -> Sheet:
-    """The ``Controle`` sheet: one row per finding, with a link to its cell."""
+_NOTE: Final = Style(color="9C5700", size=11)
+
+
+def controle_sheet(report: Report, *, title: str, note: str | None = None) -> Sheet:
+    """The ``Controle`` sheet: one row per finding, with a link to its cell; *note*, if
+    given, says under the counts what was not checked."""
     sheet = Sheet(CONTROLE, freeze="A5", page=PageSetup())
     sheet.put(1, 1, title, TITLE)
+    if note:
+        sheet.put(3, 1, note, _NOTE)
     counts = report.counts()
     sheet.put(
         2,
         1,
         render(
             "nl",
-            "cli-findings",
+            "findings-summary",
             errors=counts["error"],
             warnings=counts["warning"],
             infos=counts["info"],
         )
         if report.findings
-        else render("nl", "cli-findings-none"),
+        else render("nl", "findings-none"),
     )
     sheet.header(4, ["Ernst", "Code", "Blad", "Cel", "Melding"], _HEADING)
     for row, finding in enumerate(report.findings, 5):
@@ -230,20 +229,21 @@ def controle_sheet(report: Report, *, title: str) -> Sheet:
             render("nl", f"severity-{finding.severity}"),
             _SEVERITY_STYLES[finding.severity],
         )
+        location = finding.location
         sheet.put(row, 2, finding.code)
-        sheet.put(row, 3, finding.sheet)
-        sheet.put(row, 4, finding.cell)
-        if finding.sheet and finding.cell:
+        sheet.put(row, 3, location.sheet)
+        sheet.put(row, 4, location.cell)
+        if location.sheet and location.cell:
             sheet.style(row, 4, LINK)
-            sheet.link(row, 4, Link.to(finding.sheet, finding.cell))
-        sheet.put(row, 5, finding.message, WRAP)
+            sheet.link(row, 4, Link.to(location.sheet, location.cell))
+        sheet.put(row, 5, finding.message("nl"), WRAP)
     sheet.set_widths((14, 24, 26, 8, 100))
     return sheet
 
 
-def write_controle(target: Target, report: Report, *, title: str) -> None:
+def write_controle(target: Target, report: Report, *, title: str, note: str | None = None) -> None:
     """Write the :func:`controle_sheet` through *target*."""
-    write_sheet(target, controle_sheet(report, title=title))
+    write_sheet(target, controle_sheet(report, title=title, note=note))
 
 
 def validate_workbook(
@@ -259,6 +259,11 @@ def validate_workbook(
 
     With *write*, the findings also go into the workbook's ``Controle`` sheet,
     each with a link to its cell.
+
+    >>> import uvp
+    >>> report = uvp.validate_workbook("examples/scherpenzeel-2024.xlsx")
+    >>> [(f.code, f.location.sheet, f.location.cell) for f in report.errors]
+    [('missing-lead', 'Ondermijning', 'B61'), ('missing-quarter', 'Ondermijning', 'C61')]
     """
     from uvp.workbook import inspect_workbook
 
@@ -275,10 +280,79 @@ def validate_workbook(
     return attrs.evolve(report, source=str(path))
 
 
-def title_of(what: str, plan: Plan, peildatum: dt.date | None) -> str:
-    """The heading of a sheet uvp writes: what, whose plan, and the peildatum."""
+def title_of(what: str, plan: Plan | ReadResult, peildatum: dt.date | None) -> str:
+    """The heading of a sheet uvp writes: what, whose plan, and the peildatum (leaving
+    out what a read workbook does not say)."""
+    year = "" if plan.year is None else f" {plan.year}"
+    whose = "" if plan.municipality is None else f" — {plan.municipality}"
     date = f" — peildatum {peildatum.strftime('%d-%m-%Y')}" if peildatum else ""
-    return f"{what} Uitvoeringsplan Veiligheid {plan.year} — {plan.municipality}{date}"
+    return f"{what} Uitvoeringsplan Veiligheid{year}{whose}{date}"
+
+
+_PLAN_LABELS: Final = {"municipality": "Gemeente", "year": "Jaar"}
+
+
+def write_plan_info(
+    target: Target,
+    result: ReadResult,
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+    source: str = "<werkmap>",
+) -> tuple[str, ...]:
+    """Put the *municipality* and *year* the workbook does not say yet on its ``Plan``
+    sheet, as the rows ``Gemeente`` and ``Jaar`` that the reader reads; returns what it
+    wrote (``"municipality"``, ``"year"``).
+
+    The rows go into empty cells above the sheet's priority table: beside an empty
+    ``Gemeente``/``Jaar`` label, else into an empty row; a workbook without a ``Plan``
+    sheet gets one. Nothing of the user's is moved or rewritten: a Plan sheet with no
+    empty row left above its table is a WorkbookError (``workbook-plan-sheet-full``).
+    """
+    unknown = {"municipality": result.municipality is None, "year": result.year is None}
+    given: dict[str, CellValue] = {"municipality": municipality, "year": year}
+    wanted = [key for key in ("municipality", "year") if unknown[key] and given[key]]
+    if not wanted:
+        return ()
+    rows = result.values.get(PLAN_SHEET)
+    if rows is None:
+        sheet = Sheet(PLAN_SHEET)
+        for number, key in enumerate(wanted, 1):
+            sheet.put(number, 1, _PLAN_LABELS[key])
+            sheet.put(number, 2, given[key])
+        write_sheet(target, sheet)
+        return tuple(wanted)
+    sheet = Sheet(PLAN_SHEET, replace=False)
+    texts = [[(c, t) for c, v in enumerate(row, 1) if (t := text_of(v))] for row in rows]
+    table = next(
+        (
+            i
+            for i, row in enumerate(texts)
+            if {"prioriteit", "thema"} <= {normal(t) for _, t in row}
+        ),
+        None,
+    )
+    above = texts if table is None else texts[:table]
+    places: dict[str, tuple[int, int]] = {}
+    for key in wanted:  # an empty value beside its label
+        for index, cells in enumerate(above, 1):
+            if len(cells) == 1 and normal(cells[0][1]) == _PLAN_LABELS[key].casefold():
+                places[key] = (index, cells[0][0] + 1)
+                break
+    free = [index for index, cells in enumerate(above, 1) if not cells]
+    if table is None:
+        free += range(len(rows) + 1, len(rows) + 3)
+    for key in wanted:
+        if key not in places:
+            if not free:
+                raise WorkbookError("workbook-plan-sheet-full", source=source)
+            number = free.pop(0)
+            sheet.put(number, 1, _PLAN_LABELS[key])
+            places[key] = (number, 2)
+    for key, (number, column) in places.items():
+        sheet.put(number, column, given[key])
+    write_sheet(target, sheet)
+    return tuple(wanted)
 
 
 # -- quarter matrix and status -----------------------------------------------------------
@@ -354,7 +428,7 @@ def quarter_matrix(result: ReadResult, *, status: bool = True) -> tuple[list[She
     action tables (written into those sheets, not replacing them), and its result."""
     marked = written = 0
     findings = _matrix_findings(result)
-    mismatches = {f.cell for f in findings}
+    mismatches = {f.location.path for f in findings}
     columns: dict[tuple[str, int], dict[str, int]] = {}  # (sheet, header row) -> field -> column
     patches: dict[str, Sheet] = {}
     for sheet, tables in _sheet_tables(result).items():
@@ -380,11 +454,12 @@ def quarter_matrix(result: ReadResult, *, status: bool = True) -> tuple[list[She
                 patch.widths[column] = 5
             if "status" not in table.columns and status_column:
                 _add_status_column(patch, table, status_column)
-    for action, source in zip(result.plan.actions, result.sources, strict=True):
+    for read in result.actions:
+        action, source = read.action, read.source
         table = source.table
         patch = patches[table.sheet]
         fields = columns[table.sheet, table.header_row]
-        if source.row and cell_name(source.row, fields["q1"]) in mismatches:
+        if read.path in mismatches:
             continue
         schedules = [a.schedule for a in action.assignments if a.schedule]
         if (

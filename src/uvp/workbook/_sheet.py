@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from uvp.core import sheet_reference
+
 if TYPE_CHECKING:
     from uvp.workbook._target import Target
 
@@ -42,7 +44,6 @@ __all__ = [
     "Series",
     "Sheet",
     "Style",
-    "quote_sheet",
     "text_lines",
     "write_sheet",
 ]
@@ -135,15 +136,6 @@ LINK: Final = Style(color="0563C1", underline=True)
 """A hyperlink, as Excel shows one."""
 
 
-def quote_sheet(name: str) -> str:
-    """A sheet name as a reference writes it: always quoted, quotes doubled.
-
-    >>> quote_sheet("Plan"), quote_sheet("Jeugd's overlast")
-    ("'Plan'", "'Jeugd''s overlast'")
-    """
-    return "'" + name.replace("'", "''") + "'"
-
-
 @attrs.frozen
 class Link:
     """Where a cell's hyperlink goes: a cell of this workbook, or of another file.
@@ -161,7 +153,7 @@ class Link:
     @classmethod
     def to(cls, sheet: str, cell: str) -> Link:
         """A link to *cell* on *sheet* of this workbook."""
-        return cls(f"{quote_sheet(sheet)}!{cell}")
+        return cls(sheet_reference(sheet, cell))
 
 
 @attrs.frozen

@@ -15,9 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from uvp.core import WorkbookError
+from uvp.core import WorkbookError, cell_name
 from uvp.workbook._open import save_atomically
-from uvp.workbook._reader import cell_name
 from uvp.workbook._sheet import (
     BarChart,
     CellValue,

@@ -11,7 +11,7 @@ from typing import Final
 
 import xlwings as xw
 
-from uvp.workbook._reader import cell_name, column_letter
+from uvp.core import cell_name, column_letter
 from uvp.workbook._sheet import (
     BarChart,
     CellValue,

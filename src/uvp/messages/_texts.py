@@ -1,0 +1,1076 @@
+"""Every text other than a finding's, per language, keyed by a stable code.
+
+Developers read English (exceptions, logs); staff read Dutch (the CLI's
+output, messages written into a workbook). Both languages hold every code, so
+another language is one more dictionary with the same keys. A key is named by
+what the text is, prefixed by the layer that shows it when only one does
+(``cli-``, ``addin-``, ``server-``, ``report-``, ``history-``, ``agenda-``);
+texts more than one layer shows have no such prefix (``findings-summary``).
+Render them with :func:`uvp.messages.render`.
+
+>>> TEXTS["en"]["severity-error"], TEXTS["nl"]["severity-error"]
+('error', 'fout')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final, Literal
+
+__all__ = ["TEXTS", "Language"]
+
+Language = Literal["nl", "en"]
+"""A language uvp speaks: ``nl`` for staff, ``en`` for developers."""
+
+_ACCEPTED_EN: Final = (
+    "write a quarter (Q2), a range (Q2-Q4), moments (Q1 en Q4), a window (Q3/Q4) or Doorlopend"
+)
+_ACCEPTED_NL: Final = (
+    "schrijf een kwartaal (Q2), een periode (Q2-Q4), losse momenten (Q1 en Q4), "
+    "een keuze (Q3/Q4) of Doorlopend"
+)
+
+TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
+    "en": {
+        # Quarter schedules
+        "empty-schedule": "an empty text is not a quarter schedule: " + _ACCEPTED_EN,
+        "unknown-quarter": (
+            "cannot read {text!r} as a quarter schedule: there is no quarter Q{quarter} "
+            "(a year has Q1 to Q4)"
+        ),
+        "reversed-range": (
+            "cannot read {text!r} as a quarter schedule: the range runs backwards "
+            "(write Q{first}-Q{last})"
+        ),
+        "repeated-quarter": (
+            "cannot read {text!r} as a quarter schedule: Q{quarter} is named twice"
+        ),
+        "bad-schedule": "cannot read {text!r} as a quarter schedule: " + _ACCEPTED_EN,
+        # Leads
+        "empty-lead": "an empty text is not a lead (trekker)",
+        "multiline-lead": (
+            "{text!r} holds several lines: one lead per line; "
+            "read a whole Trekker cell with parse_assignments()"
+        ),
+        "quarter-as-lead": (
+            "{text!r} is a quarter, not a lead (trekker): are Trekker and Kwartaal swapped?"
+        ),
+        "lead-parentheses": (
+            "cannot read {text!r} as a lead (trekker): write a unit in one pair of "
+            "brackets after the name, as in 'Nijkerk (Bibob-medewerker)'"
+        ),
+        "lead-too-long": (
+            "cannot read {text!r} as a lead (trekker): {length} characters is a sentence, "
+            "not a name (put explanations in Toelichting)"
+        ),
+        "lead-no-letters": "cannot read {text!r} as a lead (trekker): it has no name in it",
+        "misaligned-cells": (
+            "Trekker {trekker!r} has {leads} line(s) but Kwartaal {kwartaal!r} has "
+            "{quarters}: give one quarter for all leads, or one quarter per lead line"
+        ),
+        "quarter-without-lead": (
+            "Kwartaal {kwartaal!r} has {quarters} lines but Trekker is empty: "
+            "name a lead per quarter line"
+        ),
+        "unwritable-assignments": (
+            "these assignments cannot be written as Trekker and Kwartaal cells: {reason}"
+        ),
+        # Plan data (JSON)
+        "bad-json": "{source}: not valid JSON ({detail})",
+        "not-a-plan": "{source}: not a uvp plan ({detail})",
+        "schema-version-missing": (
+            "{source}: no schema_version field: this is not a plan written by uvp"
+        ),
+        "schema-version-newer": (
+            "{source}: schema_version {found} was written by a newer uvp "
+            "(this one reads up to {supported}); upgrade uvp"
+        ),
+        "bad-plan-data": "{source}: {count} problem(s) in the plan data:\n{details}",
+        "file-unreadable": "{source}: cannot read the file ({detail})",
+        "file-not-found": "{source}: no such file",
+        # Workbooks
+        "workbook-missing": "{source}: no such file",
+        "workbook-unreadable": "{source}: cannot open the file ({detail})",
+        "workbook-not-zip": ("{source}: not an Excel workbook (.xlsx): {detail}"),
+        "workbook-encrypted": (
+            "{source}: the workbook is protected with a password; save it without a password "
+            "(File > Info > Protect Workbook) and try again"
+        ),
+        "workbook-legacy-xls": (
+            "{source}: this is an old Excel 97-2003 file (.xls); save it as .xlsx in Excel first"
+        ),
+        "workbook-too-large": "{source}: {detail}; uvp refuses to unpack it",
+        "workbook-hostile-xml": (
+            "{source}: part {part} declares a DOCTYPE or entities, which no Excel file does; "
+            "uvp refuses to read it"
+        ),
+        "workbook-corrupt": "{source}: the workbook is damaged and cannot be read ({detail})",
+        "workbook-unknown-municipality": (
+            "{source}: the workbook does not say which municipality's plan it is; "
+            "give it with --gemeente"
+        ),
+        "workbook-unknown-year": (
+            "{source}: the workbook does not say the plan's year; give it with --jaar"
+        ),
+        "workbook-locked": (
+            "{source} is open in Excel ({lock} exists): close it in Excel and try again"
+        ),
+        "workbook-unsupported-content": (
+            "{source}: uvp cannot write this workbook without losing {what}; nothing was changed. "
+            "Keep a copy without it, or use the Excel add-in, which works in Excel itself"
+        ),
+        "workbook-write-failed": "{source}: could not write the workbook ({detail}); the original is unchanged",
+        "addin-bad-peildatum": "{source}: the Peildatum '{text}' is not a date",
+        "addin-unknown-municipality": (
+            "{source}: the workbook does not say whose plan it is; write it on the Plan sheet"
+        ),
+        "addin-unknown-year": "{source}: the workbook does not say the plan's year; write it on the Plan sheet",
+        "workbook-plan-sheet-full": (
+            "{source}: the Plan sheet has no empty row above its table for 'Gemeente' or 'Jaar'"
+        ),
+        "addin-ask": (
+            "The workbook does not say {what}. Fill it in below: uvp puts it on the Plan "
+            "sheet, so that the workbook says it from now on."
+        ),
+        "addin-ask-municipality": "whose plan it is",
+        "addin-ask-year": "the plan's year",
+        "addin-ask-both": "whose plan it is nor the plan's year",
+        "addin-written-plan-info": "The Plan sheet now says {what}.",
+        "addin-not-checked-overdue": (
+            "Overdue actions were not checked: the workbook does not say the plan's year. "
+            "Put 'Jaar' with the year beside it on the Plan sheet."
+        ),
+        "workbook-illegal-character": (
+            "{source}: a text for cell {cell} holds a control character Excel cannot store"
+        ),
+        "workbook-unwritable-action": "action {source!r}: {reason}",
+        "workbook-exists": "{source} exists already; choose another name or allow overwriting",
+        "workbook-not-a-plan": "{source}: no action table found (a header with Actie/Activiteit and Trekker or Kwartaal)",
+        # The quarterly report (uvp.report)
+        "report-write-failed": (
+            "{source}: could not write the report ({detail}); an existing file is unchanged"
+        ),
+        "report-title": "Quarterly report, safety plan {year}: {municipality}",
+        "report-next": "Next quarter: Q{quarter} {year}.",
+        "report-next-outside": (
+            "The next quarter is Q{quarter} {next_year}, outside this plan for {year}: "
+            "nothing in it is due next quarter."
+        ),
+        # Plans over time (uvp.history)
+        "diff-other-municipality": (
+            "cannot compare the plans of two municipalities ({old} and {new}) as versions of "
+            "one plan; use uvp compare for the region view"
+        ),
+        # The add-in's message boxes
+        "addin-validated": (
+            "Check done: {errors} error(s) and {warnings} warning(s). "
+            "See the Controle sheet; the links go to the cells."
+        ),
+        "addin-filled": (
+            "Quarter columns filled for {marked} actions; {written} quarters taken from the columns."
+        ),
+        "addin-mismatches": (
+            "For {count} action(s) Kwartaal and the quarter columns disagree ({cells}); "
+            "those were not changed."
+        ),
+        "addin-evaluated": (
+            "Evaluatie sheet written (peildatum {peildatum}): {actions} actions, {done} done "
+            "({percent}%), {overdue} overdue."
+        ),
+        "addin-exported": (
+            "The plan is on the JSON sheet as JSON ({lines} lines): select column A and copy, "
+            "or save the sheet as text."
+        ),
+        # Shared by the CLI, the Controle sheet and the add-in
+        "findings-none": "No findings.",
+        "findings-summary": "Findings: {errors} error(s), {warnings} warning(s), {infos} info",
+        "internal-error": (
+            "Internal error in uvp ({kind}): {detail}. Please report this to the developers; "
+            "your files have not been changed."
+        ),
+        "severity-error": "error",
+        "severity-warning": "warning",
+        "severity-info": "info",
+        "column-priority-theme": "Priority / theme",
+        "column-actions": "Actions",
+        "kind-joint": "joint priority",
+        "kind-local": "local priority",
+        "plan-title": "Safety plan {year} — {municipality}",
+        "ongoing": "Ongoing",
+        "place-priority": "priority {number}",
+        "place-theme": "theme {number}",
+        "place-action": "action {number}",
+        # The command line
+        "cli-summary": (
+            "{priorities} priorities, {themes} themes, {actions} actions "
+            "({joint} joint, {local} local)"
+        ),
+        "cli-no-files": "No plans found in {path}.",
+        "cli-help": "uvp: plan, check and evaluate your municipality's safety plan (UVP).",
+        "cli-help-show": "Show an overview of each plan: priorities, themes, actions and findings.",
+        "cli-help-paths": "Plans (.xlsx or .json) or folders of plans.",
+        "cli-help-gemeente": "The municipality, where the workbook does not name it.",
+        "cli-help-jaar": "The plan's year, where the workbook does not name it.",
+        "cli-help-output": "Write into copies in this folder; the originals stay unchanged.",
+        "cli-help-peildatum": "The date to measure on (YYYY-MM-DD); today by default.",
+        "cli-help-validate": (
+            "Check plans: missing leads and quarters, unreadable notations, overdue actions. "
+            "Exits with code 1 on errors."
+        ),
+        "cli-help-write": "Also put the findings into the workbook's Controle sheet.",
+        "cli-help-fill": (
+            "Fill the quarter columns Q1-Q4 beside each action table and add a Status column "
+            "with a drop-down."
+        ),
+        "cli-help-no-status": "Add no Status column.",
+        "cli-help-evaluate": (
+            "Write the Evaluatie sheet for the council: progress per priority and theme, goals "
+            "achieved and still to achieve, and a chart."
+        ),
+        "cli-help-new": "Make an empty planning workbook (per-goal layout), ready to fill in.",
+        "cli-help-new-path": "The new workbook (.xlsx).",
+        "cli-help-overwrite": "Overwrite an existing file (the old one is kept as .bak.xlsx).",
+        "cli-help-convert": (
+            "Convert workbooks to JSON and JSON to workbooks; carries on after a bad file."
+        ),
+        "cli-help-layout": "Layout of new workbooks: goal (per goal) or quarter (per quarter).",
+        "cli-help-compare": (
+            "Compare the joint actions in the plans of the region's municipalities: differences "
+            "in lead and quarter, and actions missing from a plan."
+        ),
+        "cli-help-compare-output": (
+            "Also write the Regio workbook (.xlsx) with the differences marked."
+        ),
+        "cli-compare-needs-two": "Comparing needs the plans of at least two municipalities.",
+        "cli-compare-summary": (
+            "Joint actions of {plans}: {match} equal, {mismatch} with differences, "
+            "{missing} missing"
+        ),
+        "cli-compare-written": "Regio workbook written: {path}",
+        "cli-help-agenda": (
+            "A partner's agenda: everything the police, a municipality or the ZV-WVV leads or "
+            "takes part in across the plans, per quarter, on one sheet."
+        ),
+        "cli-help-partner": "The partner, such as Politie, Barneveld or ZV-WVV.",
+        "cli-help-agenda-output": "Also write the agenda into a workbook (.xlsx), one Agenda sheet.",
+        "cli-agenda-title": "Agenda {partner} {years}: {count} actions in the plans of {plans}",
+        "cli-agenda-none": "{partner} leads no action in these plans and takes part in none.",
+        "cli-agenda-unknown": (
+            "'{partner}' appears in none of the plans.{hint} Partners in these plans: {known}."
+        ),
+        "cli-agenda-hint": " Did you mean {name}?",
+        "cli-agenda-written": "Workbook with the agenda written: {path}",
+        "cli-duplicate-plan": (
+            "The plan of {municipality} is in the input twice ({first} and {second}): "
+            "give one file per municipality."
+        ),
+        "agenda-differs": "plans differ",
+        "agenda-role-lead": "lead",
+        "agenda-role-each": "each municipality",
+        "agenda-role-joint": "joint",
+        "agenda-role-participant": "takes part",
+        "agenda-bucket-1": "Q1 (January – March)",
+        "agenda-bucket-2": "Q2 (April – June)",
+        "agenda-bucket-3": "Q3 (July – September)",
+        "agenda-bucket-4": "Q4 (October – December)",
+        "agenda-bucket-ongoing": "Ongoing",
+        "agenda-bucket-none": "Without a quarter",
+        "cli-compare-match": "equal     ",
+        "cli-compare-mismatch": "differs   ",
+        "cli-compare-missing": "missing   ",
+        "cli-bad-date": "'{text}' is not a date: write YYYY-MM-DD, for example 2024-10-01.",
+        "cli-failed": "{count} of the {total} files failed:",
+        "cli-filled": (
+            "{path}: quarter columns filled for {marked} actions; {written} quarters taken "
+            "from the columns."
+        ),
+        "cli-evaluated": (
+            "{path}: Evaluatie sheet written (peildatum {peildatum}): {actions} actions, "
+            "{done} done ({percent}%), {overdue} overdue."
+        ),
+        "cli-created": "{path}: new planning workbook made.",
+        "cli-converted": "{source} → {target}",
+        "cli-help-format": "Output as text (for people) or json (for programs).",
+        "cli-help-serve": (
+            "Start the server behind the UVP ribbon in Excel (Windows, macOS and Excel on the "
+            "web): the buttons Controleren, Kwartalen vullen, Evaluatie and Exporteren. The "
+            "manifest is at /manifest.xml. Stop with Ctrl+C."
+        ),
+        "cli-help-host": (
+            "The address the server listens on; only this computer (127.0.0.1) by default. "
+            "Behind a reverse proxy on the same server that need not change."
+        ),
+        "cli-help-port": "The port the server listens on.",
+        "cli-help-cert": "The certificate (PEM) for HTTPS; together with --key.",
+        "cli-help-key": "The key (PEM) of the certificate for HTTPS; together with --cert.",
+        "cli-help-public-url": (
+            "The https address at which Excel reaches the server, such as "
+            "https://uvp.gemeente.nl; it goes into the manifest at /manifest.xml. Without it: "
+            "the request's address, if that is this machine or given with --allowed-host."
+        ),
+        "cli-serve-cert-key": "Give both --cert and --key, or neither.",
+        "cli-serve-missing-file": "{path} does not exist.",
+        "cli-serve-bad-url": (
+            "'{url}' is not an https address such as https://uvp.gemeente.nl (without ? or #)."
+        ),
+        "cli-serve-needs-extra": (
+            "uvp serve needs FastAPI and uvicorn ({detail}): "
+            'install them with  python -m pip install "uvp[server]"'
+        ),
+        "cli-serve-no-https": (
+            "Note: the server listens on {host} without HTTPS. Excel loads add-ins only over "
+            "https: put a reverse proxy with a certificate in front of it, or give --cert "
+            "and --key."
+        ),
+        "cli-serve-start": "uvp server at {url} (manifest: {url}/manifest.xml). Stop with Ctrl+C.",
+        "cli-help-report": (
+            "Make the quarterly report for the driehoeksoverleg: per priority what is done, "
+            "what is overdue and what is planned for the next quarter. With -o also as a web "
+            "page (.html, to print) or a workbook with a chart (.xlsx)."
+        ),
+        "cli-help-report-path": "The plan (.xlsx or .json), with its Status column up to date.",
+        "cli-help-report-output": (
+            "Also write the report to a file: .html (one self-contained web page) or .xlsx "
+            "(a new workbook with a chart)."
+        ),
+        "cli-report-bad-output": "{path}: write the report to an .html or .xlsx file.",
+        "cli-output-is-input": (
+            "{path} is one of the plans you gave: choose another file for the output, "
+            "uvp does not write over a plan."
+        ),
+        "cli-report-one-plan": "{path} holds {count} plans: give one plan (.xlsx or .json).",
+        "cli-report-other-year": "Note: the peildatum {date} is not in the plan's year {year}.",
+        "cli-report-priority": (
+            "{label}: {actions} actions — {done} done, {running} running, {overdue} overdue, "
+            "{other} other, {cancelled} cancelled ({percent}% done)"
+        ),
+        "cli-report-written": "Report written: {path}",
+        "cli-help-diff": (
+            "Show what changed between two versions of the same plan: actions added, removed, "
+            "another quarter, another lead, another status. Exit code 1 on differences."
+        ),
+        "cli-help-diff-old": "The old version of the plan (.xlsx or .json).",
+        "cli-help-diff-new": "The new version of the plan (.xlsx or .json).",
+        "cli-diff-summary": (
+            "{municipality}: {old} ({old_year}, {old_actions} actions) → {new} ({new_year}, "
+            "{new_actions} actions): {changes} change(s) in {actions} action(s)"
+        ),
+        "cli-diff-none": "No differences.",
+        "cli-diff-years": "Note: the plans are of different years ({old_year} and {new_year}).",
+        "cli-diff-heading": "{label} ({count})",
+        "cli-help-next-year": (
+            "Make next year's plan from an evaluated plan: goals stay, actions that are done "
+            "or cancelled are left out, the rest is carried over without a quarter."
+        ),
+        "cli-help-next-year-path": "The evaluated plan (.xlsx or .json).",
+        "cli-help-next-year-output": (
+            "The new plan (.xlsx or .json); by default beside the old one, with the new year "
+            "in its name."
+        ),
+        "cli-next-year-written": "{source} → {target}: UVP {year} of {municipality}.",
+        "cli-next-year-summary": (
+            "{kept} actions carried over; left out: {done} done, {cancelled} cancelled; "
+            "{goals} goals kept."
+        ),
+        "cli-next-year-not-evaluated": (
+            "Note: no action in {source} is done or cancelled, so every action was carried "
+            "over. Has the plan been evaluated (Status column)?"
+        ),
+        "cli-next-year-todo": (
+            "{count} actions without a quarter: plan them (uvp validate {target} shows where)."
+        ),
+        "cli-next-year-ongoing": "{count} actions stay ongoing.",
+        "cli-next-year-dated": "{count} carried-over actions still name {year}: check the dates.",
+        "cli-next-year-read-findings": "While reading {source}:",
+        "cli-next-year-other-findings": "uvp also found in the new plan:",
+        "cli-next-year-bad-output": "{path}: write the new plan to an .xlsx or .json file.",
+        # The server behind the ribbon: answers to the Excel add-in
+        "server-unknown-script": "Unknown command '{name}': the server knows only {known}.",
+        "server-not-json-type": (
+            "The request must be JSON (Content-Type: application/json), as the UVP buttons "
+            "in Excel send it."
+        ),
+        "server-not-json": "The request is not readable JSON ({detail}).",
+        "server-too-large": (
+            "The workbook is too large to send (more than {limit} MB). Remove sheets that do "
+            "not belong to the plan, or use uvp on the computer."
+        ),
+        "server-bad-payload": (
+            "The request is not a workbook as the UVP buttons in Excel send it: {detail}"
+        ),
+        "server-no-args": "The button '{name}' takes only the plan's municipality and year as arguments.",
+        # The quarterly report's labels
+        "report-peildatum": "Peildatum {date} (Q{quarter})",
+        "report-overview": "Overview per priority",
+        "report-col-priority": "Priority",
+        "report-col-actions": "Actions",
+        "report-col-cancelled": "Cancelled",
+        "report-col-upcoming": "Next quarter",
+        "report-col-percent": "% done",
+        "report-col-action": "Action",
+        "report-col-lead": "Lead",
+        "report-col-quarter": "Quarter",
+        "report-col-theme": "Theme",
+        "report-col-status": "Status",
+        "report-segment-done": "Done",
+        "report-segment-running": "Running",
+        "report-segment-overdue": "Overdue",
+        "report-segment-other": "Other",
+        "report-total": "Total",
+        "report-list-done": "Done",
+        "report-list-overdue": "Overdue",
+        "report-list-upcoming": "Next quarter (Q{quarter})",
+        "report-list-upcoming-none": "Next quarter (outside the plan's year)",
+        "report-list-empty": "None.",
+        "report-chart-title": "Progress per priority on {date}",
+        "report-chart-empty": "no actions",
+        "report-cancelled": "{count} cancelled (not in the chart)",
+        "report-actions-total": "{count} actions in all",
+        "report-legend-note": (
+            "Running: running and still on time; Overdue: the last quarter has passed and the "
+            "action is not done; Other: planned, postponed or without a status; cancelled "
+            "actions are not in the chart"
+        ),
+        "report-footer": "Made with uvp from the status in the plan on {date}.",
+        # Plans over time (uvp.history)
+        "history-none": "none",
+        "history-carried": "Carried over from UVP {year} (status: {status}).",
+        "history-carried-no-status": "Carried over from UVP {year} (without a status).",
+        "history-kind-added": "added",
+        "history-kind-removed": "removed",
+        "history-kind-moved": "another quarter",
+        "history-kind-lead": "another lead",
+        "history-kind-status": "another status",
+        "history-kind-text": "text changed",
+        "history-kind-note": "note changed",
+        "history-kind-moved-theme": "another theme",
+        # -- server hardening (issue 13)
+        "addin-peildatum-not-one-cell": (
+            "{source}: the name Peildatum refers to {address} ({rows} row(s), {columns} "
+            "column(s)) instead of one cell. Make the name refer to the cell with the date "
+            "(Formulas › Name Manager)."
+        ),
+        "addin-peildatum-no-cell": (
+            "{source}: the name Peildatum does not refer to a cell. Make the name refer to the "
+            "cell with the date (Formulas › Name Manager)."
+        ),
+        "cli-help-workers": (
+            "The number of worker processes; each runs one button at a time, so N processes "
+            "serve N users at once."
+        ),
+        "cli-help-allowed-host": (
+            "A host name (with :port if it matters) the manifest may take its address from, "
+            "such as uvp.gemeente.nl; may be repeated. Also from UVP_ALLOWED_HOSTS (separated "
+            "by commas). Not needed with --public-url."
+        ),
+        "cli-help-request-timeout": (
+            "Seconds in which a request (header and body) must have come in; then the server "
+            "closes the connection."
+        ),
+        "cli-help-max-requests": (
+            "Requests per worker process that may be in progress at once (coming in, waiting "
+            "or running); beyond that the server answers 'busy' (503)."
+        ),
+        "cli-serve-bad-host": (
+            "'{host}' is not a host name such as uvp.gemeente.nl or uvp.gemeente.nl:8443."
+        ),
+        "server-busy": (
+            "The UVP server is busy ({count} requests at once). Try again in {seconds} seconds."
+        ),
+        "server-busy-waited": (
+            "The UVP server is busy: your request waited {waited} seconds for its turn. Try "
+            "again in {seconds} seconds."
+        ),
+        "server-too-deep": "The request is nested too deeply to be a workbook.",
+        "server-bad-address": "'{address}' is not a cell address such as B3, A1:D20, A:C or 1:4",
+        "server-active-sheet": (
+            "the active sheet ({index}) does not exist: the workbook has {count} sheet(s)"
+        ),
+        "server-name-sheet": (
+            "the name '{name}' belongs to sheet {index}, but the workbook has {count} sheet(s)"
+        ),
+        "server-ragged-rows": "the rows of sheet '{sheet}' differ in length",
+        "server-problem-missing": "is missing",
+        "server-problem-type": "has the wrong kind of value",
+        "server-problem-too-long": "is too long",
+        "server-problem-too-short": "is too short or empty",
+        "server-problem-range": "is out of the allowed range",
+        "server-problem-choice": "has a value the server does not know",
+        "server-problem-other": "is invalid",
+        "server-not-found": "This page does not exist on the UVP server.",
+        "server-method-not-allowed": "The UVP server does not allow {method} here (only {allowed}).",
+        "server-http-error": "The UVP server cannot handle this request (HTTP status {status}).",
+        "server-internal-error": (
+            "Internal error in the UVP server ({kind}). The administrator finds the cause in "
+            "the server's log."
+        ),
+        "server-bad-request": "This is not a valid HTTP request; the connection is closed.",
+        "server-request-timeout": (
+            "The request had not come in full within {seconds} seconds; the connection is "
+            "closed. Try again."
+        ),
+        "server-too-many-connections": (
+            "The UVP server has too many open connections. Try again in a few seconds."
+        ),
+        "server-unknown-host": (
+            "This UVP server does not know the address '{host}' and so does not put it in the "
+            "manifest. The administrator gives the address with --public-url or --allowed-host."
+        ),
+        # -- end of server hardening (issue 13)
+        # -- vocabulary (issue 11): reading timing, leads and status in staff's own words
+        "disagreeing-schedule": (
+            "cannot read {text!r} as a quarter schedule: {outer} and {inner} (in brackets) "
+            "say different things"
+        ),
+        "mixed-years": (
+            "cannot read {text!r} as a quarter schedule: it names quarters in different years "
+            "({years}); write one line per year"
+        ),
+        "reversed-years": (
+            "cannot read {text!r} as a quarter schedule: the span runs backwards "
+            "(write {first}-{last})"
+        ),
+        "ambiguous-winter": (
+            "cannot read {text!r} as a quarter schedule: winter can be Q1 or Q4 of the year; "
+            "write the quarter"
+        ),
+        "biennial-schedule": (
+            "cannot read {text!r} as a quarter schedule: once every two years says nothing "
+            "about this year; write the quarter, or n.v.t."
+        ),
+        "several-organisations": (
+            "{text!r} names {count} organisations ({leads}): read it with parse_leads() "
+            "or parse_assignments()"
+        ),
+        "status-planned": "planned",
+        "status-running": "running",
+        "status-at-risk": "at risk",
+        "status-done": "done",
+        "status-postponed": "postponed",
+        "status-cancelled": "cancelled",
+        # -- end of vocabulary (issue 11)
+    },
+    "nl": {
+        "empty-schedule": "Een leeg vak is geen kwartaalplanning: " + _ACCEPTED_NL + ".",
+        "unknown-quarter": (
+            "'{text}' is geen kwartaalplanning: Q{quarter} bestaat niet "
+            "(een jaar heeft Q1 tot en met Q4)."
+        ),
+        "reversed-range": (
+            "'{text}' is geen kwartaalplanning: de periode loopt achteruit "
+            "(bedoelt u Q{first}-Q{last}?)."
+        ),
+        "repeated-quarter": "'{text}' is geen kwartaalplanning: Q{quarter} staat er twee keer in.",
+        "bad-schedule": "'{text}' is geen kwartaalplanning: " + _ACCEPTED_NL + ".",
+        "empty-lead": "Een leeg vak is geen trekker.",
+        "multiline-lead": "'{text}' bevat meerdere regels: zet één trekker per regel.",
+        "quarter-as-lead": (
+            "'{text}' is een kwartaal, geen trekker: zijn Trekker en Kwartaal verwisseld?"
+        ),
+        "lead-parentheses": (
+            "'{text}' is geen trekker: zet een afdeling tussen één paar haakjes achter de naam, "
+            "zoals 'Nijkerk (Bibob-medewerker)'."
+        ),
+        "lead-too-long": (
+            "'{text}' is geen trekker: met {length} tekens is dit een zin, geen naam "
+            "(zet uitleg in Toelichting)."
+        ),
+        "lead-no-letters": "'{text}' is geen trekker: er staat geen naam in.",
+        "misaligned-cells": (
+            "Trekker '{trekker}' heeft {leads} regel(s), maar Kwartaal '{kwartaal}' heeft er "
+            "{quarters}: geef één kwartaal voor alle trekkers, of één kwartaal per trekker."
+        ),
+        "quarter-without-lead": (
+            "Kwartaal '{kwartaal}' heeft {quarters} regels maar er staat geen trekker: "
+            "zet per kwartaalregel een trekker."
+        ),
+        "unwritable-assignments": (
+            "Deze trekkers en kwartalen passen niet in de vakken Trekker en Kwartaal: {reason}"
+        ),
+        "bad-json": "{source}: geen geldige JSON ({detail}).",
+        "not-a-plan": "{source}: dit is geen uvp-plan ({detail}).",
+        "schema-version-missing": (
+            "{source}: het veld schema_version ontbreekt: dit plan is niet door uvp geschreven."
+        ),
+        "schema-version-newer": (
+            "{source}: dit plan is geschreven door een nieuwere versie van uvp "
+            "(schema {found}; deze versie leest tot en met {supported}). Werk uvp bij."
+        ),
+        "bad-plan-data": "{source}: {count} probleem/problemen in het plan:\n{details}",
+        "file-unreadable": "{source}: het bestand kan niet worden gelezen ({detail}).",
+        "file-not-found": "{source}: dit bestand bestaat niet.",
+        # Werkmappen
+        "workbook-missing": "{source}: dit bestand bestaat niet.",
+        "workbook-unreadable": (
+            "{source}: het bestand kan niet worden geopend ({detail}). "
+            "Controleer of u het mag lezen en of een ander programma het niet vasthoudt."
+        ),
+        "workbook-not-zip": "{source}: dit is geen Excel-werkmap (.xlsx): {detail}.",
+        "workbook-encrypted": (
+            "{source}: de werkmap is beveiligd met een wachtwoord. Sla hem op zonder wachtwoord "
+            "(Bestand > Info > Werkmap beveiligen) en probeer het opnieuw."
+        ),
+        "workbook-legacy-xls": (
+            "{source}: dit is een oud Excel 97-2003-bestand (.xls). Sla het in Excel eerst op als .xlsx."
+        ),
+        "workbook-too-large": "{source}: {detail}; uvp pakt dit bestand niet uit.",
+        "workbook-hostile-xml": (
+            "{source}: onderdeel {part} bevat een DOCTYPE of entiteiten, wat geen Excel-bestand doet; "
+            "uvp leest dit bestand niet."
+        ),
+        "workbook-corrupt": "{source}: de werkmap is beschadigd en kan niet worden gelezen ({detail}).",
+        "workbook-unknown-municipality": (
+            "{source}: de werkmap zegt niet van welke gemeente het plan is; geef die op met --gemeente."
+        ),
+        "workbook-unknown-year": (
+            "{source}: de werkmap zegt niet voor welk jaar het plan is; geef dat op met --jaar."
+        ),
+        "workbook-locked": (
+            "{source} is geopend in Excel ({lock} bestaat): sluit de werkmap in Excel en probeer het opnieuw."
+        ),
+        "workbook-unsupported-content": (
+            "{source}: uvp kan deze werkmap niet opslaan zonder {what} te verliezen; er is niets gewijzigd. "
+            "Bewaar een kopie zonder, of gebruik de Excel-invoegtoepassing, die in Excel zelf werkt."
+        ),
+        "workbook-write-failed": (
+            "{source}: de werkmap kon niet worden opgeslagen ({detail}); het origineel is ongewijzigd."
+        ),
+        "addin-bad-peildatum": (
+            "{source}: de peildatum '{text}' is geen datum: vul een datum in, zoals 1-10-2024."
+        ),
+        "addin-unknown-municipality": (
+            "{source}: de werkmap zegt niet van welke gemeente het plan is. Maak een blad Plan "
+            "met in de eerste kolom 'Gemeente' en ernaast de naam, of zet de gemeente in de titel "
+            "(Uitvoeringsplan Veiligheid 2024 gemeente …)."
+        ),
+        "addin-unknown-year": (
+            "{source}: de werkmap zegt niet voor welk jaar het plan is. Zet op het blad Plan "
+            "'Jaar' met ernaast het jaar, of zet het jaar in de titel."
+        ),
+        "workbook-plan-sheet-full": (
+            "{source}: op het blad Plan is boven de tabel geen lege regel meer voor 'Gemeente' "
+            "of 'Jaar'. Maak er een vrij en probeer het opnieuw."
+        ),
+        "addin-ask": (
+            "De werkmap zegt niet {what}. Vul het hieronder in: uvp zet het op het blad Plan, "
+            "zodat de werkmap het voortaan zelf zegt."
+        ),
+        "addin-ask-municipality": "van welke gemeente het plan is",
+        "addin-ask-year": "voor welk jaar het plan is",
+        "addin-ask-both": "van welke gemeente en voor welk jaar het plan is",
+        "addin-written-plan-info": "Op het blad Plan staat nu {what}.",
+        "addin-not-checked-overdue": (
+            "Te late acties zijn niet gecontroleerd: de werkmap zegt niet voor welk jaar het "
+            "plan is. Zet op het blad Plan 'Jaar' met ernaast het jaar."
+        ),
+        "addin-validated": (
+            "Controle klaar: {errors} fout(en) en {warnings} waarschuwing(en). "
+            "Zie het blad Controle; de links gaan naar de cellen."
+        ),
+        "addin-filled": (
+            "Kwartaalkolommen ingevuld bij {marked} acties; {written} kwartalen uit de kolommen "
+            "overgenomen."
+        ),
+        "addin-mismatches": (
+            "Bij {count} actie(s) zeggen Kwartaal en de kwartaalkolommen iets anders ({cells}); "
+            "die zijn niet veranderd."
+        ),
+        "addin-evaluated": (
+            "Blad Evaluatie geschreven (peildatum {peildatum}): {actions} acties, {done} gereed "
+            "({percent}%), {overdue} te laat."
+        ),
+        "addin-exported": (
+            "Het plan staat als JSON op het blad JSON ({lines} regels): selecteer kolom A en "
+            "kopieer, of sla het blad op als tekst."
+        ),
+        "workbook-illegal-character": (
+            "{source}: de tekst voor cel {cell} bevat een stuurteken dat Excel niet kan opslaan."
+        ),
+        "workbook-unwritable-action": "Actie '{source}': {reason}",
+        "workbook-exists": "{source} bestaat al: kies een andere naam, of overschrijf het met --overwrite (het oude blijft als .bak.xlsx).",
+        "workbook-not-a-plan": (
+            "{source}: geen actietabel gevonden (een kopregel met Actie/Activiteit en Trekker of Kwartaal)."
+        ),
+        # CLI
+        "cli-summary": (
+            "{priorities} prioriteiten, {themes} thema's, {actions} acties "
+            "({joint} gezamenlijk, {local} lokaal)"
+        ),
+        "findings-none": "Geen bevindingen.",
+        "findings-summary": "Bevindingen: {errors} fout(en), {warnings} waarschuwing(en), {infos} info",
+        "cli-no-files": "Geen plannen gevonden in {path}.",
+        "internal-error": (
+            "Interne fout in uvp ({kind}): {detail}. Meld dit aan de ontwikkelaars; "
+            "uw bestanden zijn niet gewijzigd."
+        ),
+        "cli-help": (
+            "uvp: plan, controleer en evalueer het Uitvoeringsplan Veiligheid (UVP) "
+            "van uw gemeente."
+        ),
+        "cli-help-show": "Toon per plan een overzicht van prioriteiten, thema's, acties en bevindingen.",
+        "cli-help-paths": "Plannen (.xlsx of .json) of mappen met plannen.",
+        "cli-help-gemeente": "De gemeente, als de werkmap die niet noemt.",
+        "cli-help-jaar": "Het jaar van het plan, als de werkmap dat niet noemt.",
+        "cli-help-output": ("Schrijf in kopieën in deze map; de originelen blijven ongewijzigd."),
+        "cli-help-peildatum": "De datum waarop gemeten wordt (JJJJ-MM-DD); standaard vandaag.",
+        "cli-help-validate": (
+            "Controleer plannen: ontbrekende trekkers en kwartalen, onleesbare notaties, "
+            "te late acties. Stopt met code 1 bij fouten."
+        ),
+        "cli-help-write": "Zet de bevindingen ook in het blad Controle van de werkmap.",
+        "cli-help-fill": (
+            "Vul de kwartaalkolommen Q1-Q4 naast elke actietabel en voeg een kolom Status "
+            "met keuzelijst toe."
+        ),
+        "cli-help-no-status": "Voeg geen kolom Status toe.",
+        "cli-help-evaluate": (
+            "Schrijf het blad Evaluatie voor de raad: per prioriteit en thema de voortgang, "
+            "behaalde en nog te behalen doelstellingen, en een grafiek."
+        ),
+        "cli-help-new": "Maak een lege planningswerkmap (indeling per doel), klaar om in te vullen.",
+        "cli-help-new-path": "De nieuwe werkmap (.xlsx).",
+        "cli-help-overwrite": "Overschrijf een bestaand bestand (het oude blijft als .bak.xlsx).",
+        "cli-help-convert": (
+            "Zet werkmappen om naar JSON en JSON naar werkmappen; gaat door na een fout bestand."
+        ),
+        "cli-help-layout": "Indeling van nieuwe werkmappen: goal (per doel) of quarter (per kwartaal).",
+        "cli-help-compare": (
+            "Vergelijk de gezamenlijke acties in de plannen van de gemeenten in de regio: "
+            "verschillen in trekker en kwartaal, en acties die in een plan ontbreken."
+        ),
+        "cli-help-compare-output": "Schrijf ook de werkmap Regio (.xlsx) met de verschillen gemarkeerd.",
+        "cli-compare-needs-two": "Vergelijken kan alleen met plannen van minstens twee gemeenten.",
+        "cli-compare-summary": (
+            "Gezamenlijke acties van {plans}: {match} gelijk, {mismatch} met verschillen, "
+            "{missing} ontbrekend"
+        ),
+        "cli-compare-written": "Werkmap Regio geschreven: {path}",
+        "cli-help-agenda": (
+            "De agenda van een partner: alles wat de politie, een gemeente of het ZV-WVV "
+            "in de plannen trekt of waaraan zij meedoet, per kwartaal, in één blad."
+        ),
+        "cli-help-partner": "De partner, zoals Politie, Barneveld of ZV-WVV.",
+        "cli-help-agenda-output": "Schrijf de agenda ook in een werkmap (.xlsx), één blad Agenda.",
+        "cli-agenda-title": "Agenda {partner} {years}: {count} acties in de plannen van {plans}",
+        "cli-agenda-none": "{partner} trekt geen actie in deze plannen en doet nergens aan mee.",
+        "cli-agenda-unknown": (
+            "'{partner}' komt in geen van de plannen voor.{hint} Partners in deze plannen: {known}."
+        ),
+        "cli-agenda-hint": " Bedoelt u {name}?",
+        "cli-agenda-written": "Werkmap met de agenda geschreven: {path}",
+        "agenda-differs": "plannen verschillen",
+        "cli-duplicate-plan": (
+            "Het plan van {municipality} staat twee keer in de invoer ({first} en {second}): "
+            "geef één bestand per gemeente."
+        ),
+        "agenda-role-lead": "trekker",
+        "agenda-role-each": "iedere gemeente",
+        "agenda-role-joint": "gezamenlijk",
+        "agenda-role-participant": "doet mee",
+        "agenda-bucket-1": "Q1 (januari – maart)",
+        "agenda-bucket-2": "Q2 (april – juni)",
+        "agenda-bucket-3": "Q3 (juli – september)",
+        "agenda-bucket-4": "Q4 (oktober – december)",
+        "agenda-bucket-ongoing": "Doorlopend",
+        "agenda-bucket-none": "Zonder kwartaal",
+        "cli-compare-match": "gelijk    ",
+        "cli-compare-mismatch": "verschil  ",
+        "cli-compare-missing": "ontbreekt ",
+        "cli-bad-date": "'{text}' is geen datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2024-10-01.",
+        "cli-failed": "{count} van de {total} bestanden zijn mislukt:",
+        "cli-filled": "{path}: kwartaalkolommen ingevuld bij {marked} acties; {written} kwartalen uit de kolommen overgenomen.",
+        "cli-evaluated": (
+            "{path}: blad Evaluatie geschreven (peildatum {peildatum}): {actions} acties, "
+            "{done} gereed ({percent}%), {overdue} te laat."
+        ),
+        "cli-created": "{path}: nieuwe planningswerkmap gemaakt.",
+        "cli-converted": "{source} → {target}",
+        "cli-help-format": "Uitvoer als tekst (voor mensen) of json (voor programma's).",
+        "cli-help-serve": (
+            "Start de server achter het lint UVP in Excel (Windows, macOS en Excel op het web): "
+            "de knoppen Controleren, Kwartalen vullen, Evaluatie en Exporteren. "
+            "Het manifest staat op /manifest.xml. Stop met Ctrl+C."
+        ),
+        "cli-help-host": (
+            "Het adres waarop de server luistert; standaard alleen deze computer (127.0.0.1). "
+            "Achter een reverse proxy op dezelfde server hoeft dat niet anders."
+        ),
+        "cli-help-port": "De poort waarop de server luistert.",
+        "cli-help-cert": "Het certificaat (PEM) voor HTTPS; samen met --key.",
+        "cli-help-key": "De sleutel (PEM) bij het certificaat voor HTTPS; samen met --cert.",
+        "cli-help-public-url": (
+            "Het https-adres waarop Excel de server bereikt, zoals https://uvp.gemeente.nl; "
+            "dat komt in het manifest op /manifest.xml. Zonder dit: het adres van het verzoek, "
+            "als dat deze computer is of met --allowed-host is opgegeven."
+        ),
+        "cli-serve-cert-key": "Geef --cert en --key allebei op, of geen van beide.",
+        "cli-serve-missing-file": "{path} bestaat niet.",
+        "cli-serve-bad-url": (
+            "'{url}' is geen https-adres zoals https://uvp.gemeente.nl (zonder ? of #)."
+        ),
+        "cli-serve-needs-extra": (
+            "Voor uvp serve zijn FastAPI en uvicorn nodig ({detail}): "
+            'installeer ze met  python -m pip install "uvp[server]"'
+        ),
+        "cli-serve-no-https": (
+            "Let op: de server luistert op {host} zonder HTTPS. Excel laadt invoegtoepassingen "
+            "alleen via https: zet er een reverse proxy met certificaat voor, of geef --cert en --key."
+        ),
+        "cli-serve-start": ("uvp-server op {url} (manifest: {url}/manifest.xml). Stop met Ctrl+C."),
+        # De server achter het lint: antwoorden aan de Excel-invoegtoepassing
+        "server-unknown-script": ("Onbekende opdracht '{name}': de server kent alleen {known}."),
+        "server-not-json-type": (
+            "Het verzoek moet JSON zijn (Content-Type: application/json), zoals de "
+            "UVP-knoppen in Excel het sturen."
+        ),
+        "server-not-json": "Het verzoek is geen leesbare JSON ({detail}).",
+        "server-too-large": (
+            "De werkmap is te groot om te versturen (meer dan {limit} MB). "
+            "Verwijder bladen die niet bij het plan horen, of gebruik uvp op de computer."
+        ),
+        "server-bad-payload": (
+            "Het verzoek is geen werkmap zoals de UVP-knoppen in Excel die sturen: {detail}"
+        ),
+        "server-no-args": (
+            "De knop '{name}' neemt alleen de gemeente en het jaar van het plan als argument."
+        ),
+        "column-priority-theme": "Prioriteit / thema",
+        "column-actions": "Acties",
+        "severity-error": "fout",
+        "severity-warning": "waarschuwing",
+        "severity-info": "info",
+        "kind-joint": "gezamenlijke prioriteit",
+        "kind-local": "lokale prioriteit",
+        "plan-title": "Uitvoeringsplan Veiligheid {year} — {municipality}",
+        "ongoing": "Doorlopend",
+        "place-priority": "prioriteit {number}",
+        "place-theme": "thema {number}",
+        "place-action": "actie {number}",
+        # The quarterly report for the driehoeksoverleg: uvp report (uvp.report)
+        "report-title": "Kwartaalrapportage Uitvoeringsplan Veiligheid {year} — {municipality}",
+        "report-peildatum": "Peildatum {date} (Q{quarter})",
+        "report-next": "Volgend kwartaal: Q{quarter} {year}.",
+        "report-next-outside": (
+            "Het volgend kwartaal (Q{quarter} {next_year}) valt buiten het plan voor {year}: "
+            "dit plan zet daar geen acties in."
+        ),
+        "report-overview": "Overzicht per prioriteit",
+        "report-col-priority": "Prioriteit",
+        "report-col-actions": "Acties",
+        "report-col-cancelled": "Vervallen",
+        "report-col-upcoming": "Volgend kwartaal",
+        "report-col-percent": "% gereed",
+        "report-col-action": "Actie",
+        "report-col-lead": "Trekker",
+        "report-col-quarter": "Kwartaal",
+        "report-col-theme": "Thema",
+        "report-col-status": "Status",
+        "report-segment-done": "Gereed",
+        "report-segment-running": "Loopt",
+        "report-segment-overdue": "Te laat",
+        "report-segment-other": "Overig",
+        "report-total": "Totaal",
+        "report-list-done": "Gereed",
+        "report-list-overdue": "Te laat",
+        "report-list-upcoming": "Volgend kwartaal (Q{quarter})",
+        "report-list-upcoming-none": "Volgend kwartaal (buiten het planjaar)",
+        "report-list-empty": "Geen.",
+        "report-chart-title": "Voortgang per prioriteit op {date}",
+        "report-chart-empty": "geen acties",
+        "report-cancelled": "{count} vervallen (niet in de grafiek)",
+        "report-actions-total": "{count} acties in totaal",
+        "report-legend-note": (
+            "Loopt: loopt en nog op tijd; Te laat: het laatste kwartaal is voorbij en de actie "
+            "is niet gereed; Overig: gepland, uitgesteld of zonder status; vervallen acties "
+            "staan niet in de grafiek"
+        ),
+        "report-footer": "Gemaakt met uvp op basis van de status in het plan op {date}.",
+        "report-write-failed": (
+            "{source}: de rapportage kon niet worden opgeslagen ({detail}); een bestaand "
+            "bestand is ongewijzigd."
+        ),
+        "cli-help-report": (
+            "Maak de kwartaalrapportage voor het driehoeksoverleg: per prioriteit wat gereed "
+            "is, wat te laat is en wat in het volgend kwartaal gepland staat. Met -o ook als "
+            "webpagina (.html, om te printen) of werkmap met grafiek (.xlsx)."
+        ),
+        "cli-help-report-path": "Het plan (.xlsx of .json), met de kolom Status bijgewerkt.",
+        "cli-help-report-output": (
+            "Schrijf de rapportage ook naar een bestand: .html (één losse webpagina) of "
+            ".xlsx (een nieuwe werkmap met grafiek)."
+        ),
+        "cli-report-bad-output": "{path}: schrijf de rapportage naar een .html- of .xlsx-bestand.",
+        "cli-output-is-input": (
+            "{path} is een van de plannen die u opgaf: kies een ander bestand voor de uitvoer, "
+            "uvp schrijft niet over een plan heen."
+        ),
+        "cli-report-one-plan": "{path} bevat {count} plannen: geef één plan (.xlsx of .json).",
+        "cli-report-other-year": "Let op: de peildatum {date} valt niet in het planjaar {year}.",
+        "cli-report-priority": (
+            "{label}: {actions} acties — {done} gereed, {running} loopt, {overdue} te laat, "
+            "{other} overig, {cancelled} vervallen ({percent}% gereed)"
+        ),
+        "cli-report-written": "Rapportage geschreven: {path}",
+        # Plans over time: uvp diff and uvp next-year (uvp.history)
+        "diff-other-municipality": (
+            "Dit zijn plannen van twee gemeenten ({old} en {new}), geen twee versies van één "
+            "plan: vergelijk versies van hetzelfde plan, of gebruik uvp compare voor de regio."
+        ),
+        "history-none": "geen",
+        "history-carried": "Overgenomen uit UVP {year} (status: {status}).",
+        "history-carried-no-status": "Overgenomen uit UVP {year} (zonder status).",
+        "history-kind-added": "toegevoegd",
+        "history-kind-removed": "verwijderd",
+        "history-kind-moved": "ander kwartaal",
+        "history-kind-lead": "andere trekker",
+        "history-kind-status": "andere status",
+        "history-kind-text": "tekst gewijzigd",
+        "history-kind-note": "toelichting gewijzigd",
+        "history-kind-moved-theme": "ander thema",
+        "cli-help-diff": (
+            "Toon wat er veranderd is tussen twee versies van hetzelfde plan: acties erbij, "
+            "eraf, ander kwartaal, andere trekker, andere status. Exitcode 1 bij verschillen."
+        ),
+        "cli-help-diff-old": "De oude versie van het plan (.xlsx of .json).",
+        "cli-help-diff-new": "De nieuwe versie van het plan (.xlsx of .json).",
+        "cli-diff-summary": (
+            "{municipality}: {old} ({old_year}, {old_actions} acties) → {new} ({new_year}, "
+            "{new_actions} acties): {changes} wijziging(en) bij {actions} actie(s)"
+        ),
+        "cli-diff-none": "Geen verschillen.",
+        "cli-diff-years": "Let op: de plannen zijn van verschillende jaren ({old_year} en {new_year}).",
+        "cli-diff-heading": "{label} ({count})",
+        "cli-help-next-year": (
+            "Maak het plan voor volgend jaar uit een geëvalueerd plan: doelen blijven, acties "
+            "op Gereed of Vervallen vallen weg, de rest gaat mee zonder kwartaal."
+        ),
+        "cli-help-next-year-path": "Het geëvalueerde plan (.xlsx of .json).",
+        "cli-help-next-year-output": (
+            "Het nieuwe plan (.xlsx of .json); standaard naast het oude, met het nieuwe jaar "
+            "in de naam."
+        ),
+        "cli-next-year-written": "{source} → {target}: UVP {year} van {municipality}.",
+        "cli-next-year-summary": (
+            "{kept} acties overgenomen; weggelaten: {done} gereed, {cancelled} vervallen; "
+            "{goals} doelen behouden."
+        ),
+        "cli-next-year-not-evaluated": (
+            "Let op: geen enkele actie in {source} staat op Gereed of Vervallen, dus alle "
+            "acties zijn overgenomen. Is het plan geëvalueerd (kolom Status)?"
+        ),
+        "cli-next-year-todo": (
+            "{count} acties zonder kwartaal: plan ze in (uvp validate {target} toont waar)."
+        ),
+        "cli-next-year-ongoing": "{count} acties blijven Doorlopend.",
+        "cli-next-year-dated": "{count} overgenomen acties noemen nog {year}: controleer de data.",
+        "cli-next-year-read-findings": "Bij het lezen van {source}:",
+        "cli-next-year-other-findings": "Verder vond uvp in het nieuwe plan:",
+        "cli-next-year-bad-output": "{path}: schrijf het nieuwe plan naar een .xlsx- of .json-bestand.",
+        # -- server hardening (issue 13)
+        "addin-peildatum-not-one-cell": (
+            "{source}: de naam Peildatum wijst naar {address} ({rows} rij(en), {columns} "
+            "kolom(men)) in plaats van naar één cel. Laat de naam naar de cel met de datum "
+            "wijzen (Formules › Namen beheren)."
+        ),
+        "addin-peildatum-no-cell": (
+            "{source}: de naam Peildatum wijst niet naar een cel. Laat de naam naar de cel met "
+            "de datum wijzen (Formules › Namen beheren)."
+        ),
+        "cli-help-workers": (
+            "Het aantal werkprocessen; elk voert één knop tegelijk uit, dus N processen helpen "
+            "N gebruikers tegelijk."
+        ),
+        "cli-help-allowed-host": (
+            "Een hostnaam (met :poort als die meetelt) waarvan het manifest zijn adres mag nemen, "
+            "zoals uvp.gemeente.nl; mag vaker. Ook via UVP_ALLOWED_HOSTS (gescheiden door "
+            "komma's). Niet nodig met --public-url."
+        ),
+        "cli-help-request-timeout": (
+            "Seconden waarin een verzoek (kop en inhoud) binnen moet zijn; daarna sluit de "
+            "server de verbinding."
+        ),
+        "cli-help-max-requests": (
+            "Verzoeken per werkproces die tegelijk in behandeling mogen zijn (binnenkomend, "
+            "wachtend of lopend); daarboven antwoordt de server 'druk' (503)."
+        ),
+        "cli-serve-bad-host": (
+            "'{host}' is geen hostnaam zoals uvp.gemeente.nl of uvp.gemeente.nl:8443."
+        ),
+        "server-busy": (
+            "De UVP-server is druk ({count} verzoeken tegelijk). Probeer het over {seconds} "
+            "seconden opnieuw."
+        ),
+        "server-busy-waited": (
+            "De UVP-server is druk: uw verzoek wachtte {waited} seconden op zijn beurt. Probeer "
+            "het over {seconds} seconden opnieuw."
+        ),
+        "server-too-deep": "Het verzoek is te diep genest om een werkmap te zijn.",
+        "server-bad-address": "'{address}' is geen celadres zoals B3, A1:D20, A:C of 1:4",
+        "server-active-sheet": (
+            "het actieve blad ({index}) bestaat niet: de werkmap heeft {count} blad(en)"
+        ),
+        "server-name-sheet": (
+            "de naam '{name}' hoort bij blad {index}, maar de werkmap heeft {count} blad(en)"
+        ),
+        "server-ragged-rows": "de rijen van blad '{sheet}' zijn niet even lang",
+        "server-problem-missing": "ontbreekt",
+        "server-problem-type": "heeft het verkeerde soort waarde",
+        "server-problem-too-long": "is te lang",
+        "server-problem-too-short": "is te kort of leeg",
+        "server-problem-range": "valt buiten het toegestane bereik",
+        "server-problem-choice": "heeft een waarde die de server niet kent",
+        "server-problem-other": "is ongeldig",
+        "server-not-found": "Deze pagina bestaat niet op de UVP-server.",
+        "server-method-not-allowed": "De UVP-server staat {method} hier niet toe (wel: {allowed}).",
+        "server-http-error": "De UVP-server kan dit verzoek niet afhandelen (HTTP-status {status}).",
+        "server-internal-error": (
+            "Interne fout in de UVP-server ({kind}). De beheerder vindt de oorzaak in het "
+            "logboek van de server."
+        ),
+        "server-bad-request": "Dit is geen geldig HTTP-verzoek; de verbinding is gesloten.",
+        "server-request-timeout": (
+            "Het verzoek was niet binnen {seconds} seconden volledig binnen; de verbinding is "
+            "gesloten. Probeer het opnieuw."
+        ),
+        "server-too-many-connections": (
+            "De UVP-server heeft te veel open verbindingen. Probeer het over enkele seconden "
+            "opnieuw."
+        ),
+        "server-unknown-host": (
+            "Deze UVP-server kent het adres '{host}' niet en zet het dus niet in het manifest. "
+            "De beheerder geeft het adres op met --public-url of --allowed-host."
+        ),
+        # -- end of server hardening (issue 13)
+        # -- vocabulary (issue 11): reading timing, leads and status in staff's own words
+        "disagreeing-schedule": (
+            "'{text}' is geen kwartaalplanning: {outer} en {inner} (tussen haakjes) zeggen "
+            "iets anders."
+        ),
+        "mixed-years": (
+            "'{text}' is geen kwartaalplanning: er staan kwartalen in verschillende jaren in "
+            "({years}); zet elk jaar op een eigen regel."
+        ),
+        "reversed-years": (
+            "'{text}' is geen kwartaalplanning: de periode loopt achteruit (bedoelt u "
+            "{first}-{last}?)."
+        ),
+        "ambiguous-winter": (
+            "'{text}' is geen kwartaalplanning: de winter kan Q1 of Q4 zijn. Vul het kwartaal in."
+        ),
+        "biennial-schedule": (
+            "'{text}' is geen kwartaalplanning: eens per twee jaar zegt niet of het dit jaar "
+            "is. Vul het kwartaal in, of n.v.t."
+        ),
+        "several-organisations": (
+            "'{text}' noemt {count} organisaties ({leads}): zet één trekker per regel."
+        ),
+        # The Status drop-down: uvp.STATUS_LABELS
+        "status-planned": "Gepland",
+        "status-running": "Loopt",
+        "status-at-risk": "Aandacht",
+        "status-done": "Gereed",
+        "status-postponed": "Uitgesteld",
+        "status-cancelled": "Vervallen",
+        # -- end of vocabulary (issue 11)
+    },
+}
