@@ -1,8 +1,9 @@
 """The core: the plan model and the rules about it, with no Excel, web or terminal in it.
 
 Everything here is pure Python on the plan's data: quarter schedules, leads
-and organisations, the model, validation findings, the evaluation's tallies and
-the plan's JSON form. The other layers (``uvp.workbook``, ``uvp.region``, the
+and organisations, the model, validation findings, where actions stand on a date
+(one overdue rule, one :class:`Tally`), the evaluation, the plan at a glance
+(quarter buckets), what a result says as lines of text, and the plan's JSON form. The other layers (``uvp.workbook``, ``uvp.region``, the
 shells ``uvp.cli`` and ``uvp.addin``) build on these names; none of them reaches
 into the private modules behind this face.
 
@@ -11,10 +12,16 @@ into the private modules behind this face.
 'Q2-Q4'
 """
 
-from uvp.core._assignments import Assignment, format_assignments, parse_assignments
+from uvp.core._assignments import (
+    Assignment,
+    format_assignments,
+    leads_text,
+    parse_assignments,
+    schedules_text,
+)
 from uvp.core._atomic import write_text
 from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
-from uvp.core._evaluation import Evaluation, GoalResult, Tally, evaluate_plan, is_overdue
+from uvp.core._evaluation import Evaluation, GoalResult, evaluate_plan
 from uvp.core._findings import Finding, Param, Report, Severity
 from uvp.core._json import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
 from uvp.core._leads import (
@@ -38,10 +45,22 @@ from uvp.core._model import (
     Status,
     Theme,
 )
+from uvp.core._outline import (
+    Line,
+    OverviewRow,
+    Span,
+    Tone,
+    findings_lines,
+    overview_rows,
+    plain,
+)
+from uvp.core._overview import BUCKETS, Bucket, bucket_counts, quarter_buckets, summarise_plan
+from uvp.core._progress import Segment, Tally, due_date, is_overdue
 from uvp.core._quarters import QUARTERS, Schedule, ScheduleKind, quarter_of
-from uvp.core._validation import check_plan, due_date, excerpt, validate_plan, where
+from uvp.core._validation import check_plan, excerpt, validate_plan, where
 
 __all__ = [
+    "BUCKETS",
     "KNOWN_ORGANISATIONS",
     "QUARTERS",
     "SCHEMA_VERSION",
@@ -49,6 +68,7 @@ __all__ = [
     "Action",
     "AlignmentError",
     "Assignment",
+    "Bucket",
     "Definition",
     "Evaluation",
     "Finding",
@@ -56,9 +76,11 @@ __all__ = [
     "GoalResult",
     "Lead",
     "LeadKind",
+    "Line",
     "Location",
     "NotationError",
     "Organisation",
+    "OverviewRow",
     "Param",
     "Plan",
     "PlanDataError",
@@ -68,12 +90,16 @@ __all__ = [
     "Report",
     "Schedule",
     "ScheduleKind",
+    "Segment",
     "Severity",
+    "Span",
     "Status",
     "Tally",
     "Theme",
+    "Tone",
     "UvpError",
     "WorkbookError",
+    "bucket_counts",
     "cell_name",
     "check_plan",
     "column_letter",
@@ -81,17 +107,24 @@ __all__ = [
     "dump",
     "evaluate_plan",
     "excerpt",
+    "findings_lines",
     "format_assignments",
     "from_json",
     "identify",
     "is_overdue",
     "json_schema",
+    "leads_text",
     "load",
     "organisation_name",
+    "overview_rows",
     "parse_assignments",
     "parse_participants",
+    "plain",
+    "quarter_buckets",
     "quarter_of",
+    "schedules_text",
     "sheet_reference",
+    "summarise_plan",
     "to_json",
     "validate_plan",
     "where",

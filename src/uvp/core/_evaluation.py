@@ -2,7 +2,8 @@
 
 The council receives *behaalde of nog te behalen doelstellingen*, backed by
 figures; :func:`evaluate_plan` computes them from the actions' status on a
-*peildatum* (the date the evaluation looks at).
+*peildatum* (the date the evaluation looks at). The figures are a
+:class:`~uvp.core.Tally` each, the same count the quarterly report shows.
 
 >>> import datetime as dt, uvp
 >>> plan = uvp.load("examples/scherpenzeel-2024.json")
@@ -14,49 +15,13 @@ figures; :func:`evaluate_plan` computes them from the actions' status on a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 import attrs
 
 from uvp.core._model import Action, Goal, Plan
-from uvp.core._validation import due_date
+from uvp.core._progress import Tally
 
-__all__ = ["Evaluation", "GoalResult", "Tally", "evaluate_plan", "is_overdue"]
-
-
-def is_overdue(action: Action, year: int, peildatum: dt.date) -> bool:
-    """Not done (nor cancelled) while its last quarter ended before *peildatum*."""
-    due = due_date(action, year)
-    return due is not None and due < peildatum and action.status not in ("done", "cancelled")
-
-
-@attrs.frozen
-class Tally:
-    """Counts of actions by where they stand."""
-
-    actions: int = 0
-    done: int = 0
-    running: int = 0
-    overdue: int = 0
-    cancelled: int = 0
-
-    @classmethod
-    def of(cls, actions: Iterable[Action], year: int, peildatum: dt.date) -> Tally:
-        """Count *actions* on *peildatum*."""
-        items = list(actions)
-        return cls(
-            actions=len(items),
-            done=sum(a.status == "done" for a in items),
-            running=sum(a.status == "running" for a in items),
-            overdue=sum(is_overdue(a, year, peildatum) for a in items),
-            cancelled=sum(a.status == "cancelled" for a in items),
-        )
-
-    @property
-    def percent_done(self) -> float:
-        """Done as a share (0..1) of the actions that were not cancelled; 0 when there are none."""
-        counted = self.actions - self.cancelled
-        return self.done / counted if counted else 0.0
+__all__ = ["Evaluation", "GoalResult", "evaluate_plan"]
 
 
 @attrs.frozen
