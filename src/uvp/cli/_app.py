@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any, TypeVar, get_args
+from typing import Annotated, Any, NoReturn, TypeVar, get_args
 
 import attrs
 import typer
@@ -120,9 +120,9 @@ def date_option(text: str | None) -> dt.date | None:
         raise typer.BadParameter(nl("cli-bad-date", text=text)) from None
 
 
-def option(*names: str, **limits: Any) -> Any:
-    """An option whose help is the catalogue's ``cli-help-<name>`` (the first name)."""
-    return typer.Option(*names, help=render("nl", f"cli-help-{names[0][2:]}"), **limits)
+def option(*names: str, key: str | None = None, **limits: Any) -> Any:
+    """An option whose help is the catalogue's ``cli-help-<key>`` (by default its first name)."""
+    return typer.Option(*names, help=render("nl", f"cli-help-{key or names[0][2:]}"), **limits)
 
 
 def argument(code: str) -> Any:
@@ -160,9 +160,8 @@ class Batch:
         try:
             return step()
         except UvpError as error:
-            message = error.message("nl")
-            self.failed.append((path, message))
-            self.err.print(Text(message, style="red"))
+            self.failed.append((path, error.message("nl")))
+            self.err.print(Text(self.failed[-1][1], style="red"))
             return None
 
     def finish(self, *, code_if_failed: int = 1) -> None:
@@ -194,12 +193,18 @@ def _target(path: Path, output: Path | None) -> Path:
     return copy
 
 
-def or_exit(err: Console, step: Callable[[], T]) -> T:
+def fail(code: str, **params: object) -> NoReturn:
+    """Say what is wrong (the catalogue's text *code*) in red and exit 2."""
+    console(stderr=True).print(Text(nl(code, **params), style="red"))
+    raise typer.Exit(2)
+
+
+def or_exit(step: Callable[[], T]) -> T:
     """Run *step*; a :class:`UvpError` becomes its Dutch message and exit code 2."""
     try:
         return step()
     except UvpError as error:
-        err.print(Text(error.message("nl"), style="red"))
+        console(stderr=True).print(Text(error.message("nl"), style="red"))
         raise typer.Exit(2) from None
 
 
@@ -406,11 +411,19 @@ def serve(
     cert: Annotated[Path | None, option("--cert")] = None,
     key: Annotated[Path | None, option("--key")] = None,
     public_url: Annotated[str | None, option("--public-url")] = None,
+    allowed_host: Annotated[
+        list[str] | None, option("--allowed-host", envvar="UVP_ALLOWED_HOSTS")
+    ] = None,
+    workers: Annotated[int, option("--workers", min=1, max=64)] = 1,
+    request_timeout: Annotated[float, option("--request-timeout", min=1, max=300)] = 30.0,
+    max_requests: Annotated[int, option("--max-requests", min=1, max=10_000)] = 64,
 ) -> None:
     """Serve the UVP ribbon's scripts, client and manifest for Excel (see docs/addin-server.md)."""
     if (cert is None) != (key is None):
         raise typer.BadParameter(nl("cli-serve-cert-key"))
     certfile, keyfile = _pem(cert), _pem(key)
+    # Several hosts in one option or in UVP_ALLOWED_HOSTS: separated by commas or spaces.
+    hosts = [h for value in allowed_host or () for h in value.replace(",", " ").split()]
     # xlwings' remote engine (what the ribbon's scripts run on) is under the PolyForm
     # Noncommercial License 1.0.0, which permits use by government institutions such as
     # a municipality. xlwings reads the key when it is first imported, so set it first;
@@ -420,22 +433,26 @@ def serve(
     try:
         from uvp.addin import server
     except ImportError as error:
-        console(stderr=True).print(
-            nl("cli-serve-needs-extra", detail=error.name or error), style="red"
-        )
-        raise typer.Exit(2) from None
+        fail("cli-serve-needs-extra", detail=error.name or error)
     if public_url is not None:
         try:
             server.manifest_for(public_url)
         except ValueError:
             raise typer.BadParameter(nl("cli-serve-bad-url", url=public_url)) from None
+    for allowed in hosts:
+        try:
+            server.create_app(allowed_hosts=[allowed])
+        except ValueError:
+            raise typer.BadParameter(nl("cli-serve-bad-host", host=allowed)) from None
+    limits = server.Limits(request_timeout=request_timeout, max_requests=max_requests)
     scheme = "https" if certfile else "http"
     shown = f"[{host}]" if ":" in host else host
     err = console(stderr=True)
     err.print(nl("cli-serve-start", url=f"{scheme}://{shown}:{port}"))
     if not certfile and host not in _LOOPBACK:
         err.print(nl("cli-serve-no-https", host=host), style="yellow")
-    server.run(host, port, certfile=certfile, keyfile=keyfile, public_url=public_url)
+    tls = {"certfile": certfile, "keyfile": keyfile, "public_url": public_url}
+    server.run(host, port, allowed_hosts=hosts, limits=limits, workers=workers, **tls)
 
 
 def main() -> None:
@@ -445,7 +462,6 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # the last resort: staff never see a traceback
-        console(stderr=True).print(
-            nl("internal-error", kind=type(error).__name__, detail=error), style="red"
-        )
+        said = nl("internal-error", kind=type(error).__name__, detail=error)
+        console(stderr=True).print(Text(said, style="red"))
         sys.exit(3)

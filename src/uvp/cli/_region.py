@@ -11,11 +11,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from uvp.cli import _app as shell
 from uvp.core import Line
@@ -25,15 +23,10 @@ from uvp.workbook import Located, read_located, read_plan
 __all__: list[str] = []
 
 
-def _output(code: str) -> Any:
-    return typer.Option("--output", "-o", help=render("nl", f"cli-help-{code}"))
-
-
-def _not_an_input(output: Path | None, inputs: Sequence[Path], err: Console) -> None:
+def _not_an_input(output: Path | None, inputs: Sequence[Path]) -> None:
     """Exit 2 when *output* is one of the plans read: a report never replaces a plan."""
     if output is not None and any(output.resolve() == path.resolve() for path in inputs):
-        err.print(Text(shell.nl("cli-output-is-input", path=output), style="red"))
-        raise typer.Exit(2)
+        shell.fail("cli-output-is-input", path=output)
 
 
 def _read_region(
@@ -52,8 +45,8 @@ def _read_region(
     read = partial(read_located, municipality=municipality, year=year)
     sources = [s for path in batch if (s := batch.run(path, partial(read, path))) is not None]
     batch.finish(code_if_failed=2)
-    shell.or_exit(batch.err, partial(one_plan_each, sources, least=least))
-    _not_an_input(output, [source.path for source in sources], batch.err)
+    shell.or_exit(partial(one_plan_each, sources, least=least))
+    _not_an_input(output, [source.path for source in sources])
     return sources
 
 
@@ -71,7 +64,7 @@ def _print(
 def compare(
     paths: shell.Paths,
     fmt: shell.Format = shell.OutputFormat.text,
-    output: Annotated[Path | None, _output("compare-output")] = None,
+    output: Annotated[Path | None, shell.option("--output", "-o", key="compare-output")] = None,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
 ) -> None:
@@ -80,13 +73,13 @@ def compare(
     from uvp.region import comparison_lines, write_region_workbook
 
     sources = _read_region(paths, output, gemeente, jaar, least=2)
-    out, err = shell.console(), shell.console(stderr=True)
+    out = shell.console()
     comparison = compare_plans([source.plan for source in sources])
     _print(
         fmt, partial(comparison.to_dict, sources), partial(comparison_lines, comparison, sources)
     )
     if output is not None:
-        shell.or_exit(err, partial(write_region_workbook, comparison, output, sources))
+        shell.or_exit(partial(write_region_workbook, comparison, output, sources))
         out.print(shell.nl("cli-compare-written", path=output))
     if not comparison.ok:
         raise typer.Exit(1)
@@ -97,7 +90,7 @@ def agenda(
     paths: shell.Paths,
     partner: Annotated[str, shell.option("--partner")],
     fmt: shell.Format = shell.OutputFormat.text,
-    output: Annotated[Path | None, _output("agenda-output")] = None,
+    output: Annotated[Path | None, shell.option("--output", "-o", key="agenda-output")] = None,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
 ) -> None:
@@ -106,12 +99,12 @@ def agenda(
     from uvp.region import agenda_lines, write_agenda_workbook
 
     sources = _read_region(paths, output, gemeente, jaar, least=1)
-    out, err = shell.console(), shell.console(stderr=True)
+    out = shell.console()
     plans = [source.plan for source in sources]
-    result = shell.or_exit(err, partial(partner_agenda, plans, partner, strict=True))
+    result = shell.or_exit(partial(partner_agenda, plans, partner, strict=True))
     _print(fmt, partial(result.to_dict, sources), partial(agenda_lines, result))
     if output is not None:
-        shell.or_exit(err, partial(write_agenda_workbook, result, output, sources))
+        shell.or_exit(partial(write_agenda_workbook, result, output, sources))
         out.print(shell.nl("cli-agenda-written", path=output))
 
 
@@ -122,7 +115,7 @@ _REPORT_SUFFIXES = (".html", ".htm", ".xlsx")
 def report(
     path: Annotated[Path, shell.argument("report-path")],
     peildatum: shell.Peildatum = None,
-    output: Annotated[Path | None, _output("report-output")] = None,
+    output: Annotated[Path | None, shell.option("--output", "-o", key="report-output")] = None,
     fmt: shell.Format = shell.OutputFormat.text,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
@@ -131,16 +124,13 @@ def report(
     from uvp.region import quarterly_report, report_lines, write_report_html, write_report_workbook
 
     date = shell.date_option(peildatum) or dt.date.today()
-    err = shell.console(stderr=True)
     if output is not None and output.suffix.lower() not in _REPORT_SUFFIXES:
-        err.print(Text(shell.nl("cli-report-bad-output", path=output), style="red"))
-        raise typer.Exit(2)
+        shell.fail("cli-report-bad-output", path=output)
     files = shell.plan_files([path])
     if len(files) > 1:
-        err.print(Text(shell.nl("cli-report-one-plan", path=path, count=len(files)), style="red"))
-        raise typer.Exit(2)
+        shell.fail("cli-report-one-plan", path=path, count=len(files))
     source = files[0]
-    _not_an_input(output, [source], err)
+    _not_an_input(output, [source])
     batch = shell.Batch(files)
     plan = batch.run(source, partial(read_plan, source, municipality=gemeente, year=jaar))
     batch.finish(code_if_failed=2)
@@ -149,10 +139,9 @@ def report(
     _print(fmt, lambda: {"source": str(source), **result.to_dict()}, partial(report_lines, result))
     if output is not None:
         write = write_report_workbook if output.suffix.lower() == ".xlsx" else write_report_html
-        shell.or_exit(err, partial(write, result, output))
-        (err if fmt is shell.OutputFormat.json else batch.out).print(
-            shell.nl("cli-report-written", path=output)
-        )
+        shell.or_exit(partial(write, result, output))
+        note = shell.nl("cli-report-written", path=output)  # to stderr beside JSON on stdout
+        (batch.err if fmt is shell.OutputFormat.json else batch.out).print(note)
 
 
 @shell.app.command(help=render("nl", "cli-help-diff"))
@@ -171,7 +160,7 @@ def diff(
     sources = [batch.run(path, partial(read, path)) for path in batch]
     batch.finish(code_if_failed=2)
     before, after = (source for source in sources if source is not None)
-    result = shell.or_exit(batch.err, partial(diff_plans, before.plan, after.plan))
+    result = shell.or_exit(partial(diff_plans, before.plan, after.plan))
     data = {"old": str(old), "new": str(new), **result.to_dict(before, after)}
     _print(fmt, lambda: data, partial(diff_lines, result, before, after))
     if not result.ok:
@@ -181,7 +170,7 @@ def diff(
 @shell.app.command(name="next-year", help=render("nl", "cli-help-next-year"))
 def next_year(
     path: Annotated[Path, shell.argument("next-year-path")],
-    output: Annotated[Path | None, _output("next-year-output")] = None,
+    output: Annotated[Path | None, shell.option("--output", "-o", key="next-year-output")] = None,
     overwrite: shell.Overwrite = False,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
