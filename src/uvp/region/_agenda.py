@@ -312,12 +312,15 @@ def named_organisations(plans: Sequence[Plan]) -> list[str]:
 
 def _check_known(plans: Sequence[Plan], partner: str, name: str) -> None:
     """A UvpError when no plan names *partner* and uvp does not know it."""
-    from rapidfuzz import process
-
     known = named_organisations(plans)
     if name in known or identify(partner) is not None:
         return
-    best = process.extractOne(name, known, score_cutoff=60)
+    try:
+        from rapidfuzz import process
+    except ImportError:  # Excel's own Python (Pyodide) has no rapidfuzz: no suggestion
+        best = None
+    else:
+        best = process.extractOne(name, known, score_cutoff=60)
     if best is None:
         raise UvpError("agenda-unknown-partner", partner=partner, known=", ".join(known))
     raise UvpError(
