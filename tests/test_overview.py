@@ -25,7 +25,10 @@ from uvp.core import (
         ("Nijkerk", "Doorlopend", {"ongoing"}),  # ongoing has no quarter of its own
         ("Nijkerk\nPolitie", "Q2\nDoorlopend", {2, "ongoing"}),
         ("Nijkerk\nPolitie", "Q1\nQ3", {1, 3}),
+        ("Nijkerk", "Doorlopend vanaf Q3", {"ongoing"}),
         ("Nijkerk", None, {"none"}),
+        ("Nijkerk", "n.v.t.", {"none"}),  # Niet gepland
+        ("Nijkerk\nPolitie", "n.v.t.\nQ2", {2}),
         (None, None, {"none"}),
     ],
     ids=[
@@ -36,7 +39,10 @@ from uvp.core import (
         "ongoing",
         "timed-and-ongoing",
         "per-lead",
+        "ongoing-from",
         "no-quarter",
+        "not-planned",
+        "one-not-planned",
         "nothing",
     ],
 )

@@ -34,6 +34,8 @@ def _action(quarter: str | None, status: Status | None) -> uvp.Action:
         ("Q1", "done", False, "done"),
         ("Q1", "cancelled", False, "cancelled"),
         ("Q2", "running", False, "running"),
+        ("Q1", "at-risk", True, "overdue"),
+        ("Q2", "at-risk", False, "running"),
         ("Q2", None, False, "other"),
         ("Q2", "postponed", False, "other"),
         ("Q1/Q2", None, False, "other"),  # a window is due at the end of its last quarter
@@ -41,6 +43,7 @@ def _action(quarter: str | None, status: Status | None) -> uvp.Action:
         ("Doorlopend", "running", False, "running"),  # ongoing is never late
         ("Doorlopend", None, False, "other"),
         (None, None, False, "other"),  # no quarter, no due date
+        ("n.v.t.", None, False, "other"),  # Niet gepland: no due date either
     ],
     ids=lambda v: str(v),
 )
@@ -54,6 +57,7 @@ def test_each_action_is_counted_once_where_it_stands(
     counts["cancelled"] = tally.cancelled
     assert counts == {name: int(name == segment) for name in counts}
     assert tally.actions == 1
+    assert tally.at_risk == int(status == "at-risk" and segment == "running")
 
 
 def test_due_on_the_last_day_of_the_last_quarter() -> None:

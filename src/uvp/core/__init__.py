@@ -12,37 +12,40 @@ into the private modules behind this face.
 'Q2-Q4'
 """
 
+from typing import Any
+
 from uvp.core._assignments import (
     Assignment,
     format_assignments,
     leads_text,
     parse_assignments,
+    read_assignments,
     schedules_text,
 )
 from uvp.core._atomic import write_text
+from uvp.core._catalogue import Catalogue, catalogue, municipalities
 from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
 from uvp.core._evaluation import Evaluation, GoalResult, evaluate_plan
 from uvp.core._findings import Finding, Param, Report, Severity
 from uvp.core._json import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
 from uvp.core._leads import (
-    KNOWN_ORGANISATIONS,
     Lead,
     LeadKind,
     Organisation,
     identify,
     organisation_name,
+    parse_leads,
     parse_participants,
+    read_leads,
 )
 from uvp.core._location import Location, PlanPath, cell_name, column_letter, sheet_reference
 from uvp.core._model import (
-    STATUSES,
     Action,
     Definition,
     Goal,
     Plan,
     Priority,
     PriorityKind,
-    Status,
     Theme,
 )
 from uvp.core._outline import (
@@ -55,20 +58,34 @@ from uvp.core._outline import (
     plain,
 )
 from uvp.core._overview import BUCKETS, Bucket, bucket_counts, quarter_buckets, summarise_plan
-from uvp.core._progress import Segment, Tally, due_date, is_overdue
-from uvp.core._quarters import QUARTERS, Schedule, ScheduleKind, quarter_of
+from uvp.core._progress import RUNNING, Segment, Tally, due_date, is_overdue
+from uvp.core._quarters import QUARTERS, UNPLANNED, Schedule, ScheduleKind, quarter_of
+from uvp.core._reading import Note, NoteField, Reading
+from uvp.core._status import STATUS_LABELS, STATUSES, Status, parse_status
 from uvp.core._validation import check_plan, excerpt, validate_plan, where
+
+
+def __getattr__(name: str) -> Any:
+    # The catalogue is package data, read on first use: not on "import uvp".
+    if name == "KNOWN_ORGANISATIONS":
+        return catalogue().organisations
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BUCKETS",
     "KNOWN_ORGANISATIONS",
     "QUARTERS",
+    "RUNNING",
     "SCHEMA_VERSION",
     "STATUSES",
+    "STATUS_LABELS",
+    "UNPLANNED",
     "Action",
     "AlignmentError",
     "Assignment",
     "Bucket",
+    "Catalogue",
     "Definition",
     "Evaluation",
     "Finding",
@@ -79,6 +96,8 @@ __all__ = [
     "Line",
     "Location",
     "NotationError",
+    "Note",
+    "NoteField",
     "Organisation",
     "OverviewRow",
     "Param",
@@ -87,6 +106,7 @@ __all__ = [
     "PlanPath",
     "Priority",
     "PriorityKind",
+    "Reading",
     "Report",
     "Schedule",
     "ScheduleKind",
@@ -100,6 +120,7 @@ __all__ = [
     "UvpError",
     "WorkbookError",
     "bucket_counts",
+    "catalogue",
     "cell_name",
     "check_plan",
     "column_letter",
@@ -115,13 +136,18 @@ __all__ = [
     "json_schema",
     "leads_text",
     "load",
+    "municipalities",
     "organisation_name",
     "overview_rows",
     "parse_assignments",
+    "parse_leads",
     "parse_participants",
+    "parse_status",
     "plain",
     "quarter_buckets",
     "quarter_of",
+    "read_assignments",
+    "read_leads",
     "schedules_text",
     "sheet_reference",
     "summarise_plan",

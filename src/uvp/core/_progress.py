@@ -8,7 +8,7 @@ date because they count with the same :class:`Tally`.
 >>> import datetime as dt, uvp
 >>> plan = uvp.load("examples/nijkerk-2024.json")
 >>> Tally.of(plan.actions, plan.year, dt.date(2024, 7, 1))
-Tally(actions=42, done=0, running=0, overdue=21, other=21, cancelled=0)
+Tally(actions=42, done=0, running=0, overdue=21, other=21, cancelled=0, at_risk=0)
 """
 
 from __future__ import annotations
@@ -20,8 +20,12 @@ from typing import Final, Literal
 import attrs
 
 from uvp.core._model import Action
+from uvp.core._status import Status
 
-__all__ = ["Segment", "Tally", "due_date", "is_overdue"]
+__all__ = ["RUNNING", "Segment", "Tally", "due_date", "is_overdue"]
+
+RUNNING: Final[frozenset[Status]] = frozenset({"running", "at-risk"})
+"""The statuses of an action under way: running, and running with attention needed."""
 
 Segment = Literal["done", "running", "overdue", "other"]
 """Where an action that is not cancelled stands: one segment of a progress bar."""
@@ -45,7 +49,7 @@ def due_date(action: Action, year: int) -> dt.date | None:
 def is_overdue(action: Action, year: int, peildatum: dt.date) -> bool:
     """Whether *action* is late on *peildatum*: not done nor cancelled while its last
     quarter ended before *peildatum*, whatever its status says (planned, running,
-    postponed or none). An ongoing action is never late.
+    at risk, postponed or none). An ongoing or unplanned action is never late.
 
     >>> from uvp import parse_assignments
     >>> late = Action("Iets.", parse_assignments("Nijkerk", "Q1"), status="running")
@@ -62,15 +66,22 @@ class Tally:
 
     ``done`` and ``cancelled`` follow the status. Every other action is
     ``overdue`` when :func:`is_overdue` says so, whatever its status; of the
-    rest, ``running`` are the actions with status *running* (running and on
-    time) and ``other`` those planned, postponed or without a status. So
-    ``done + running + overdue + other + cancelled == actions``: a running
-    action that is late counts as late, not as running too, in the Evaluatie
-    sheet and the quarterly report alike.
+    rest, ``running`` are the actions under way (:data:`RUNNING`: *Loopt*, and
+    *Aandacht* for those that need attention) and on time, and ``other`` those
+    planned, postponed or without a status. So ``done + running + overdue +
+    other + cancelled == actions``: a running action that is late counts as
+    late, not as running too, in the Evaluatie sheet and the quarterly report
+    alike. ``at_risk`` says how many of the ``running`` ones need attention
+    (*Aandacht*); it is part of ``running``, not a segment of its own.
 
     >>> t = Tally(actions=9, done=2, running=1, overdue=1, other=4, cancelled=1)
     >>> t.counted, t.percent_done, t.segments()
     (8, 0.25, (('done', 2), ('running', 1), ('overdue', 1), ('other', 4)))
+    >>> import uvp
+    >>> actions = [uvp.Action("a", status="running"), uvp.Action("b", status="at-risk")]
+    >>> t = Tally.of(actions, 2024, dt.date(2024, 6, 1))
+    >>> t.running, t.at_risk
+    (2, 1)
     """
 
     actions: int = 0
@@ -79,21 +90,24 @@ class Tally:
     overdue: int = 0
     other: int = 0
     cancelled: int = 0
+    at_risk: int = 0
 
     @classmethod
     def of(cls, actions: Iterable[Action], year: int, peildatum: dt.date) -> Tally:
         """Count *actions* of a plan for *year* on *peildatum*."""
         counts = dict.fromkeys(("done", "running", "overdue", "other", "cancelled"), 0)
+        at_risk = 0
         for action in actions:
             if action.status in ("done", "cancelled"):
                 counts[action.status] += 1
             elif is_overdue(action, year, peildatum):
                 counts["overdue"] += 1
-            elif action.status == "running":
+            elif action.status in RUNNING:
                 counts["running"] += 1
+                at_risk += action.status == "at-risk"
             else:
                 counts["other"] += 1
-        return cls(actions=sum(counts.values()), **counts)
+        return cls(actions=sum(counts.values()), at_risk=at_risk, **counts)
 
     @property
     def counted(self) -> int:

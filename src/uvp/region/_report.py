@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from uvp.core import (
+    STATUS_LABELS,
     Action,
     Plan,
     PriorityKind,
@@ -92,13 +93,6 @@ _SEGMENTS: Final = (
     ("overdue", "D64541"),
     ("other", "E6E6E6"),
 )
-_STATUS_NL: Final[dict[Status, str]] = {
-    "planned": "Gepland",
-    "running": "Loopt",
-    "done": "Gereed",
-    "postponed": "Uitgesteld",
-    "cancelled": "Vervallen",
-}
 
 
 def _nl(code: str, **params: object) -> str:
@@ -148,7 +142,7 @@ class ReportItem:
     @property
     def status_label(self) -> str:
         """The status as staff see it (*Gereed*, *Loopt*, …), or an empty text."""
-        return _STATUS_NL[self.action.status] if self.action.status else ""
+        return STATUS_LABELS[self.action.status] if self.action.status else ""
 
     def to_dict(self) -> dict[str, Any]:
         """The item as JSON-ready data."""
@@ -253,6 +247,7 @@ def _counts(tally: Tally, upcoming: int) -> dict[str, int]:
         "running": tally.running,
         "overdue": tally.overdue,
         "cancelled": tally.cancelled,
+        "at_risk": tally.at_risk,
         "upcoming": upcoming,
         "percent_done": round(100 * tally.percent_done),
     }
