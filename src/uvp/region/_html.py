@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from uvp.core import WorkbookError, write_text
+from uvp.core import Tally, WorkbookError, write_text
 from uvp.region._report import (
     SEGMENTS,
-    Progress,
     QuarterlyReport,
     count_headers,
     count_row,
@@ -78,7 +77,7 @@ class _Bar:
     empty: str | None
 
 
-def _figures(progress: Progress, label: str) -> str:
+def _figures(progress: Tally, label: str) -> str:
     counts = ", ".join(
         f"{nl(f'report-segment-{code}').lower()} {count}" for code, count in progress.segments()
     )
@@ -88,11 +87,11 @@ def _figures(progress: Progress, label: str) -> str:
     return f"{label}: {counts}{cancelled}"
 
 
-def _bar(progress: Progress, label: str, number: int) -> _Bar:
+def _bar(progress: Tally, label: str, number: int) -> _Bar:
     """The bar of *progress*, with the count written in each segment wide enough for it."""
     hatch = f"hatch-{number}"
     colours = dict(SEGMENTS)
-    total = progress.total
+    total = progress.counted
     segments = []
     x = 0.0
     for code, count in progress.segments() if total else ():
@@ -117,11 +116,11 @@ def _bar(progress: Progress, label: str, number: int) -> _Bar:
 
 def _counts(report: QuarterlyReport) -> list[dict[str, Any]]:
     rows = [
-        (False, count_row(priority_label(n, p), p.tally, p.progress, len(p.upcoming)))
+        (False, count_row(priority_label(n, p), p.tally, len(p.upcoming)))
         for n, p in enumerate(report.priorities, 1)
     ]
     upcoming = sum(len(p.upcoming) for p in report.priorities)
-    rows.append((True, count_row(nl("report-total"), report.total, report.progress, upcoming)))
+    rows.append((True, count_row(nl("report-total"), report.total, upcoming)))
     counts = []
     for total, (label, *numbers, share) in rows:
         counts.append(
@@ -166,8 +165,8 @@ def _sections(report: QuarterlyReport) -> Sequence[dict[str, Any]]:
             {
                 "number": number,
                 "label": priority_label(number, priority),
-                "chart": _bar(priority.progress, priority.title, number),
-                "figures": _figures(priority.progress, nl("report-col-actions")),
+                "chart": _bar(priority.tally, priority.title, number),
+                "figures": _figures(priority.tally, nl("report-col-actions")),
                 "total": nl("report-actions-total", count=priority.tally.actions),
                 "lists": [
                     {"heading": heading, "actions": items}
@@ -202,7 +201,7 @@ def render_report_html(report: QuarterlyReport) -> str:
     return _template().render(
         text=text,
         counts=_counts(report),
-        total=_bar(report.progress, nl("report-total"), 0),
+        total=_bar(report.total, nl("report-total"), 0),
         legend=_legend(),
         sections=_sections(report),
     )
