@@ -112,10 +112,6 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "workbook-locked": (
             "{source} is open in Excel ({lock} exists): close it in Excel and try again"
         ),
-        "workbook-unsupported-content": (
-            "{source}: uvp cannot write this workbook without losing {what}; nothing was changed. "
-            "Keep a copy without it, or use the Excel add-in, which works in Excel itself"
-        ),
         "workbook-write-failed": "{source}: could not write the workbook ({detail}); the original is unchanged",
         "addin-bad-peildatum": "{source}: the Peildatum '{text}' is not a date",
         "addin-unknown-municipality": (
@@ -221,10 +217,6 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "workbook-locked": (
             "{source} is geopend in Excel ({lock} bestaat): sluit de werkmap in Excel en probeer het opnieuw."
-        ),
-        "workbook-unsupported-content": (
-            "{source}: uvp kan deze werkmap niet opslaan zonder {what} te verliezen; er is niets gewijzigd. "
-            "Bewaar een kopie zonder, of gebruik de Excel-invoegtoepassing, die in Excel zelf werkt."
         ),
         "workbook-write-failed": (
             "{source}: de werkmap kon niet worden opgeslagen ({detail}); het origineel is ongewijzigd."

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -156,14 +155,10 @@ def _files(paths: Sequence[Path], suffixes: tuple[str, ...] = PLAN_SUFFIXES) -> 
 
 
 def _target(path: Path, output: Path | None) -> Path:
-    """Where a writing command works: the file itself, or a copy in *output*."""
-    if output is None:
-        return path
-    output.mkdir(parents=True, exist_ok=True)
-    copy = output / path.name
-    if copy.resolve() != path.resolve():
-        shutil.copy2(path, copy)
-    return copy
+    """Where a writing command's result goes: the file itself, or the same name in
+    the folder *output* (made only when the result is written; nothing is copied
+    before the workbook has been checked)."""
+    return path if output is None else output / path.name
 
 
 # -- show ------------------------------------------------------------------------------------
@@ -318,12 +313,13 @@ def validate(
                 from uvp.workbook import validate_workbook
 
                 return validate_workbook(
-                    _target(path, output),
+                    path,
                     peildatum=date,
                     municipality=gemeente,
                     year=jaar,
                     write=True,
                     backup=output is None,
+                    output=_target(path, output),
                 )
             return _inspect(path, gemeente, jaar, date)[1]
 
@@ -365,12 +361,13 @@ def fill(
         target = _target(path, output)
         result = batch.run(
             path,
-            lambda target=target: fill_workbook(  # type: ignore[misc]
-                target,
+            lambda target=target, path=path: fill_workbook(  # type: ignore[misc]
+                path,
                 municipality=gemeente,
                 year=jaar,
                 status=not no_status,
                 backup=output is None,
+                output=target,
             ),
         )
         if result is None:
@@ -381,7 +378,7 @@ def fill(
         if result.findings:
             mismatched = True
             _print_report(batch.out, Report(result.findings))
-    batch.finish()
+    batch.finish(code_if_failed=2)
     if mismatched:
         raise typer.Exit(1)
 
@@ -403,8 +400,8 @@ def evaluate(
         target = _target(path, output)
         evaluation = batch.run(
             path,
-            lambda target=target: evaluate_workbook(  # type: ignore[misc]
-                target, date, municipality=gemeente, year=jaar, backup=output is None
+            lambda target=target, path=path: evaluate_workbook(  # type: ignore[misc]
+                path, date, municipality=gemeente, year=jaar, backup=output is None, output=target
             ),
         )
         if evaluation is None:
@@ -421,7 +418,7 @@ def evaluate(
                 percent=round(100 * total.percent_done),
             )
         )
-    batch.finish()
+    batch.finish(code_if_failed=2)
 
 
 @app.command(help=render("nl", "cli-help-new"))
