@@ -103,7 +103,7 @@ class Styles:
     def __init__(self, root: etree._Element) -> None:
         self.root = root
         self.ns = etree.QName(root).namespace or ""
-        self._keys: dict[str, dict[bytes, int]] = {}
+        self._keys: dict[str, dict[str, int]] = {}
 
     def q(self, local: str) -> str:
         return f"{{{self.ns}}}{local}"
@@ -121,12 +121,12 @@ class Styles:
 
     def _add(self, name: str, entry: etree._Element) -> int:
         """The index of an entry equal to *entry* in list *name*, appended if there is none."""
-        key = etree.tostring(entry, method="c14n")
+        key = _key(entry)
         keys = self._keys.get(name)
         if keys is None:
             keys = {}
             for index, existing in enumerate(self._entries(name)):
-                keys.setdefault(etree.tostring(existing, method="c14n"), index)
+                keys.setdefault(_key(existing), index)
             self._keys[name] = keys
         if key in keys:
             return keys[key]
@@ -250,6 +250,13 @@ class Styles:
             xf.set("numFmtId", str(self.number_format(code)))
         xf.set("xfId", "0")
         return self._add("cellXfs", _renamespace(xf, self.ns))
+
+
+def _key(element: etree._Element) -> str:
+    """What makes two style entries the same, whatever prefixes their namespaces have."""
+    children = "".join(_key(c) for c in element if isinstance(c.tag, str))
+    attributes = sorted(element.attrib.items())
+    return f"<{element.tag} {attributes!r} {(element.text or '').strip()!r}>{children}</>"
 
 
 def drop(element: etree._Element, attribute: str) -> None:
