@@ -157,12 +157,11 @@ def edit_workbook(
 
     path = Path(path)
     destination = Path(output) if output is not None else path
-    check_workbook_file(path)
     for place in {path, destination}:
         lock = lock_file(place)
         if lock is not None:
             raise WorkbookError("workbook-locked", source=str(place), lock=lock.name)
-    result = inspect_workbook(path, municipality=municipality, year=year)
+    result = inspect_workbook(path, municipality=municipality, year=year)  # checks the file first
     try:
         package = Package.open(path)
         target = PackageTarget(package)

@@ -553,7 +553,7 @@ def _load_with_openpyxl(path: Path) -> dict[str, Rows]:
                     ws.reset_dimensions()
                 rows: Rows = []
                 for row in ws.iter_rows(values_only=True):
-                    values = list(row)
+                    values: list[object] = list(row)
                     while values and values[-1] is None:
                         values.pop()
                     rows.append(values)
