@@ -17,6 +17,15 @@ EXAMPLES = ROOT / "examples"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/ from the current outputs instead of comparing with them",
+    )
+
+
 @pytest.fixture(scope="session")
 def nijkerk() -> uvp.Plan:
     return uvp.load(EXAMPLES / "nijkerk-2024.json")

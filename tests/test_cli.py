@@ -129,7 +129,7 @@ def test_validate_exits_1_on_errors_and_0_without(tmp_path: Path) -> None:
     folder = _copy_examples(tmp_path)
     result = runner.invoke(app, ["validate", str(folder / "scherpenzeel-2024.xlsx")])
     assert result.exit_code == 1
-    assert "Ondermijning!B61" in result.stdout
+    assert "'Ondermijning'!B61" in result.stdout
     result = runner.invoke(app, ["validate", str(folder / "nijkerk-2024.xlsx")])
     assert result.exit_code == 0, result.output
     assert "Geen bevindingen" in result.stdout
@@ -149,7 +149,7 @@ def test_validate_json_and_peildatum(tmp_path: Path) -> None:
     codes = {f["code"] for r in reports for f in r["findings"]}
     assert {"overdue", "missing-lead", "missing-quarter"} <= codes
     first = reports[1]["findings"][0]
-    assert set(first) == {"code", "severity", "message", "where", "sheet", "cell"}
+    assert set(first) == {"code", "severity", "params", "location", "message", "where"}
 
 
 def test_validate_write_puts_controle_in_a_copy(tmp_path: Path) -> None:

@@ -117,7 +117,7 @@ def test_the_row_without_lead_or_quarter(scherpenzeel: uvp.Plan) -> None:
     ]
     report = uvp.validate_plan(scherpenzeel)
     assert report.codes() == ["missing-lead", "missing-quarter"]
-    assert report.findings[0].where == (
+    assert report.where(report.findings[0], "nl") == (
         "Ondermijning › Ondermijnende criminaliteit in het buitengebied › actie 5"
     )
 

@@ -46,7 +46,7 @@ def _edit(path: Path, target: Path, cells: dict[tuple[int, str], str]) -> None:
     read = inspect_workbook(path)
     book = openpyxl.load_workbook(path)
     for (index, field), value in cells.items():
-        source = read.sources[index]
+        source = read.actions[index].source
         book[source.sheet].cell(source.row, source.table.columns[field]).value = value
     book.save(target)
 
@@ -98,7 +98,7 @@ def test_diff_reports_exactly_the_edits_made_in_excel(tmp_path: Path) -> None:
     assert all(c["old_index"] == c["new_index"] for c in data["changes"])
     assert data["matched"] == len(plan.actions)
     moved = next(c for c in data["changes"] if c["kind"] == "moved")
-    cell = inspect_workbook(new).sources[quarter].cell("text")
+    cell = inspect_workbook(new).actions[quarter].source.cell("text")
     assert moved["new_source"] == {"file": str(new), "cell": f"'Ondermijning'!{cell}"}
     assert moved["where"].startswith(plan.priorities[0].title)
 

@@ -682,10 +682,10 @@ def test_wrong_types_in_cells_are_findings(tmp_path: Path) -> None:
         },
     )
     result = inspect_workbook(path, municipality="Ede", year=2024)
-    found = {(f.code, f.cell) for f in result.findings}
+    found = {(f.code, f.location.cell) for f in result.findings}
     assert ("invalid-lead", "B3") in found
     assert ("invalid-quarter", "C4") in found
-    assert all(f.message for f in result.findings)  # Dutch, for staff
+    assert all(f.message("nl") for f in result.findings)  # Dutch, for staff
     texts = [a.text for a in result.plan.actions]
     assert len(texts) == 4
     assert texts[0] == "Een getal als trekker."

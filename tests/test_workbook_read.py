@@ -78,10 +78,10 @@ def test_per_goal_sheet_as_staff_write_it(tmp_path: Path) -> None:
     assert damocles.goal == "B"
     assert [str(a) for a in damocles.assignments] == ["Barneveld: Q2", "Scherpenzeel: Q3"]
     assert damocles.note == "Barneveld is trekker."
-    assert result.sources[1].cell("quarter") == "C8"
+    assert result.actions[1].source.cell("quarter") == "C8"
     last = plan.actions[-1]
     assert last.assignments == ()
-    assert result.sources[-1].row == 13
+    assert result.actions[-1].source.row == 13
     # Nothing said which kind of priority this is: reported, not guessed silently.
     assert [f.code for f in result.findings] == ["unknown-priority-kind"]
 
@@ -115,7 +115,7 @@ def test_per_quarter_sheet_as_staff_write_it(tmp_path: Path) -> None:
     controles = plan.themes[0].actions[1]
     # The same action under two quarter headings is one action with those moments.
     assert [str(a) for a in controles.assignments] == ["gezamenlijk: Q1 en Q2"]
-    assert result.sources[1].rows == (5, 10)
+    assert result.actions[1].source.rows == (5, 10)
     assert str(plan.themes[0].actions[2].assignments[0].lead) == "Nijkerk (Bibob-medewerker)"
 
 
@@ -190,11 +190,11 @@ def test_a_bad_row_is_a_located_finding_not_a_crash(
     )
     result = inspect_workbook(path, municipality="Nijkerk", year=2024)
     (finding,) = [f for f in result.findings if f.code == code]
-    assert (finding.sheet, finding.cell, finding.severity) in {
+    assert (finding.location.sheet, finding.location.cell, finding.severity) in {
         ("Blad1", cell, "error"),
         ("Blad1", cell, "warning"),
     }
-    assert finding.message  # Dutch, for staff
+    assert finding.message("nl")  # Dutch, for staff
     # The rest of the sheet is read all the same.
     assert result.plan.actions[-1].text == "Nog iets."
 

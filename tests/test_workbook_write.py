@@ -219,14 +219,16 @@ def test_kwartaal_is_written_from_a_marked_matrix_and_disagreement_changes_nothi
     )
     result = fill_workbook(path, municipality="Scherpenzeel", year=2024)
     assert result.quarters_written == 2
-    assert [(f.code, f.cell) for f in result.findings] == [("quarter-matrix-mismatch", "E5")]
+    assert [(f.code, f.location.cell) for f in result.findings] == [
+        ("quarter-matrix-mismatch", "E5")
+    ]
     ws = openpyxl.load_workbook(path)["Middelengebruik"]
     assert [ws.cell(r, 3).value for r in (3, 4, 5)] == ["Q2-Q3", "Q1 en Q4", "Q1"]
     assert [ws.cell(5, c).value for c in range(5, 9)] == [None, None, "x", None]  # untouched
     report = validate_workbook(path)
-    assert [(f.code, f.cell) for f in report.findings if f.code == "quarter-matrix-mismatch"] == [
-        ("quarter-matrix-mismatch", "E5")
-    ]
+    assert [
+        (f.code, f.location.cell) for f in report.findings if f.code == "quarter-matrix-mismatch"
+    ] == [("quarter-matrix-mismatch", "E5")]
 
 
 def test_status_is_read_back_and_drives_overdue(tmp_path: Path) -> None:
@@ -244,14 +246,14 @@ def test_status_is_read_back_and_drives_overdue(tmp_path: Path) -> None:
     statuses = [a.status for a in result.plan.actions[:3]]
     assert statuses == ["done", "running", None]
     report = validate_workbook(path, peildatum=dt.date(2024, 4, 1))
-    codes = [(f.code, f.cell) for f in report.findings]
+    codes = [(f.code, f.location.cell) for f in report.findings]
     assert ("invalid-status", f"{openpyxl.utils.get_column_letter(status_column)}7") in codes
     overdue = [f for f in report.findings if f.code == "overdue"]
     # Q1 actions not done on 1 April: all Q1 actions of the plan but the one marked Gereed,
     # and the one whose status cannot be read (that cell has its own finding already).
     q1 = [a for a in result.plan.actions if a.quarters == {1}]
     assert len(overdue) == len(q1) - 2
-    assert {(f.sheet, f.cell) for f in overdue}.isdisjoint(
+    assert {(f.location.sheet, f.location.cell) for f in overdue}.isdisjoint(
         {("Ondermijnende criminaliteit", "H5"), ("Ondermijnende criminaliteit", "H7")}
     )
 
@@ -260,7 +262,7 @@ def test_controle_sheet_links_every_finding(tmp_path: Path) -> None:
     path = tmp_path / "plan.xlsx"
     shutil.copy(EXAMPLES / "scherpenzeel-2024.xlsx", path)
     report = validate_workbook(path, write=True)
-    assert [(f.code, f.sheet, f.cell) for f in report.findings] == [
+    assert [(f.code, f.location.sheet, f.location.cell) for f in report.findings] == [
         ("missing-lead", "Ondermijning", "B61"),
         ("missing-quarter", "Ondermijning", "C61"),
     ]

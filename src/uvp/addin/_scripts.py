@@ -53,6 +53,10 @@ T = TypeVar("T")
 
 JSON_SHEET: Final = "JSON"
 _TITLE: Final = "UVP"
+_IN_EXCEL: Final = {
+    "workbook-unknown-municipality": "addin-unknown-municipality",
+    "workbook-unknown-year": "addin-unknown-year",
+}
 
 
 # -- reading the open workbook -------------------------------------------------------------
@@ -65,10 +69,9 @@ def read_book(book: xw.Book) -> ReadResult:
         return checked(result, book.name)
     except WorkbookError as error:
         # In Excel there is no --gemeente or --jaar to give: say where to write it instead.
-        if error.code in ("workbook-unknown-municipality", "workbook-unknown-year"):
-            raise WorkbookError(
-                error.code.replace("workbook-", "addin-"), source=book.name
-            ) from error
+        code = _IN_EXCEL.get(error.code)
+        if code is not None:
+            raise WorkbookError(code, source=book.name) from error
         raise
 
 
@@ -147,7 +150,7 @@ def _run(
         book.app.alert(error.message("nl"), title=_TITLE, mode="critical")
     except Exception as error:  # the last resort: staff never see a traceback
         book.app.alert(
-            render("nl", "cli-internal-error", kind=type(error).__name__, detail=error),
+            render("nl", "internal-error", kind=type(error).__name__, detail=error),
             title=_TITLE,
             mode="critical",
         )
@@ -163,7 +166,7 @@ def validate(book: xw.Book) -> Report | None:
         write_controle(target, report, title=title_of("Controle", result.plan, peildatum))
         counts = report.counts()
         if not report.findings:
-            return report, render("nl", "cli-findings-none")
+            return report, render("nl", "findings-none")
         return report, render(
             "nl", "addin-validated", errors=counts["error"], warnings=counts["warning"]
         )
@@ -184,7 +187,7 @@ def fill_quarters(book: xw.Book) -> FillResult | None:
                 "nl",
                 "addin-mismatches",
                 count=len(filled.findings),
-                cells=", ".join(f.cell or "" for f in filled.findings),
+                cells=", ".join(f.location.cell or "" for f in filled.findings),
             )
         return filled, message
 

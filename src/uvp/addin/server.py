@@ -226,7 +226,7 @@ def _call(script_name: str, body: bytes) -> bytes:
         return json.dumps(answer, ensure_ascii=False, allow_nan=False).encode()
     except Exception as error:  # the last resort: staff never see a traceback
         log.exception("script %s failed", script_name)
-        message = render("nl", "cli-internal-error", kind=type(error).__name__, detail=error)
+        message = render("nl", "internal-error", kind=type(error).__name__, detail=error)
         return json.dumps(_alert_answer(message), ensure_ascii=False).encode()
 
 

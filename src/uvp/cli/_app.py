@@ -233,11 +233,14 @@ def _print_plan(console: Console, plan: Plan, source: Path, report: Report) -> N
 def _print_report(console: Console, report: Report) -> None:
     counts = report.counts()
     if not report.findings:
-        console.print(_nl("cli-findings-none"))
+        console.print(_nl("findings-none"))
         return
     console.print(
         _nl(
-            "cli-findings", errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
+            "findings-summary",
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
         )
     )
     styles = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -245,9 +248,9 @@ def _print_report(console: Console, report: Report) -> None:
         line = Text("  ")
         line.append(_nl(f"severity-{finding.severity}"), style=styles[finding.severity])
         line.append(f"  {finding.code}  ")
-        line.append(finding.where or "", style="dim")
+        line.append(report.where(finding, "nl") or "", style="dim")
         console.print(line)
-        console.print(Text(f"      {finding.message}"))
+        console.print(Text(f"      {finding.message('nl')}"))
 
 
 def _inspect(
@@ -558,7 +561,7 @@ def compare(
         styles = {"match": "green", "mismatch": "yellow", "missing": "red"}
         for item in comparison.items:
             line = Text()
-            line.append(_nl(f"compare-{item.kind}"), style=styles[item.kind])
+            line.append(_nl(f"cli-compare-{item.kind}"), style=styles[item.kind])
             line.append("  " + item.title.split("\n")[0][:90])
             out.print(line)
             if item.kind != "match":
@@ -730,7 +733,7 @@ def agenda(
                 out.print(line)
                 said = f"{item.schedules_text()} [{', '.join(item.municipalities)}]"
                 if not item.agrees:
-                    out.print(Text(f"{'':18}{said}  ← {_nl('cli-agenda-differs')}", style="yellow"))
+                    out.print(Text(f"{'':18}{said}  ← {_nl('agenda-differs')}", style="yellow"))
                 else:
                     out.print(Text(f"{'':18}{said}", style="dim"))
     if output is not None:
@@ -895,7 +898,7 @@ def next_year(
     others = [f for f in validate_plan(plan).findings if f.code != "missing-quarter"]
     if others:
         out.print(_nl("cli-next-year-other-findings"))
-        _print_report(out, Report(tuple(others)))
+        _print_report(out, Report(tuple(others), plan=plan))
 
 
 # -- serve -----------------------------------------------------------------------------------
@@ -962,6 +965,6 @@ def main() -> None:
         sys.exit(130)
     except Exception as error:  # the last resort: staff never see a traceback
         _console(stderr=True).print(
-            _nl("cli-internal-error", kind=type(error).__name__, detail=error), style="red"
+            _nl("internal-error", kind=type(error).__name__, detail=error), style="red"
         )
         sys.exit(3)

@@ -15,7 +15,7 @@ from uvp.core._assignments import Assignment, format_assignments, parse_assignme
 from uvp.core._atomic import write_text
 from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
 from uvp.core._evaluation import Evaluation, GoalResult, Tally, evaluate_plan, is_overdue
-from uvp.core._findings import Finding, Report, Severity
+from uvp.core._findings import Finding, Param, Report, Severity
 from uvp.core._json import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
 from uvp.core._leads import (
     KNOWN_ORGANISATIONS,
@@ -26,6 +26,7 @@ from uvp.core._leads import (
     organisation_name,
     parse_participants,
 )
+from uvp.core._location import Location, PlanPath, cell_name, column_letter, sheet_reference
 from uvp.core._model import (
     STATUSES,
     Action,
@@ -55,10 +56,13 @@ __all__ = [
     "GoalResult",
     "Lead",
     "LeadKind",
+    "Location",
     "NotationError",
     "Organisation",
+    "Param",
     "Plan",
     "PlanDataError",
+    "PlanPath",
     "Priority",
     "PriorityKind",
     "Report",
@@ -70,7 +74,9 @@ __all__ = [
     "Theme",
     "UvpError",
     "WorkbookError",
+    "cell_name",
     "check_plan",
+    "column_letter",
     "due_date",
     "dump",
     "evaluate_plan",
@@ -85,6 +91,7 @@ __all__ = [
     "parse_assignments",
     "parse_participants",
     "quarter_of",
+    "sheet_reference",
     "to_json",
     "validate_plan",
     "where",

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from uvp.core._location import sheet_reference
 from uvp.messages import Language, render
 
 __all__ = [
@@ -59,8 +60,7 @@ class UvpError(Exception):
         """The location as Excel writes it (``'Ondermijning'!C14``), if known."""
         if self.sheet is None:
             return self.cell
-        quoted = "'" + self.sheet.replace("'", "''") + "'"
-        return f"{quoted}!{self.cell}" if self.cell else quoted
+        return sheet_reference(self.sheet, self.cell)
 
     def message(self, language: Language = "en") -> str:
         """The message in *language*, prefixed with the location when known."""

@@ -46,7 +46,7 @@ Status = Literal["planned", "running", "done", "postponed", "cancelled"]
 """Where an action stands during the year.
 
 Staff see the Dutch words (Gepland, Loopt, Gereed, Uitgesteld, Vervallen);
-see :data:`uvp.messages.CATALOG`.
+see :data:`uvp.messages.TEXTS`.
 """
 
 STATUSES: tuple[Status, ...] = get_args(Status)

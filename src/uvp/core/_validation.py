@@ -13,10 +13,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from uvp.core._findings import Finding, Report, Severity
+from uvp.core._findings import Finding, Report
 from uvp.core._leads import identify, organisation_name
+from uvp.core._location import Location, PlanPath, place
 from uvp.core._model import Action, Plan, Priority, Theme
-from uvp.messages import render
+from uvp.messages import Language
 
 __all__ = ["check_plan", "due_date", "validate_plan"]
 
@@ -36,19 +37,22 @@ def excerpt(text: str, length: int = _EXCERPT) -> str:
     return cut.rstrip(" ,.;:") + "…"
 
 
-def where(priority: Priority, theme: Theme, action: Action | None = None) -> str:
-    """A place in the plan as staff name it: ``Ondermijning › Mensenhandel › actie 3``."""
-    parts = [priority.title]
-    if theme.title != priority.title:
-        parts.append(theme.title)
+def where(
+    priority: Priority, theme: Theme, action: Action | None = None, language: Language = "nl"
+) -> str:
+    """A place in the plan as staff name it: ``Ondermijning › Mensenhandel › actie 3``.
+
+    A theme titled as its priority is named once.
+
+    >>> import uvp
+    >>> theme = uvp.Theme("Drugs", actions=(uvp.Action("Een."), uvp.Action("Twee.")))
+    >>> where(uvp.Priority("Ondermijning", "joint", (theme,)), theme, theme.actions[1])
+    'Ondermijning › Drugs › actie 2'
+    """
+    number = None
     if action is not None:
         number = next(i for i, a in enumerate(theme.actions, 1) if a is action)
-        parts.append(f"actie {number}")
-    return " › ".join(parts)
-
-
-def _finding(code: str, severity: Severity, place: str, **params: object) -> Finding:
-    return Finding(code, severity, render("nl", code, **params), where=place)
+    return place([priority.title], theme.title, number, language)
 
 
 def _normal(text: str) -> str:
@@ -63,87 +67,99 @@ def validate_plan(plan: Plan, *, peildatum: dt.date | None = None) -> Report:
     *peildatum* (the date of the check), ``overdue`` (warning) for each action
     not done whose last quarter ended before it.
     """
-    return Report(tuple(finding for finding, _, _ in check_plan(plan, peildatum=peildatum)))
+    return Report(tuple(check_plan(plan, peildatum=peildatum)), plan=plan)
 
 
-PlanFinding = tuple[Finding, int | None, str | None]
-"""A finding, the index in ``plan.actions`` of the action it is about, and the field."""
+def _at(path: PlanPath, field: str) -> Location:
+    return Location(path=path, field=field)
 
 
-def check_plan(plan: Plan, *, peildatum: dt.date | None = None) -> Iterator[PlanFinding]:
-    """The findings of :func:`validate_plan`, each with its action's index and field.
+def check_plan(plan: Plan, *, peildatum: dt.date | None = None) -> Iterator[Finding]:
+    """The findings of :func:`validate_plan`, in the order found.
 
-    Readers of workbooks use the index and field to say which cell a finding is about.
+    Each finding about an action is located by the action's place in the plan
+    (``location.path``) and the field it is about (``location.field``:
+    ``text``, ``lead``, ``quarter`` or ``status``), so that a reader of a
+    workbook can tell its cell.
     """
     known = {organisation_name(name) for name in (plan.municipality, *plan.partners)}
-    seen: dict[str, str] = {}
-    for index, (priority, theme, action) in enumerate(plan.walk()):
-        place = where(priority, theme, action)
-        short = excerpt(action.text)
-        leads = action.leads
-        if not leads:
-            yield _finding("missing-lead", "error", place, action=short), index, "lead"
-        for assignment in action.assignments:
-            if assignment.schedule is None:
-                lead_part = f" voor {assignment.lead}" if assignment.lead and len(leads) > 1 else ""
-                yield (
-                    _finding("missing-quarter", "error", place, action=short, lead_part=lead_part),
-                    index,
-                    "quarter",
+    seen: dict[str, tuple[str, int]] = {}
+    for p, priority in enumerate(plan.priorities):
+        for t, theme in enumerate(priority.themes):
+            for a, action in enumerate(theme.actions):
+                yield from _check_action(
+                    plan, PlanPath(p, t, a), priority, theme, action, known, seen, peildatum
                 )
-        if not action.assignments:
-            yield (
-                _finding("missing-quarter", "error", place, action=short, lead_part=""),
-                index,
-                "quarter",
-            )
-        for lead in leads:
-            org = identify(lead.name)
-            if org is None and lead.organisation not in known:
-                yield (
-                    _finding("unknown-lead", "warning", place, lead=str(lead), action=short),
-                    index,
-                    "lead",
-                )
-        key = _normal(action.text)
-        if key in seen:
-            yield (
-                _finding("duplicate-action", "warning", place, action=short, other=seen[key]),
-                index,
-                "text",
-            )
-        else:
-            seen[key] = place
-        if peildatum is not None:
-            due = due_date(action, plan.year)
-            if due is not None and due < peildatum and action.status not in ("done", "cancelled"):
-                yield (
-                    _finding(
-                        "overdue",
-                        "warning",
-                        place,
-                        action=short,
-                        due=due.strftime("%d-%m-%Y"),
-                        peildatum=peildatum.strftime("%d-%m-%Y"),
-                    ),
-                    index,
-                    "status",
-                )
-    for priority in plan.priorities:
-        for theme in priority.themes:
+    for p, priority in enumerate(plan.priorities):
+        for t, theme in enumerate(priority.themes):
             used = {a.goal for a in theme.actions if a.goal}
             if not used:
                 continue  # this theme's actions are not grouped by goal
             for goal in theme.goals:
                 if goal.letter and goal.letter not in used:
-                    finding = _finding(
+                    yield Finding(
                         "goal-without-actions",
-                        "warning",
-                        where(priority, theme),
-                        letter=goal.letter,
-                        theme=theme.title,
+                        params={"letter": goal.letter, "theme": theme.title},
+                        location=Location(path=PlanPath(p, t)),
                     )
-                    yield finding, None, None
+
+
+def _check_action(
+    plan: Plan,
+    path: PlanPath,
+    priority: Priority,
+    theme: Theme,
+    action: Action,
+    known: set[str],
+    seen: dict[str, tuple[str, int]],
+    peildatum: dt.date | None,
+) -> Iterator[Finding]:
+    short = excerpt(action.text)
+    leads = action.leads
+    if not leads:
+        yield Finding("missing-lead", params={"action": short}, location=_at(path, "lead"))
+    for assignment in action.assignments:
+        if assignment.schedule is None:
+            lead = str(assignment.lead) if assignment.lead and len(leads) > 1 else None
+            yield Finding(
+                "missing-quarter",
+                params={"action": short, "lead": lead},
+                location=_at(path, "quarter"),
+            )
+    if not action.assignments:
+        yield Finding(
+            "missing-quarter", params={"action": short, "lead": None}, location=_at(path, "quarter")
+        )
+    for lead_ in leads:
+        if identify(lead_.name) is None and lead_.organisation not in known:
+            yield Finding(
+                "unknown-lead",
+                params={"lead": str(lead_), "action": short},
+                location=_at(path, "lead"),
+            )
+    key = _normal(action.text)
+    assert path.action is not None
+    if key in seen:
+        other_place, other_number = seen[key]
+        yield Finding(
+            "duplicate-action",
+            params={"action": short, "other_place": other_place, "other_number": other_number},
+            location=_at(path, "text"),
+        )
+    else:
+        seen[key] = (where(priority, theme), path.action + 1)
+    if peildatum is not None:
+        due = due_date(action, plan.year)
+        if due is not None and due < peildatum and action.status not in ("done", "cancelled"):
+            yield Finding(
+                "overdue",
+                params={
+                    "action": short,
+                    "due": due.strftime("%d-%m-%Y"),
+                    "peildatum": peildatum.strftime("%d-%m-%Y"),
+                },
+                location=_at(path, "status"),
+            )
 
 
 def due_date(action: Action, year: int) -> dt.date | None:

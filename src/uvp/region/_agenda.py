@@ -327,7 +327,7 @@ def write_agenda_workbook(
                 row,
                 5,
                 item.schedules_text()
-                + ("" if item.agrees else f" ({render('nl', 'cli-agenda-differs')})"),
+                + ("" if item.agrees else f" ({render('nl', 'agenda-differs')})"),
             )
             if not item.agrees:
                 ws.cell(row, 5).fill = PatternFill("solid", fgColor="FFEB9C")

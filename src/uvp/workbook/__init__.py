@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from uvp.core import Plan, WorkbookError
+from uvp.core import Plan, WorkbookError, cell_name, column_letter
 from uvp.workbook._commands import (
     MATRIX_MARKS,
     FillResult,
@@ -40,10 +40,9 @@ from uvp.workbook._reader import (
     PLAN_SHEET,
     ActionSource,
     Layout,
+    ReadAction,
     ReadResult,
     TableSource,
-    cell_name,
-    column_letter,
     read_values,
     text_of,
 )
@@ -75,6 +74,7 @@ __all__ = [
     "Layout",
     "Located",
     "OpenpyxlTarget",
+    "ReadAction",
     "ReadResult",
     "Series",
     "TableSource",
@@ -149,11 +149,11 @@ def inspect_workbook(
 
 def checked(result: ReadResult, source: str) -> ReadResult:
     """*result*, if it is a plan that says whose and which year; else a WorkbookError."""
-    if not result.tables and not result.plan.priorities:
+    if not result.tables and not result.priorities:
         raise WorkbookError("workbook-not-a-plan", source=source)
-    if result.plan.municipality == "?":
+    if result.municipality is None:
         raise WorkbookError("workbook-unknown-municipality", source=source)
-    if result.plan.year == 1900:
+    if result.year is None:
         raise WorkbookError("workbook-unknown-year", source=source)
     return result
 

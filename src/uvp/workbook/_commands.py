@@ -21,6 +21,7 @@ import attrs
 from uvp.core import (
     Evaluation,
     Finding,
+    Location,
     Plan,
     Priority,
     Report,
@@ -33,8 +34,8 @@ from uvp.core import (
 )
 from uvp.messages import render
 from uvp.workbook._headers import STATUS_LABELS, header_fields
-from uvp.workbook._open import check_workbook_file, lock_file, save_atomically, save_workbook
-from uvp.workbook._reader import ReadResult, TableSource, cell_name, text_of
+from uvp.workbook._open import lock_file, save_atomically, save_workbook
+from uvp.workbook._reader import ReadResult, TableSource, text_of
 from uvp.workbook._target import CellValue, OpenpyxlTarget, Target
 
 __all__ = [
@@ -75,42 +76,26 @@ _STATUS_ROWS_AHEAD: Final = 50  # drop-down rows below a table, for actions stil
 # -- validation --------------------------------------------------------------------------
 
 
-def _locate(result: ReadResult, finding: Finding, index: int | None, field: str | None) -> Finding:
-    if index is None:
-        return finding
-    source = result.sources[index]
-    cell = source.cell(field or "text") or source.cell("text")
-    return attrs.evolve(
-        finding,
-        sheet=source.sheet,
-        cell=cell,
-        where=f"{source.sheet}!{cell}" if cell else source.sheet,
-    )
-
-
 def _matrix_findings(result: ReadResult) -> list[Finding]:
     findings = []
-    for index, (action, source) in enumerate(zip(result.plan.actions, result.sources, strict=True)):
-        if not source.matrix or "quarter" in result.errored.get(index, ()):
+    for read in result.actions:
+        source = read.source
+        if not source.matrix or "quarter" in read.unreadable:
             continue
-        quarters = action.quarters
+        quarters = read.action.quarters
         if quarters and quarters != source.matrix:
-            column = source.table.columns["q1"]
-            kwartaal = ", ".join(str(a.schedule) for a in action.assignments if a.schedule)
+            kwartaal = ", ".join(str(a.schedule) for a in read.action.assignments if a.schedule)
             findings.append(
                 Finding(
                     "quarter-matrix-mismatch",
-                    "error",
-                    render(
-                        "nl",
-                        "quarter-matrix-mismatch",
-                        kwartaal=kwartaal,
-                        quarters=_quarters_text(quarters),
-                        marked=_quarters_text(source.matrix),
+                    params={
+                        "kwartaal": kwartaal,
+                        "quarters": _quarters_text(quarters),
+                        "marked": _quarters_text(source.matrix),
+                    },
+                    location=Location(
+                        source.sheet, source.row, source.table.columns["q1"], read.path, "q1"
                     ),
-                    where=f"{source.sheet}!{cell_name(source.row, column)}",
-                    sheet=source.sheet,
-                    cell=cell_name(source.row, column),
                 )
             )
     return findings
@@ -123,12 +108,17 @@ def _quarters_text(quarters: frozenset[int]) -> str:
 def validate_result(result: ReadResult, *, peildatum: dt.date | None = None) -> Report:
     """Every finding about a read workbook, each with its sheet and cell."""
     findings = list(result.findings)
-    for finding, index, field in check_plan(result.plan, peildatum=peildatum):
-        if index is not None and field in result.errored.get(index, ()):
-            continue  # the cell could not be read: that finding is there already
-        findings.append(_locate(result, finding, index, field))
+    at = {read.path: read for read in result.actions}
+    for finding in check_plan(result.plan, peildatum=peildatum):
+        read = at.get(finding.location.path) if finding.location.path else None
+        if read is None:
+            findings.append(finding)
+        elif finding.location.field not in read.unreadable:
+            # Not a cell that could not be read: that finding is there already.
+            location = read.source.location(finding.location.field, read.path)
+            findings.append(attrs.evolve(finding, location=location))
     findings.extend(_matrix_findings(result))
-    return Report(tuple(findings))
+    return Report(tuple(findings), plan=result.plan)
 
 
 # -- editing a file ----------------------------------------------------------------------
@@ -224,13 +214,13 @@ def write_controle(target: Target, report: Report, *, title: str) -> None:
         1,
         render(
             "nl",
-            "cli-findings",
+            "findings-summary",
             errors=counts["error"],
             warnings=counts["warning"],
             infos=counts["info"],
         )
         if report.findings
-        else render("nl", "cli-findings-none"),
+        else render("nl", "findings-none"),
     )
     headers = ["Ernst", "Code", "Blad", "Cel", "Melding"]
     for column, header in enumerate(headers, 1):
@@ -239,12 +229,13 @@ def write_controle(target: Target, report: Report, *, title: str) -> None:
     for row, finding in enumerate(report.findings, 5):
         target.set_value(CONTROLE, row, 1, render("nl", f"severity-{finding.severity}"))
         target.set_style(CONTROLE, row, 1, fill=_SEVERITY_FILLS[finding.severity])
+        location = finding.location
         target.set_value(CONTROLE, row, 2, finding.code)
-        target.set_value(CONTROLE, row, 3, finding.sheet)
-        target.set_value(CONTROLE, row, 4, finding.cell)
-        if finding.sheet and finding.cell:
-            target.link(CONTROLE, row, 4, finding.sheet, finding.cell)
-        target.set_value(CONTROLE, row, 5, finding.message)
+        target.set_value(CONTROLE, row, 3, location.sheet)
+        target.set_value(CONTROLE, row, 4, location.cell)
+        if location.sheet and location.cell:
+            target.link(CONTROLE, row, 4, location.sheet, location.cell)
+        target.set_value(CONTROLE, row, 5, finding.message("nl"))
         target.set_style(CONTROLE, row, 5, wrap=True)
     for column, width in enumerate((14, 24, 26, 8, 100), 1):
         target.column_width(CONTROLE, column, width)
@@ -364,7 +355,7 @@ def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) ->
     marked = written = 0
     touched: set[tuple[str, int, int]] = set()
     findings = _matrix_findings(result)
-    mismatches = {f.cell for f in findings}
+    mismatches = {f.location.path for f in findings}
     columns: dict[tuple[str, int], dict[str, int]] = {}  # (sheet, header row) -> field -> column
     for sheet, tables in _sheet_tables(result).items():
         existing = next((t.columns for t in tables if "q1" in t.columns), None)
@@ -389,10 +380,11 @@ def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) ->
                 target.column_width(sheet, column, 5)
             if "status" not in table.columns and status_column:
                 _add_status_column(target, table, status_column)
-    for action, source in zip(result.plan.actions, result.sources, strict=True):
+    for read in result.actions:
+        action, source = read.action, read.source
         table = source.table
         fields = columns[table.sheet, table.header_row]
-        if source.row and cell_name(source.row, fields["q1"]) in mismatches:
+        if read.path in mismatches:
             continue
         schedules = [a.schedule for a in action.assignments if a.schedule]
         if (

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Final
 
 from lxml import etree
 
+from uvp.core import cell_name
 from uvp.workbook._package import NS, STRICT, Package, parse_xml, serialize_xml
-from uvp.workbook._reader import cell_name
 from uvp.workbook._sheetxml import SheetEditor, Styles, _insert_in_order, drop
 from uvp.workbook._target import CellValue, OpenpyxlTarget, Series
 

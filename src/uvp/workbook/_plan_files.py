@@ -9,7 +9,7 @@ has one reader.
 >>> [p.name for p in find_plans(["examples"], suffixes=(".json",))]
 ['nijkerk-2024.json', 'scherpenzeel-2024.json']
 >>> located = read_located("examples/scherpenzeel-2024.xlsx")
->>> located.plan.actions[0].text[:30], located.cells[0]
+>>> located.plan.actions[0].text[:30], located.cell(0)
 ('We organiseren 5 (thematische)', "'Ondermijning'!A6")
 """
 
@@ -18,11 +18,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from uvp.core import Plan, PlanDataError, WorkbookError, dump, load
+from uvp.core import Plan, PlanDataError, WorkbookError, dump, load, sheet_reference
+
+if TYPE_CHECKING:
+    from uvp.workbook._reader import ReadAction
 
 __all__ = [
     "PLAN_SUFFIXES",
@@ -115,19 +118,24 @@ def write_plan(
 
 @attrs.frozen
 class Located:
-    """A plan with the file it was read from and where each of its actions stands.
+    """A plan with the file it was read from and, for a workbook, where each action stands.
 
-    ``cells[i]`` is the cell of ``plan.actions[i]``'s text as an Excel
-    reference (``'Ondermijning'!B61``), or ``None``; a JSON plan has no cells.
+    ``actions`` holds, in plan order, each action read with its source (see
+    :class:`uvp.workbook.ReadAction`); a JSON plan has none.
     """
 
     plan: Plan
     path: Path
-    cells: tuple[str | None, ...] = ()
+    actions: tuple[ReadAction, ...] = ()
 
     def cell(self, index: int) -> str | None:
-        """The cell of the action at *index* in ``plan.actions``, if known."""
-        return self.cells[index] if index < len(self.cells) else None
+        """The cell of the text of the action at *index* in ``plan.actions`` as an Excel
+        reference (``'Ondermijning'!B61``), if known."""
+        if index >= len(self.actions):
+            return None
+        source = self.actions[index].source
+        cell = source.cell("text")
+        return sheet_reference(source.sheet, cell) if cell else None
 
 
 def read_located(
@@ -140,9 +148,4 @@ def read_located(
     from uvp.workbook import inspect_workbook
 
     result = inspect_workbook(path, municipality=municipality, year=year)
-    cells = []
-    for source in result.sources:
-        cell = source.cell("text")
-        quoted = "'" + source.sheet.replace("'", "''") + "'"
-        cells.append(f"{quoted}!{cell}" if cell else None)
-    return Located(result.plan, path, tuple(cells))
+    return Located(result.plan, path, result.actions)

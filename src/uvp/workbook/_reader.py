@@ -35,17 +35,20 @@ from uvp.core import (
     Finding,
     Goal,
     Lead,
+    Location,
     NotationError,
+    Param,
     Plan,
+    PlanPath,
     Priority,
     PriorityKind,
     Schedule,
-    Severity,
     Status,
     Theme,
+    WorkbookError,
+    cell_name,
     parse_assignments,
 )
-from uvp.messages import render
 from uvp.workbook._headers import (
     GOAL_ROW,
     NO_QUARTER_HEADING,
@@ -60,10 +63,9 @@ __all__ = [
     "OWNED_SHEETS",
     "ActionSource",
     "Layout",
+    "ReadAction",
     "ReadResult",
     "TableSource",
-    "cell_name",
-    "column_letter",
     "read_values",
 ]
 
@@ -85,24 +87,6 @@ DEFINITIONS_SHEET: Final = "Definities"
 
 _MATRIX_BLANKS: Final = frozenset({"", "-", "0", "nee", "n", "false", "onwaar"})
 _MUNICIPALITIES: Final = tuple(o.name for o in KNOWN_ORGANISATIONS if o.kind == "municipality")
-
-
-def column_letter(column: int) -> str:
-    """Excel's letters for a 1-based column number.
-
-    >>> column_letter(1), column_letter(26), column_letter(27), column_letter(703)
-    ('A', 'Z', 'AA', 'AAA')
-    """
-    letters = ""
-    while column > 0:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
-def cell_name(row: int, column: int) -> str:
-    """``C14`` for 1-based *row* 14 and *column* 3."""
-    return f"{column_letter(column)}{row}"
 
 
 @attrs.frozen
@@ -141,23 +125,83 @@ class ActionSource:
         column = self.table.columns.get(field)
         return cell_name(self.row, column) if column else None
 
+    def location(self, field: str | None, path: PlanPath | None = None) -> Location:
+        """Where *field* of the action is: its cell in the first row (the text's cell
+        when the table has no column for *field*), with the action's place in the plan."""
+        columns = self.table.columns
+        column = columns.get(field or "text") or columns.get("text")
+        return Location(self.sheet, self.row, column, path, field)
+
+
+@attrs.frozen
+class ReadAction:
+    """One action as read from a workbook: the action, where it stands, and the fields
+    whose cells could not be read (``lead``, ``quarter``, ``status``).
+
+    ``path`` is its place in the plan read; findings about a field in
+    ``unreadable`` were made while reading, so checks of the plan skip them.
+
+    >>> rows = [["Drugs (lokale prioriteit)"], ["Acties", "Trekker", "Kwartaal"],
+    ...         ["We richten een meldpunt in.", "Nijkerk", "Q5"]]
+    >>> (read,) = read_values({"Ondermijning": rows}, municipality="Nijkerk", year=2024).actions
+    >>> read.source.cell("quarter"), read.path, read.unreadable
+    ('C3', PlanPath(priority=0, theme=0, action=0), frozenset({'quarter'}))
+    """
+
+    action: Action
+    source: ActionSource
+    path: PlanPath
+    unreadable: frozenset[str] = frozenset()
+
 
 @attrs.frozen
 class ReadResult:
-    """What reading a workbook gives: the plan, where each action stands, and findings.
+    """What reading a workbook gives: what the plan holds, where each action stands,
+    and the findings met while reading (a row that cannot be read is a finding,
+    not a crash).
 
-    ``sources[i]`` is where ``plan.actions[i]`` stands. ``findings`` are the
-    structural problems met while reading (a row that cannot be read is a
-    finding, not a crash). ``errored`` holds, per action index, the fields
-    whose cells could not be read.
+    ``municipality`` and ``year`` are ``None`` where neither the workbook nor the
+    caller says them; :attr:`plan` is the plan once both are known.
+    ``actions`` holds every action in plan order, each with its source.
+
+    >>> rows = [["Drugs"], ["Acties", "Trekker", "Kwartaal"], ["Iets.", "Nijkerk", "Q1"]]
+    >>> result = read_values({"Blad1": rows}, year=2024, source="plan.xlsx")
+    >>> result.municipality, result.year, len(result.actions)
+    (None, 2024, 1)
+    >>> result.plan
+    Traceback (most recent call last):
+    ...
+    uvp.WorkbookError: plan.xlsx: the workbook does not say which municipality's plan it is; give it with --gemeente
     """
 
-    plan: Plan
-    sources: tuple[ActionSource, ...]
+    municipality: str | None
+    year: int | None
+    actions: tuple[ReadAction, ...]
     tables: tuple[TableSource, ...]
     findings: tuple[Finding, ...]
-    errored: Mapping[int, frozenset[str]] = attrs.field(factory=dict)
+    priorities: tuple[Priority, ...] = ()
+    partners: tuple[str, ...] = ()
+    definitions: tuple[Definition, ...] = ()
+    source: str = "<werkmap>"
     values: Mapping[str, Rows] = attrs.field(factory=dict, repr=False)
+    _plan: Plan | None = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        plan = None
+        if self.municipality is not None and self.year is not None:
+            plan = Plan(
+                self.municipality, self.year, self.partners, self.priorities, self.definitions
+            )
+        object.__setattr__(self, "_plan", plan)
+
+    @property
+    def plan(self) -> Plan:
+        """The plan read; a :class:`~uvp.WorkbookError` when its municipality or year
+        is unknown (see :func:`uvp.workbook.checked`)."""
+        if self._plan is None:
+            code = "municipality" if self.municipality is None else "year"
+            raise WorkbookError(f"workbook-unknown-{code}", source=self.source)
+        return self._plan
 
     def value(self, sheet: str, row: int, column: int) -> object:
         """The value of a cell (1-based) as read, or ``None``."""
@@ -257,7 +301,7 @@ class _Action:
     # Per-quarter layout: lead -> quarters under whose heading it stands, in order.
     by_lead: dict[Lead | None, list[int]] = attrs.field(factory=dict)
     explicit: dict[Lead | None, Schedule] = attrs.field(factory=dict)
-    errored: set[str] = attrs.field(factory=set)
+    unreadable: set[str] = attrs.field(factory=set)
 
     def build(self) -> Action:
         assignments = self.assignments
@@ -298,19 +342,8 @@ class _Reader:
 
     # findings -----------------------------------------------------------------------
 
-    def finding(
-        self, code: str, severity: Severity, sheet: str, row: int, column: int, **params: object
-    ) -> None:
-        self.findings.append(
-            Finding(
-                code,
-                severity,
-                render("nl", code, **params),
-                where=f"{sheet}!{cell_name(row, column)}",
-                sheet=sheet,
-                cell=cell_name(row, column),
-            )
-        )
+    def finding(self, code: str, sheet: str, row: int, column: int, **params: Param) -> None:
+        self.findings.append(Finding(code, params=params, location=Location(sheet, row, column)))
 
     # priorities and themes ------------------------------------------------------------
 
@@ -364,9 +397,7 @@ class _Reader:
                 elif key == "jaar" and value:
                     self.year = _year(value)
                     if self.year is None:
-                        self.finding(
-                            "invalid-year", "error", PLAN_SHEET, index, texts[1][0] + 1, text=value
-                        )
+                        self.finding("invalid-year", PLAN_SHEET, index, texts[1][0] + 1, text=value)
                 elif key == "partners" and value:
                     # One partner per cell, or several in one cell separated by , ; or lines.
                     self.partners = tuple(
@@ -537,7 +568,6 @@ class _Reader:
                 column = columns.get("text", 0) + 1
                 self.finding(
                     "missing-text",
-                    "warning",
                     name,
                     excel_row,
                     column,
@@ -565,13 +595,12 @@ class _Reader:
             if status is None:
                 self.finding(
                     "invalid-status",
-                    "error",
                     action.sheet,
                     excel_row,
                     columns["status"] + 1,
                     text=status_text,
                 )
-                action.errored.add("status")
+                action.unreadable.add("status")
             action.status = action.status or status
         if all(f"q{q}" in columns for q in range(1, 5)):
             marked = frozenset(q for q in range(1, 5) if _marked(_at(row, columns[f"q{q}"])))
@@ -610,24 +639,25 @@ class _Reader:
             column = columns.get("quarter", columns.get("lead", 0)) + 1
             self.finding(
                 "lead-quarter-mismatch",
-                "error",
                 action.sheet,
                 excel_row,
                 column,
                 trekker=trekker or "",
                 kwartaal=kwartaal or "",
-                leads=error.params.get("leads", 0),
-                quarters=error.params.get("quarters", 0),
+                leads=_param(error.params.get("leads", 0)),
+                quarters=_param(error.params.get("quarters", 0)),
             )
-            action.errored.update({"lead", "quarter"})
+            action.unreadable.update({"lead", "quarter"})
         except NotationError:
             pass
         # Read what can be read, line by line, and report the rest.
-        leads = self._lines(action, trekker, Lead.parse, "lead", "invalid-lead", columns, excel_row)
-        schedules = self._lines(
-            action, kwartaal, Schedule.parse, "quarter", "invalid-quarter", columns, excel_row
+        leads = self._lines(
+            action, trekker, Lead.parse, "lead", columns, excel_row, code="invalid-lead"
         )
-        if "quarter" in action.errored or len(schedules) not in (0, 1, len(leads)):
+        schedules = self._lines(
+            action, kwartaal, Schedule.parse, "quarter", columns, excel_row, code="invalid-quarter"
+        )
+        if "quarter" in action.unreadable or len(schedules) not in (0, 1, len(leads)):
             schedules = []
         if not leads:
             return tuple(Assignment(None, s) for s in schedules[:1])
@@ -643,9 +673,10 @@ class _Reader:
         text: str | None,
         parse: Callable[[str], P],
         field: str,
-        code: str,
         columns: Mapping[str, int],
         excel_row: int,
+        *,
+        code: str,
     ) -> list[P]:
         """Each line of a cell that *parse* reads; a finding for each line it cannot."""
         parsed: list[P] = []
@@ -655,16 +686,18 @@ class _Reader:
             try:
                 parsed.append(parse(line))
             except NotationError as error:
+                # Why, as the notation's own message: its code and params, prefixed.
+                reason = {f"reason_{k}": _param(v) for k, v in error.params.items()}
                 self.finding(
                     code,
-                    "error",
                     action.sheet,
                     excel_row,
                     columns[field] + 1,
                     text=line.strip(),
-                    reason=error.message("nl"),
+                    reason=error.code,
+                    **reason,
                 )
-                action.errored.add(field)
+                action.unreadable.add(field)
         return parsed
 
     def _quarter_row(
@@ -688,7 +721,6 @@ class _Reader:
         if letter_text and letter is None:
             self.finding(
                 "invalid-subtheme",
-                "warning",
                 name,
                 excel_row,
                 columns["subtheme"] + 1,
@@ -732,15 +764,20 @@ class _Reader:
             if normal(name) not in special and self.read_planning_sheet(name, rows)
         ]
         self._municipality_and_year(municipality, year, path)
-        plan, sources, errored = self._build()
+        priorities, actions = self._build()
         if not planning and not self.priorities:
-            self.findings.append(
-                Finding(
-                    "no-action-table", "error", render("nl", "no-action-table", source=self.source)
-                )
-            )
+            self.findings.append(Finding("no-action-table", params={"source": self.source}))
         return ReadResult(
-            plan, sources, tuple(self.tables), tuple(self.findings), errored, self.values
+            self.municipality,
+            self.year,
+            actions,
+            tuple(self.tables),
+            tuple(self.findings),
+            priorities,
+            self.partners,
+            tuple(self.definitions),
+            self.source,
+            self.values,
         )
 
     def _municipality_and_year(
@@ -766,24 +803,23 @@ class _Reader:
                 stem.replace("-", " ").replace("_", " ")
             )
 
-    def _build(self) -> tuple[Plan, tuple[ActionSource, ...], dict[int, frozenset[str]]]:
+    def _build(self) -> tuple[tuple[Priority, ...], tuple[ReadAction, ...]]:
         priorities = []
-        sources: list[ActionSource] = []
-        errored: dict[int, frozenset[str]] = {}
-        for priority in self.priorities:
+        read: list[ReadAction] = []
+        for p, priority in enumerate(self.priorities):
             themes = []
-            for theme in priority.themes:
+            for t, theme in enumerate(priority.themes):
                 title = theme.title
                 if title is None:
                     alone = len(priority.themes) == 1 or not theme.letter
                     title = priority.title if alone else f"Subthema {theme.letter}"
                 actions = []
-                for draft in theme.actions:
-                    if draft.errored:
-                        errored[len(sources)] = frozenset(draft.errored)
-                    actions.append(draft.build())
-                    sources.append(
-                        ActionSource(draft.sheet, tuple(draft.rows), draft.table, draft.matrix)
+                for a, draft in enumerate(theme.actions):
+                    action = draft.build()
+                    actions.append(action)
+                    source = ActionSource(draft.sheet, tuple(draft.rows), draft.table, draft.matrix)
+                    read.append(
+                        ReadAction(action, source, PlanPath(p, t, a), frozenset(draft.unreadable))
                     )
                 themes.append(
                     Theme(title, theme.letter, theme.ambition, tuple(theme.goals), tuple(actions))
@@ -792,27 +828,22 @@ class _Reader:
                 self.findings.append(
                     Finding(
                         "unknown-priority-kind",
-                        "info",
-                        render("nl", "unknown-priority-kind", priority=priority.title),
-                        where=priority.sheet,
-                        sheet=priority.sheet,
+                        params={"priority": priority.title},
+                        location=Location(priority.sheet, path=PlanPath(p)),
                     )
                 )
             priorities.append(Priority(priority.title, priority.kind or "joint", tuple(themes)))
-        return (
-            Plan(
-                self.municipality or "?",
-                self.year or 1900,
-                self.partners,
-                tuple(priorities),
-                tuple(self.definitions),
-            ),
-            tuple(sources),
-            errored,
-        )
+        return tuple(priorities), tuple(read)
 
 
 # -- helpers -----------------------------------------------------------------------------
+
+
+def _param(value: object) -> Param:
+    """A value for a finding's params: as it is when JSON-ready, else its text."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
 
 
 def _at(row: TextRow, column: int) -> str | None:
@@ -893,8 +924,10 @@ def read_values(
     >>> rows = [["Kwartaalplanning Mensenhandel"], ["Acties", "Trekker", "Kwartaal"],
     ...         ["A. Wet goed verhuurderschap"], ["We richten een meldpunt in.", "Scherpenzeel", "Q1"]]
     >>> result = read_values({"Ondermijning": rows}, municipality="Scherpenzeel", year=2024)
-    >>> action = result.plan.actions[0]
-    >>> action.goal, [str(a) for a in action.assignments], result.sources[0].cell("quarter")
+    >>> (read,) = result.actions
+    >>> read.action.goal, [str(a) for a in read.action.assignments], read.source.cell("quarter")
     ('A', ['Scherpenzeel: Q1'], 'C4')
+    >>> read.action == result.plan.actions[0], read.path
+    (True, PlanPath(priority=0, theme=0, action=0))
     """
     return _Reader(sheets, source).read(municipality, year, path)

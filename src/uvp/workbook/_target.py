@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from uvp.workbook._reader import cell_name
+from uvp.core import cell_name, sheet_reference
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -181,8 +181,7 @@ class OpenpyxlTarget:
         from openpyxl.styles import Font
 
         cell = self._ws(sheet).cell(row=row, column=column)
-        quoted = "'" + to_sheet.replace("'", "''") + "'"
-        cell.hyperlink = f"#{quoted}!{to_cell}"
+        cell.hyperlink = "#" + sheet_reference(to_sheet, to_cell)
         cell.font = Font(color="0563C1", underline="single")
 
     def bar_chart(

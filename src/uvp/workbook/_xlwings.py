@@ -12,7 +12,7 @@ from typing import Final
 
 import xlwings as xw
 
-from uvp.workbook._reader import cell_name, column_letter
+from uvp.core import cell_name, column_letter, sheet_reference
 from uvp.workbook._target import CellValue, Series
 
 __all__ = ["XlwingsTarget", "book_values"]
@@ -117,9 +117,8 @@ class XlwingsTarget:
         )
 
     def link(self, sheet: str, row: int, column: int, to_sheet: str, to_cell: str) -> None:
-        quoted = "'" + to_sheet.replace("'", "''") + "'"
         cell = self._range(sheet, row, column)
-        cell.add_hyperlink(f"#{quoted}!{to_cell}", text_to_display=to_cell)
+        cell.add_hyperlink("#" + sheet_reference(to_sheet, to_cell), text_to_display=to_cell)
 
     def bar_chart(
         self,

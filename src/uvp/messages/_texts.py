@@ -1,13 +1,15 @@
-"""Every text a person reads, in one place, per language.
+"""Every text other than a finding's, per language, keyed by a stable code.
 
 Developers read English (exceptions, logs); staff read Dutch (the CLI's
-output, messages written into a workbook). Both live in :data:`CATALOG`, keyed
-by a stable message code, so another language is one more dictionary.
+output, messages written into a workbook). Both languages hold every code, so
+another language is one more dictionary with the same keys. A key is named by
+what the text is, prefixed by the layer that shows it when only one does
+(``cli-``, ``addin-``, ``server-``, ``report-``, ``history-``, ``agenda-``);
+texts more than one layer shows have no such prefix (``findings-summary``).
+Render them with :func:`uvp.messages.render`.
 
->>> render("nl", "missing-lead", action="We richten een meldpunt in.")
-'Actie "We richten een meldpunt in." heeft geen trekker: vul in wie de actie trekt.'
->>> render("en", "unknown-quarter", text="Q5", quarter=5)
-"cannot read 'Q5' as a quarter schedule: there is no quarter Q5 (a year has Q1 to Q4)"
+>>> TEXTS["en"]["severity-error"], TEXTS["nl"]["severity-error"]
+('error', 'fout')
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final, Literal
 
-__all__ = ["CATALOG", "Language", "render"]
+__all__ = ["TEXTS", "Language"]
 
 Language = Literal["nl", "en"]
+"""A language uvp speaks: ``nl`` for staff, ``en`` for developers."""
 
 _ACCEPTED_EN: Final = (
     "write a quarter (Q2), a range (Q2-Q4), moments (Q1 en Q4), a window (Q3/Q4) or Doorlopend"
@@ -27,7 +30,7 @@ _ACCEPTED_NL: Final = (
     "een keuze (Q3/Q4) of Doorlopend"
 )
 
-CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
+TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
     "en": {
         # Quarter schedules
         "empty-schedule": "an empty text is not a quarter schedule: " + _ACCEPTED_EN,
@@ -139,6 +142,289 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             "cannot compare the plans of two municipalities ({old} and {new}) as versions of "
             "one plan; use uvp compare for the region view"
         ),
+        # The add-in's message boxes
+        "addin-validated": (
+            "Check done: {errors} error(s) and {warnings} warning(s). "
+            "See the Controle sheet; the links go to the cells."
+        ),
+        "addin-filled": (
+            "Quarter columns filled for {marked} actions; {written} quarters taken from the columns."
+        ),
+        "addin-mismatches": (
+            "For {count} action(s) Kwartaal and the quarter columns disagree ({cells}); "
+            "those were not changed."
+        ),
+        "addin-evaluated": (
+            "Evaluatie sheet written (peildatum {peildatum}): {actions} actions, {done} done "
+            "({percent}%), {overdue} overdue."
+        ),
+        "addin-exported": (
+            "The plan is on the JSON sheet as JSON ({lines} lines): select column A and copy, "
+            "or save the sheet as text."
+        ),
+        # Shared by the CLI, the Controle sheet and the add-in
+        "findings-none": "No findings.",
+        "findings-summary": "Findings: {errors} error(s), {warnings} warning(s), {infos} info",
+        "internal-error": (
+            "Internal error in uvp ({kind}): {detail}. Please report this to the developers; "
+            "your files have not been changed."
+        ),
+        "severity-error": "error",
+        "severity-warning": "warning",
+        "severity-info": "info",
+        "column-priority-theme": "Priority / theme",
+        "column-actions": "Actions",
+        "kind-joint": "joint priority",
+        "kind-local": "local priority",
+        "plan-title": "Safety plan {year} — {municipality}",
+        "ongoing": "Ongoing",
+        "place-priority": "priority {number}",
+        "place-theme": "theme {number}",
+        "place-action": "action {number}",
+        # The command line
+        "cli-summary": (
+            "{priorities} priorities, {themes} themes, {actions} actions "
+            "({joint} joint, {local} local)"
+        ),
+        "cli-no-files": "No plans found in {path}.",
+        "cli-help": "uvp: plan, check and evaluate your municipality's safety plan (UVP).",
+        "cli-help-show": "Show an overview of each plan: priorities, themes, actions and findings.",
+        "cli-help-paths": "Plans (.xlsx or .json) or folders of plans.",
+        "cli-help-gemeente": "The municipality, where the workbook does not name it.",
+        "cli-help-jaar": "The plan's year, where the workbook does not name it.",
+        "cli-help-output": "Write into copies in this folder; the originals stay unchanged.",
+        "cli-help-peildatum": "The date to measure on (YYYY-MM-DD); today by default.",
+        "cli-help-validate": (
+            "Check plans: missing leads and quarters, unreadable notations, overdue actions. "
+            "Exits with code 1 on errors."
+        ),
+        "cli-help-write": "Also put the findings into the workbook's Controle sheet.",
+        "cli-help-fill": (
+            "Fill the quarter columns Q1-Q4 beside each action table and add a Status column "
+            "with a drop-down."
+        ),
+        "cli-help-no-status": "Add no Status column.",
+        "cli-help-evaluate": (
+            "Write the Evaluatie sheet for the council: progress per priority and theme, goals "
+            "achieved and still to achieve, and a chart."
+        ),
+        "cli-help-new": "Make an empty planning workbook (per-goal layout), ready to fill in.",
+        "cli-help-new-path": "The new workbook (.xlsx).",
+        "cli-help-overwrite": "Overwrite an existing file (the old one is kept as .bak.xlsx).",
+        "cli-help-convert": (
+            "Convert workbooks to JSON and JSON to workbooks; carries on after a bad file."
+        ),
+        "cli-help-layout": "Layout of new workbooks: goal (per goal) or quarter (per quarter).",
+        "cli-help-compare": (
+            "Compare the joint actions in the plans of the region's municipalities: differences "
+            "in lead and quarter, and actions missing from a plan."
+        ),
+        "cli-help-compare-output": (
+            "Also write the Regio workbook (.xlsx) with the differences marked."
+        ),
+        "cli-compare-needs-two": "Comparing needs the plans of at least two municipalities.",
+        "cli-compare-summary": (
+            "Joint actions of {plans}: {match} equal, {mismatch} with differences, "
+            "{missing} missing"
+        ),
+        "cli-compare-written": "Regio workbook written: {path}",
+        "cli-help-agenda": (
+            "A partner's agenda: everything the police, a municipality or the ZV-WVV leads or "
+            "takes part in across the plans, per quarter, on one sheet."
+        ),
+        "cli-help-partner": "The partner, such as Politie, Barneveld or ZV-WVV.",
+        "cli-help-agenda-output": "Also write the agenda into a workbook (.xlsx), one Agenda sheet.",
+        "cli-agenda-title": "Agenda {partner} {years}: {count} actions in the plans of {plans}",
+        "cli-agenda-none": "{partner} leads no action in these plans and takes part in none.",
+        "cli-agenda-unknown": (
+            "'{partner}' appears in none of the plans.{hint} Partners in these plans: {known}."
+        ),
+        "cli-agenda-hint": " Did you mean {name}?",
+        "cli-agenda-written": "Workbook with the agenda written: {path}",
+        "cli-duplicate-plan": (
+            "The plan of {municipality} is in the input twice ({first} and {second}): "
+            "give one file per municipality."
+        ),
+        "agenda-differs": "plans differ",
+        "agenda-role-lead": "lead",
+        "agenda-role-each": "each municipality",
+        "agenda-role-joint": "joint",
+        "agenda-role-participant": "takes part",
+        "agenda-bucket-1": "Q1 (January – March)",
+        "agenda-bucket-2": "Q2 (April – June)",
+        "agenda-bucket-3": "Q3 (July – September)",
+        "agenda-bucket-4": "Q4 (October – December)",
+        "agenda-bucket-ongoing": "Ongoing",
+        "agenda-bucket-none": "Without a quarter",
+        "cli-compare-match": "equal     ",
+        "cli-compare-mismatch": "differs   ",
+        "cli-compare-missing": "missing   ",
+        "cli-bad-date": "'{text}' is not a date: write YYYY-MM-DD, for example 2024-10-01.",
+        "cli-failed": "{count} of the {total} files failed:",
+        "cli-filled": (
+            "{path}: quarter columns filled for {marked} actions; {written} quarters taken "
+            "from the columns."
+        ),
+        "cli-evaluated": (
+            "{path}: Evaluatie sheet written (peildatum {peildatum}): {actions} actions, "
+            "{done} done ({percent}%), {overdue} overdue."
+        ),
+        "cli-created": "{path}: new planning workbook made.",
+        "cli-converted": "{source} → {target}",
+        "cli-help-format": "Output as text (for people) or json (for programs).",
+        "cli-help-serve": (
+            "Start the server behind the UVP ribbon in Excel (Windows, macOS and Excel on the "
+            "web): the buttons Controleren, Kwartalen vullen, Evaluatie and Exporteren. The "
+            "manifest is at /manifest.xml. Stop with Ctrl+C."
+        ),
+        "cli-help-host": (
+            "The address the server listens on; only this computer (127.0.0.1) by default. "
+            "Behind a reverse proxy on the same server that need not change."
+        ),
+        "cli-help-port": "The port the server listens on.",
+        "cli-help-cert": "The certificate (PEM) for HTTPS; together with --key.",
+        "cli-help-key": "The key (PEM) of the certificate for HTTPS; together with --cert.",
+        "cli-help-public-url": (
+            "The https address at which Excel reaches the server, such as "
+            "https://uvp.gemeente.nl; it goes into the manifest at /manifest.xml. The "
+            "request's address by default."
+        ),
+        "cli-serve-cert-key": "Give both --cert and --key, or neither.",
+        "cli-serve-missing-file": "{path} does not exist.",
+        "cli-serve-bad-url": (
+            "'{url}' is not an https address such as https://uvp.gemeente.nl (without ? or #)."
+        ),
+        "cli-serve-needs-extra": (
+            "uvp serve needs FastAPI and uvicorn ({detail}): "
+            'install them with  python -m pip install "uvp[server]"'
+        ),
+        "cli-serve-no-https": (
+            "Note: the server listens on {host} without HTTPS. Excel loads add-ins only over "
+            "https: put a reverse proxy with a certificate in front of it, or give --cert "
+            "and --key."
+        ),
+        "cli-serve-start": "uvp server at {url} (manifest: {url}/manifest.xml). Stop with Ctrl+C.",
+        "cli-help-report": (
+            "Make the quarterly report for the driehoeksoverleg: per priority what is done, "
+            "what is overdue and what is planned for the next quarter. With -o also as a web "
+            "page (.html, to print) or a workbook with a chart (.xlsx)."
+        ),
+        "cli-help-report-path": "The plan (.xlsx or .json), with its Status column up to date.",
+        "cli-help-report-output": (
+            "Also write the report to a file: .html (one self-contained web page) or .xlsx "
+            "(a new workbook with a chart)."
+        ),
+        "cli-report-bad-output": "{path}: write the report to an .html or .xlsx file.",
+        "cli-output-is-input": (
+            "{path} is one of the plans you gave: choose another file for the output, "
+            "uvp does not write over a plan."
+        ),
+        "cli-report-one-plan": "{path} holds {count} plans: give one plan (.xlsx or .json).",
+        "cli-report-other-year": "Note: the peildatum {date} is not in the plan's year {year}.",
+        "cli-report-priority": (
+            "{label}: {actions} actions — {done} done, {running} running, {overdue} overdue, "
+            "{other} other, {cancelled} cancelled ({percent}% done)"
+        ),
+        "cli-report-written": "Report written: {path}",
+        "cli-help-diff": (
+            "Show what changed between two versions of the same plan: actions added, removed, "
+            "another quarter, another lead, another status. Exit code 1 on differences."
+        ),
+        "cli-help-diff-old": "The old version of the plan (.xlsx or .json).",
+        "cli-help-diff-new": "The new version of the plan (.xlsx or .json).",
+        "cli-diff-summary": (
+            "{municipality}: {old} ({old_year}, {old_actions} actions) → {new} ({new_year}, "
+            "{new_actions} actions): {changes} change(s) in {actions} action(s)"
+        ),
+        "cli-diff-none": "No differences.",
+        "cli-diff-years": "Note: the plans are of different years ({old_year} and {new_year}).",
+        "cli-diff-heading": "{label} ({count})",
+        "cli-help-next-year": (
+            "Make next year's plan from an evaluated plan: goals stay, actions that are done "
+            "or cancelled are left out, the rest is carried over without a quarter."
+        ),
+        "cli-help-next-year-path": "The evaluated plan (.xlsx or .json).",
+        "cli-help-next-year-output": (
+            "The new plan (.xlsx or .json); by default beside the old one, with the new year "
+            "in its name."
+        ),
+        "cli-next-year-written": "{source} → {target}: UVP {year} of {municipality}.",
+        "cli-next-year-summary": (
+            "{kept} actions carried over; left out: {done} done, {cancelled} cancelled; "
+            "{goals} goals kept."
+        ),
+        "cli-next-year-not-evaluated": (
+            "Note: no action in {source} is done or cancelled, so every action was carried "
+            "over. Has the plan been evaluated (Status column)?"
+        ),
+        "cli-next-year-todo": (
+            "{count} actions without a quarter: plan them (uvp validate {target} shows where)."
+        ),
+        "cli-next-year-ongoing": "{count} actions stay ongoing.",
+        "cli-next-year-dated": "{count} carried-over actions still name {year}: check the dates.",
+        "cli-next-year-read-findings": "While reading {source}:",
+        "cli-next-year-other-findings": "uvp also found in the new plan:",
+        "cli-next-year-bad-output": "{path}: write the new plan to an .xlsx or .json file.",
+        # The server behind the ribbon: answers to the Excel add-in
+        "server-unknown-script": "Unknown command '{name}': the server knows only {known}.",
+        "server-not-json-type": (
+            "The request must be JSON (Content-Type: application/json), as the UVP buttons "
+            "in Excel send it."
+        ),
+        "server-not-json": "The request is not readable JSON ({detail}).",
+        "server-too-large": (
+            "The workbook is too large to send (more than {limit} MB). Remove sheets that do "
+            "not belong to the plan, or use uvp on the computer."
+        ),
+        "server-bad-payload": (
+            "The request is not a workbook as the UVP buttons in Excel send it: {detail}"
+        ),
+        "server-no-args": "The button '{name}' takes no arguments.",
+        # The quarterly report's labels
+        "report-peildatum": "Peildatum {date} (Q{quarter})",
+        "report-overview": "Overview per priority",
+        "report-col-priority": "Priority",
+        "report-col-actions": "Actions",
+        "report-col-cancelled": "Cancelled",
+        "report-col-upcoming": "Next quarter",
+        "report-col-percent": "% done",
+        "report-col-action": "Action",
+        "report-col-lead": "Lead",
+        "report-col-quarter": "Quarter",
+        "report-col-theme": "Theme",
+        "report-col-status": "Status",
+        "report-segment-done": "Done",
+        "report-segment-running": "Running",
+        "report-segment-overdue": "Overdue",
+        "report-segment-other": "Other",
+        "report-total": "Total",
+        "report-list-done": "Done",
+        "report-list-overdue": "Overdue",
+        "report-list-upcoming": "Next quarter (Q{quarter})",
+        "report-list-upcoming-none": "Next quarter (outside the plan's year)",
+        "report-list-empty": "None.",
+        "report-chart-title": "Progress per priority on {date}",
+        "report-chart-empty": "no actions",
+        "report-cancelled": "{count} cancelled (not in the chart)",
+        "report-actions-total": "{count} actions in all",
+        "report-legend-note": (
+            "Running: running and still on time; Overdue: the last quarter has passed and the "
+            "action is not done; Other: planned, postponed or without a status; cancelled "
+            "actions are not in the chart"
+        ),
+        "report-footer": "Made with uvp from the status in the plan on {date}.",
+        # Plans over time (uvp.history)
+        "history-none": "none",
+        "history-carried": "Carried over from UVP {year} (status: {status}).",
+        "history-carried-no-status": "Carried over from UVP {year} (without a status).",
+        "history-kind-added": "added",
+        "history-kind-removed": "removed",
+        "history-kind-moved": "another quarter",
+        "history-kind-lead": "another lead",
+        "history-kind-status": "another status",
+        "history-kind-text": "text changed",
+        "history-kind-note": "note changed",
+        "history-kind-moved-theme": "another theme",
     },
     "nl": {
         "empty-schedule": "Een leeg vak is geen kwartaalplanning: " + _ACCEPTED_NL + ".",
@@ -261,64 +547,15 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "workbook-not-a-plan": (
             "{source}: geen actietabel gevonden (een kopregel met Actie/Activiteit en Trekker of Kwartaal)."
         ),
-        # Bevindingen bij het lezen van een werkmap
-        "invalid-year": "'{text}' is geen jaartal: vul een jaar in, zoals 2024.",
-        "missing-text": (
-            "Deze regel heeft een trekker ('{lead}') of kwartaal ('{quarter}') maar geen actie: "
-            "vul de actie in of maak de regel leeg."
-        ),
-        "invalid-status": (
-            "Status '{text}' is onbekend: kies Gepland, Loopt, Gereed, Uitgesteld of Vervallen."
-        ),
-        "lead-quarter-mismatch": (
-            "Trekker heeft {leads} regel(s) en Kwartaal {quarters}: geef één kwartaal voor alle "
-            "trekkers, of één kwartaal per trekkerregel."
-        ),
-        "invalid-lead": "Trekker '{text}' is niet te lezen. {reason}",
-        "invalid-quarter": "Kwartaal '{text}' is niet te lezen. {reason}",
-        "invalid-subtheme": "Subthema '{text}' is geen letter: gebruik A, B, C, …",
-        "no-action-table": (
-            "{source}: geen actietabel gevonden (een kopregel met Actie/Activiteit en Trekker of Kwartaal)."
-        ),
-        "unknown-priority-kind": (
-            'Van prioriteit "{priority}" staat niet of het een gezamenlijke of lokale prioriteit is; '
-            "uvp neemt gezamenlijk aan. Vul de soort in op het blad Plan."
-        ),
-        # Findings (validation)
-        "missing-lead": 'Actie "{action}" heeft geen trekker: vul in wie de actie trekt.',
-        "missing-quarter": (
-            'Actie "{action}" heeft geen kwartaal{lead_part}: vul in wanneer de actie '
-            "gepland is (bijv. Q2, Q2-Q4 of Doorlopend)."
-        ),
-        "unknown-lead": (
-            'Trekker "{lead}" van actie "{action}" is geen partner van het plan en geen '
-            "bekende organisatie: controleer de schrijfwijze of voeg de partner toe."
-        ),
-        "duplicate-action": (
-            'Actie "{action}" staat meer dan één keer in het plan (ook bij {other}): '
-            "voeg de regels samen of maak het verschil duidelijk."
-        ),
-        "goal-without-actions": (
-            'Doel {letter} van thema "{theme}" heeft geen acties: voeg een actie toe '
-            "of schrap het doel."
-        ),
-        "overdue": (
-            'Actie "{action}" moest op {due} klaar zijn en staat op de peildatum ({peildatum}) '
-            "niet op Gereed: zet de status bij, of plan de actie opnieuw."
-        ),
-        "quarter-matrix-mismatch": (
-            "Kwartaal '{kwartaal}' zegt {quarters}, maar in de kwartaalkolommen is {marked} "
-            "aangekruist: maak ze gelijk (uvp verandert geen van beide)."
-        ),
         # CLI
         "cli-summary": (
             "{priorities} prioriteiten, {themes} thema's, {actions} acties "
             "({joint} gezamenlijk, {local} lokaal)"
         ),
-        "cli-findings-none": "Geen bevindingen.",
-        "cli-findings": "Bevindingen: {errors} fout(en), {warnings} waarschuwing(en), {infos} info",
+        "findings-none": "Geen bevindingen.",
+        "findings-summary": "Bevindingen: {errors} fout(en), {warnings} waarschuwing(en), {infos} info",
         "cli-no-files": "Geen plannen gevonden in {path}.",
-        "cli-internal-error": (
+        "internal-error": (
             "Interne fout in uvp ({kind}): {detail}. Meld dit aan de ontwikkelaars; "
             "uw bestanden zijn niet gewijzigd."
         ),
@@ -377,7 +614,7 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "cli-agenda-hint": " Bedoelt u {name}?",
         "cli-agenda-written": "Werkmap met de agenda geschreven: {path}",
-        "cli-agenda-differs": "plannen verschillen",
+        "agenda-differs": "plannen verschillen",
         "cli-duplicate-plan": (
             "Het plan van {municipality} staat twee keer in de invoer ({first} en {second}): "
             "geef één bestand per gemeente."
@@ -392,9 +629,9 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "agenda-bucket-4": "Q4 (oktober – december)",
         "agenda-bucket-ongoing": "Doorlopend",
         "agenda-bucket-none": "Zonder kwartaal",
-        "compare-match": "gelijk    ",
-        "compare-mismatch": "verschil  ",
-        "compare-missing": "ontbreekt ",
+        "cli-compare-match": "gelijk    ",
+        "cli-compare-mismatch": "verschil  ",
+        "cli-compare-missing": "ontbreekt ",
         "cli-bad-date": "'{text}' is geen datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2024-10-01.",
         "cli-failed": "{count} van de {total} bestanden zijn mislukt:",
         "cli-filled": "{path}: kwartaalkolommen ingevuld bij {marked} acties; {written} kwartalen uit de kolommen overgenomen.",
@@ -459,6 +696,9 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "kind-local": "lokale prioriteit",
         "plan-title": "Uitvoeringsplan Veiligheid {year} — {municipality}",
         "ongoing": "Doorlopend",
+        "place-priority": "prioriteit {number}",
+        "place-theme": "thema {number}",
+        "place-action": "actie {number}",
         # The quarterly report for the driehoeksoverleg: uvp report (uvp.report)
         "report-title": "Kwartaalrapportage Uitvoeringsplan Veiligheid {year} — {municipality}",
         "report-peildatum": "Peildatum {date} (Q{quarter})",
@@ -523,7 +763,6 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
             "{label}: {actions} acties — {done} gereed, {running} loopt, {overdue} te laat, "
             "{other} overig, {cancelled} vervallen ({percent}% gereed)"
         ),
-        "cli-report-upcoming-none": "  {quarter}: niets gepland.",
         "cli-report-written": "Rapportage geschreven: {path}",
         # Plans over time: uvp diff and uvp next-year (uvp.history)
         "diff-other-municipality": (
@@ -582,19 +821,3 @@ CATALOG: Final[Mapping[Language, Mapping[str, str]]] = {
         "cli-next-year-bad-output": "{path}: schrijf het nieuwe plan naar een .xlsx- of .json-bestand.",
     },
 }
-
-
-def render(language: Language, code: str, /, **params: object) -> str:
-    """Return the text for *code* in *language*, filled in with *params*.
-
-    A code missing from *language* falls back to English, then to Dutch, so a
-    new language can be added one message at a time.
-
-    >>> render("nl", "severity-error")
-    'fout'
-    """
-    for lang in (language, "en", "nl"):
-        template = CATALOG[lang].get(code)
-        if template is not None:
-            return template.format(**params)
-    raise KeyError(f"no message {code!r} in any language")
