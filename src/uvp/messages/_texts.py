@@ -122,7 +122,7 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "addin-unknown-year": "{source}: the workbook does not say the plan's year; write it on the Plan sheet",
         "workbook-illegal-character": (
-            "{source}: a text for cell {cell} holds a control character Excel cannot store"
+            "{source}: a text for this cell holds a control character Excel cannot store"
         ),
         "workbook-unwritable-action": "action {source!r}: {reason}",
         "workbook-exists": "{source} exists already; choose another name or allow overwriting",
@@ -540,7 +540,7 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "kopieer, of sla het blad op als tekst."
         ),
         "workbook-illegal-character": (
-            "{source}: de tekst voor cel {cell} bevat een stuurteken dat Excel niet kan opslaan."
+            "{source}: de tekst voor deze cel bevat een stuurteken dat Excel niet kan opslaan."
         ),
         "workbook-unwritable-action": "Actie '{source}': {reason}",
         "workbook-exists": "{source} bestaat al: kies een andere naam, of overschrijf het met --overwrite (het oude blijft als .bak.xlsx).",
