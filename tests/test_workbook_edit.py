@@ -180,7 +180,7 @@ def test_a_rerun_replaces_uvps_sheet_in_its_place_with_its_parts(tmp_path: Path)
     evaluate_workbook(path, PEILDATUM)
     assert losses(before, path.read_bytes()) == []
     package = Package.open(path)
-    assert [name for name, _ in package.sheets()][0] == "Evaluatie"
+    assert next(name for name, _ in package.sheets()) == "Evaluatie"
     with zipfile.ZipFile(path) as archive:
         parts = archive.namelist()
         workbook_xml = archive.read("xl/workbook.xml")
