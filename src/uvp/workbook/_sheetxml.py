@@ -104,6 +104,7 @@ class Styles:
         self.root = root
         self.ns = etree.QName(root).namespace or ""
         self._keys: dict[str, dict[str, int]] = {}
+        self._derived: dict[tuple[object, ...], int] = {}
 
     def q(self, local: str) -> str:
         return f"{{{self.ns}}}{local}"
@@ -166,6 +167,34 @@ class Styles:
         number_format: str | None = None,
     ) -> int:
         """A cell format like *base* with these changes, as uvp's writers have always made them."""
+        key = (base, bold, size, fill, color, underline, wrap, center, number_format)
+        if key not in self._derived:
+            self._derived[key] = self._derive(
+                base,
+                bold=bold,
+                size=size,
+                fill=fill,
+                color=color,
+                underline=underline,
+                wrap=wrap,
+                center=center,
+                number_format=number_format,
+            )
+        return self._derived[key]
+
+    def _derive(
+        self,
+        base: int,
+        *,
+        bold: bool,
+        size: float | None,
+        fill: str | None,
+        color: str | None,
+        underline: bool,
+        wrap: bool,
+        center: bool,
+        number_format: str | None,
+    ) -> int:
         xf = etree.fromstring(etree.tostring(self.xf(base)))
         if bold or size or color or underline:
             parts = ['<b val="1"/>' if bold else ""]
@@ -295,6 +324,8 @@ class SheetEditor:
         self.overwritten_formulas: list[str] = []  # cells whose formula uvp replaced
         self._extent: list[int] = []  # rows of the cells uvp made
         self._columns: list[int] = []  # and their columns
+        self._col_styles: list[tuple[int, int, int]] | None = None  # (min, max, style) of <col>s
+        self._priority: int | None = None  # the highest conditional format priority
 
     def q(self, local: str) -> str:
         return f"{{{self.ns}}}{local}"
@@ -359,17 +390,12 @@ class SheetEditor:
             style = self._inherited_style(row, column)
             if style:
                 cell.set("s", str(style))
-            following = min((c for c in cells if c > column), default=None)
-            if following is None:
-                last = None
-                for child in row.iterchildren(self.q("c")):
-                    last = child
-                if last is None:
-                    row.insert(0, cell)
-                else:
-                    last.addnext(cell)
+            if not cells:
+                row.insert(0, cell)
+            elif column > (last := max(cells)):
+                cells[last].addnext(cell)
             else:
-                cells[following].addprevious(cell)
+                cells[min(c for c in cells if c > column)].addprevious(cell)
             cells[column] = cell
             self._extent.append(number)
             self._widen_row(row, column)
@@ -379,12 +405,22 @@ class SheetEditor:
         """The format a new cell shows: its row's, else its column's."""
         if row.get("customFormat") in ("1", "true") and row.get("s"):
             return int(row.get("s", "0"))
-        cols = self.root.find(self.q("cols"))
-        if cols is not None:
-            for col in cols.iterchildren(self.q("col")):
-                if int(col.get("min", "0")) <= column <= int(col.get("max", "0")):
-                    return int(col.get("style", "0"))
-        return 0
+        return self._column_style(column)
+
+    def _column_style(self, column: int) -> int:
+        if self._col_styles is None:
+            self._col_styles = []
+            cols = self.root.find(self.q("cols"))
+            if cols is not None:
+                for col in cols.iterchildren(self.q("col")):
+                    self._col_styles.append(
+                        (
+                            int(col.get("min", "0")),
+                            int(col.get("max", "0")),
+                            int(col.get("style", "0")),
+                        )
+                    )
+        return next((s for low, high, s in self._col_styles if low <= column <= high), 0)
 
     def _widen_row(self, row: etree._Element, column: int) -> None:
         spans = row.get("spans")
@@ -431,12 +467,7 @@ class SheetEditor:
         row = self._row(number, create=False)
         if row is not None:
             return self._inherited_style(row, column)
-        cols = self.root.find(self.q("cols"))
-        if cols is not None:
-            for col in cols.iterchildren(self.q("col")):
-                if int(col.get("min", "0")) <= column <= int(col.get("max", "0")):
-                    return int(col.get("style", "0"))
-        return 0
+        return self._column_style(column)
 
     def set_style(self, number: int, column: int, index: int) -> None:
         """Give a cell format *index*."""
@@ -462,6 +493,7 @@ class SheetEditor:
 
     def column_width(self, column: int, width: float) -> None:
         """Set a column's width, splitting a ``<col>`` that covers a range of columns."""
+        self._col_styles = None
         cols = self.root.find(self.q("cols"))
         if cols is None:
             cols = etree.Element(self.q("cols"))
@@ -518,17 +550,22 @@ class SheetEditor:
 
     def add_equals_rule(self, ref: str, equals: str, dxf: int) -> None:
         """Conditional formatting: format *dxf* where a cell's text equals *equals*."""
-        priorities = [
-            int(p)
-            for rule in self.root.iter("{*}cfRule")
-            if (p := rule.get("priority", "")).isdigit()
-        ]
+        if self._priority is None:
+            self._priority = max(
+                (
+                    int(p)
+                    for rule in self.root.iter("{*}cfRule")
+                    if (p := rule.get("priority", "")).isdigit()
+                ),
+                default=0,
+            )
+        self._priority += 1
         block = etree.Element(self.q("conditionalFormatting"))
         block.set("sqref", ref)
         rule = etree.SubElement(block, self.q("cfRule"))
         rule.set("type", "cellIs")
         rule.set("dxfId", str(dxf))
-        rule.set("priority", str(max(priorities, default=0) + 1))
+        rule.set("priority", str(self._priority))
         rule.set("operator", "equal")
         etree.SubElement(rule, self.q("formula")).text = '"' + equals.replace('"', '""') + '"'
         _insert_in_order(self.root, block, WORKSHEET_ORDER)
