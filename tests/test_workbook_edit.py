@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -252,3 +254,25 @@ def test_output_folder_gets_the_result_and_the_input_stays(tmp_path: Path) -> No
     assert path.read_bytes() == original
     assert sorted(p.name for p in out.iterdir()) == ["plan.xlsx"]  # no backup beside a copy
     assert losses(original, (out / "plan.xlsx").read_bytes()) == []
+
+
+def test_strict_open_xml_without_calamine_is_named_not_called_damaged() -> None:
+    # Excel's own Python (Pyodide) has no python-calamine; openpyxl reads no Strict sheet.
+    path = CORPUS / "poi-SimpleStrict.xlsx"
+    code = f"""
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] == 'python_calamine':
+            raise ImportError(name)
+sys.meta_path.insert(0, Block())
+import uvp
+try:
+    uvp.read_workbook({str(path)!r}, municipality='X', year=2024)
+except uvp.WorkbookError as error:
+    print(error.code)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip() == "workbook-strict", result.stderr

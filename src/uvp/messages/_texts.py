@@ -105,6 +105,10 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "uvp refuses to read it"
         ),
         "workbook-corrupt": "{source}: the workbook is damaged and cannot be read ({detail})",
+        "workbook-strict": (
+            "{source} is saved as Strict Open XML, which uvp cannot read here; "
+            "save it in Excel as an ordinary Excel workbook (.xlsx)"
+        ),
         "workbook-unknown-municipality": (
             "{source}: the workbook does not say which municipality's plan it is; "
             "give it with --gemeente"
@@ -495,6 +499,10 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "uvp leest dit bestand niet."
         ),
         "workbook-corrupt": "{source}: de werkmap is beschadigd en kan niet worden gelezen ({detail}).",
+        "workbook-strict": (
+            "{source} is opgeslagen als Strict Open XML, wat uvp hier niet kan lezen; "
+            "sla de werkmap in Excel op als gewone Excel-werkmap (.xlsx)."
+        ),
         "workbook-unknown-municipality": (
             "{source}: de werkmap zegt niet van welke gemeente het plan is; geef die op met --gemeente."
         ),

@@ -517,9 +517,12 @@ def load_values(path: str | os.PathLike[str]) -> dict[str, Rows]:
         # calamine does not read everything Excel writes (a sheet of Excel 4 macros,
         # say): a workbook is damaged only if openpyxl cannot read it either.
         try:
-            return _load_with_openpyxl(path)
+            sheets = _load_with_openpyxl(path)
         except WorkbookError:
             raise error from None
+        if not sheets:
+            raise error from None
+        return sheets
 
 
 def _load_with_calamine(path: Path) -> dict[str, Rows]:
@@ -560,11 +563,23 @@ def _load_with_openpyxl(path: Path) -> dict[str, Rows]:
                 while rows and not rows[-1]:
                     rows.pop()
                 sheets[ws.title] = rows
+            if not sheets and _is_strict(path):
+                # openpyxl knows only transitional Open XML: it sees no sheet at all.
+                raise WorkbookError("workbook-strict", source=str(path))
             return sheets
         finally:
             book.close()
+    except WorkbookError:
+        raise
     except Exception as error:
         raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
+
+
+def _is_strict(path: Path) -> bool:
+    """Whether the workbook is saved as Strict Open XML."""
+    with zipfile.ZipFile(path) as archive:
+        names = [n for n in archive.namelist() if n.startswith("xl/workbook")]
+        return any(b"purl.oclc.org/ooxml/spreadsheetml/main" in archive.read(n) for n in names)
 
 
 def lock_file(path: str | os.PathLike[str]) -> Path | None:
