@@ -13,7 +13,6 @@ import os
 import random
 import stat
 import struct
-import time
 import tracemalloc
 import zipfile
 import zlib
@@ -29,7 +28,6 @@ from uvp.workbook import _open as files
 from uvp.workbook import inspect_workbook, save_atomically
 
 MIB = 1024 * 1024
-SECONDS = 2.0  # per refusal; the checks take milliseconds, this leaves room for slow machines
 PEAK = 24 * MIB  # Python memory one refusal of a bomb may take
 SMALL_PARTS = 64 * 1024  # what the other parts of a crafted workbook unpack to, at most
 
@@ -173,16 +171,14 @@ def inflated(monkeypatch: pytest.MonkeyPatch) -> Inflated:
 
 
 def refused(path: Path, code: str, *, peak: int | None = None) -> uvp.WorkbookError:
-    """Read *path* as the CLI does and return the WorkbookError, checking the time taken
-    and, given *peak*, the Python memory (tracemalloc slows every allocation down, so
-    only the tests about memory ask for it)."""
+    """Read *path* as the CLI does and return the WorkbookError, checking, given *peak*,
+    the Python memory (tracemalloc slows every allocation down, so only the tests about
+    memory ask for it). How fast a refusal is belongs to bench/, not to a test."""
     if peak is not None:
         tracemalloc.start()
-    start = time.perf_counter()
     try:
         with pytest.raises(uvp.WorkbookError) as caught:
             uvp.read_workbook(path, municipality="Ede", year=2024)
-        elapsed = time.perf_counter() - start
         if peak is not None:
             _, used = tracemalloc.get_traced_memory()
             assert used < peak, f"{used / MIB:.1f} MiB"
@@ -194,7 +190,6 @@ def refused(path: Path, code: str, *, peak: int | None = None) -> uvp.WorkbookEr
     dutch = error.message("nl")
     assert path.name in dutch
     assert dutch != str(error)  # the Dutch text, not the English one
-    assert elapsed < SECONDS, f"{elapsed:.2f} s"
     return error
 
 
@@ -658,10 +653,8 @@ def test_big_sheet_within_the_limits_reads(tmp_path: Path) -> None:
     # 5,000 actions in three columns, numbered as Excel numbers them: read, not refused.
     rows = [PLAN_ROWS[0], PLAN_ROWS[1]] + [[f"Actie {i}.", "Ede", "Q1"] for i in range(5000)]
     path = make_workbook(tmp_path / "groot.xlsx", {"Blad1": rows})
-    start = time.perf_counter()
     plan = uvp.read_workbook(path, municipality="Ede", year=2024)
     assert len(plan.actions) == 5000
-    assert time.perf_counter() - start < 5 * SECONDS
 
 
 # -- wrong types in cells ---------------------------------------------------------------------
