@@ -33,6 +33,7 @@ ACTIONS = [
     ("Cameratoezicht evalueren", "Politie", "Q4"),
 ]
 COMMANDS = ("fill", "validate", "evaluate")
+_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
 
 def _sheet_xml(ns: str, rows: list[tuple[object, ...]], first: int = 1) -> bytes:
@@ -52,11 +53,47 @@ def _sheet_xml(ns: str, rows: list[tuple[object, ...]], first: int = 1) -> bytes
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def with_plan(data: bytes) -> bytes:
-    """*data* (a workbook) with a Plan sheet and an action table added as new parts."""
+def _into_first_sheet(package: Package) -> str | None:
+    """Append the action table below the content of the first worksheet; its name."""
+    for name, part in package.sheets():
+        if part is None or part not in package:
+            continue
+        if package.content_type(part) != _WORKSHEET:
+            continue
+        root = package.edit(part)
+        ns = etree.QName(root).namespace
+        data = root.find(f"{{{ns}}}sheetData")
+        if data is None:
+            return None
+        last = 0
+        for row in data.iterchildren(f"{{{ns}}}row"):
+            last = int(row.get("r") or last + 1)
+        if last > 5000:
+            return None
+        for number, values in enumerate(ACTIONS, last + 3):
+            row = etree.SubElement(data, f"{{{ns}}}row", r=str(number))
+            for c, value in enumerate(values):
+                cell = etree.SubElement(
+                    row, f"{{{ns}}}c", r=f"{chr(65 + c)}{number}", t="inlineStr"
+                )
+                text = value.replace("_x", "_x005F_x")  # the text stays literal
+                etree.SubElement(etree.SubElement(cell, f"{{{ns}}}is"), f"{{{ns}}}t").text = text
+        return name
+    return None
+
+
+def with_plan(data: bytes, *, into_first_sheet: bool = True) -> bytes:
+    """*data* (a workbook) with a plan: a Plan sheet and an action table.
+
+    The table goes below the content of the workbook's first worksheet (so that
+    ``fill`` edits a sheet Excel made), or, without *into_first_sheet* or where
+    that sheet cannot take it, into a sheet of its own.
+    """
     package = Package.open(io.BytesIO(data))
     taken = {name.lower() for name, _ in package.sheets()}
-    sheets = [(ACTIONS_SHEET, [("Uitvoeringsplan Veiligheid",), (), *ACTIONS])]
+    sheets: list[tuple[str, list[tuple[object, ...]]]] = []
+    if not (into_first_sheet and _into_first_sheet(package)):
+        sheets.append((ACTIONS_SHEET, [("Uitvoeringsplan Veiligheid",), (), *ACTIONS]))
     if PLAN_SHEET.lower() not in taken:
         sheets.insert(0, (PLAN_SHEET, [("Gemeente", MUNICIPALITY), ("Jaar", YEAR)]))
     workbook = package.edit(package.workbook_part)
@@ -68,9 +105,7 @@ def with_plan(data: bytes) -> bytes:
             continue
         part = package.free_name("xl/worksheets/sheet{}.xml")
         package.write(part, _sheet_xml(package.main_ns, rows))
-        package.set_content_type(
-            part, "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-        )
+        package.set_content_type(part, _WORKSHEET)
         element = etree.SubElement(sheet_list, package.q("sheet"))
         element.set("name", name)
         ids = [int(e.get("sheetId", "0")) for e in package.sheet_elements()]
@@ -125,7 +160,7 @@ def run(path: Path, folder: Path, *, rounds: int = 2) -> Outcome:
                 _step(command, source, target)
             except uvp.UvpError as error:
                 return _refused(name, error, source, folder)
-            lost = losses(source.read_bytes(), target.read_bytes())
+            lost = losses(source.read_bytes(), target.read_bytes(), sheets_edited=command == "fill")
             if lost:
                 return Outcome(name, "lost", (command, *lost))
             source = target

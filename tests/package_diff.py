@@ -132,8 +132,18 @@ def _reachable(parts: dict[str, bytes], roots: Iterable[str]) -> set[str]:
     return seen
 
 
-def losses(before: Path | bytes, after: Path | bytes, *, owned: Iterable[str] = OWNED) -> list[str]:
-    """Everything of *before* that *after* lost or changed outside what uvp owns."""
+def losses(
+    before: Path | bytes,
+    after: Path | bytes,
+    *,
+    owned: Iterable[str] = OWNED,
+    sheets_edited: bool = True,
+) -> list[str]:
+    """Everything of *before* that *after* lost or changed outside what uvp owns.
+
+    Without *sheets_edited* (``validate --write``, ``evaluate``), the user's
+    worksheets must be byte-identical too.
+    """
     old, new = _zip(before), _zip(after)
     owned = set(owned)
     found: list[str] = []
@@ -169,7 +179,7 @@ def losses(before: Path | bytes, after: Path | bytes, *, owned: Iterable[str] = 
                 found.extend(_styles(data, new[name], name))
             elif name == chain:
                 found.extend(_calc_chain(data, new[name], name, new))
-            elif name in sheet_parts:
+            elif name in sheet_parts and sheets_edited:
                 found.extend(_worksheet(data, new[name], name))
             else:
                 found.append(f"{name}: part changed")

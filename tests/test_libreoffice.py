@@ -36,7 +36,7 @@ def test_libreoffice_opens_what_uvp_wrote(tmp_path: Path) -> None:
     written = []
     for name in SAMPLE:
         path = tmp_path / name
-        path.write_bytes(with_plan((CORPUS / name).read_bytes()))
+        path.write_bytes(with_plan((CORPUS / name).read_bytes(), into_first_sheet=False))
         options = {"municipality": MUNICIPALITY, "year": YEAR, "backup": False}
         fill_workbook(path, **options)  # type: ignore[arg-type]
         validate_workbook(path, write=True, **options)  # type: ignore[arg-type]

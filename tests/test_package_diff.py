@@ -144,3 +144,15 @@ def test_what_uvp_owns_may_change() -> None:
         b"</fonts>", b"<font><b/></font></fonts>"
     )
     assert losses(before, _zip(parts)) == []
+
+
+def test_a_sheet_changed_by_a_command_that_edits_no_sheet_is_caught() -> None:
+    parts = _parts(EXAMPLES / "scherpenzeel-2024.xlsx")
+    before = _zip(parts)
+    parts["xl/worksheets/sheet4.xml"] = parts["xl/worksheets/sheet4.xml"].replace(
+        b"<sheetData>", b"<sheetData>\n"
+    )
+    assert losses(before, _zip(parts)) == []  # equal, element by element
+    assert losses(before, _zip(parts), sheets_edited=False) == [
+        "xl/worksheets/sheet4.xml: part changed"
+    ]

@@ -37,7 +37,7 @@ runner = CliRunner()
 
 def _planned(tmp_path: Path, name: str) -> Path:
     path = tmp_path / name
-    path.write_bytes(with_plan((CORPUS / name).read_bytes()))
+    path.write_bytes(with_plan((CORPUS / name).read_bytes(), into_first_sheet=False))
     return path
 
 

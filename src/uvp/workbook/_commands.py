@@ -154,14 +154,17 @@ def edit_workbook(
     result = inspect_workbook(path, municipality=municipality, year=year)  # checks the file first
     try:
         package = Package.open(path)
-        target = PackageTarget(package)
+        target = PackageTarget(package, source=str(path))
         # Free columns are judged on what the cells hold, formulas included: a formula
         # Excel never calculated has no value for the fast reader, but it is there.
         result = attrs.evolve(result, values=_with_formulas(target, result))
     except (KeyError, ValueError, etree_error()) as error:
         raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
-    outcome = change(target, result)
-    target.commit()
+    try:
+        outcome = change(target, result)
+        target.commit()
+    except etree_error() as error:  # a part python-calamine read past, but not XML
+        raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
     if destination != path:
         try:
             destination.parent.mkdir(parents=True, exist_ok=True)
@@ -188,7 +191,7 @@ def _with_formulas(target: Any, result: ReadResult) -> dict[str, Sequence[Sequen
     values: dict[str, Sequence[Sequence[object]]] = dict(result.values)
     for sheet in {t.sheet for t in result.tables}:
         rows = [list(r) for r in values.get(sheet, ())]
-        for row, column in target._editor(sheet).formula_cells():
+        for row, column in target.formula_cells(sheet):
             while len(rows) < row:
                 rows.append([])
             if len(rows[row - 1]) < column:

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Final
 
 from lxml import etree
 
-from uvp.core import cell_name
+from uvp.core import WorkbookError, cell_name
 from uvp.workbook._package import NS, STRICT, Package, parse_xml, serialize_xml
-from uvp.workbook._sheetxml import SheetEditor, Styles, _insert_in_order, drop
+from uvp.workbook._sheetxml import SheetEditor, Styles, _insert_in_order, drop, formula_cells
 from uvp.workbook._target import CellValue, OpenpyxlTarget, Series
 
 if TYPE_CHECKING:
@@ -65,8 +65,9 @@ class PackageTarget:
     'Controle'
     """
 
-    def __init__(self, package: Package) -> None:
+    def __init__(self, package: Package, *, source: str = "") -> None:
         self.package = package
+        self.source = source  # the file, for messages
         self._styles: Styles | None = None
         self._editors: dict[str, SheetEditor] = {}
         self._owned: dict[str, Workbook] = {}  # sheets uvp builds afresh, by name
@@ -94,10 +95,24 @@ class PackageTarget:
         if editor is None:
             part = self.package.sheet_part(sheet)
             if part is None or part not in self.package:
-                raise KeyError(f"no worksheet {sheet!r} in the workbook")
+                raise WorkbookError(
+                    "workbook-corrupt",
+                    source=self.source,
+                    detail=f"sheet {sheet!r} has no worksheet part",
+                )
             editor = SheetEditor(self.package.edit(part), self.styles)
             self._editors[sheet] = editor
         return editor
+
+    def formula_cells(self, sheet: str) -> list[tuple[int, int]]:
+        """(row, column) of the cells of *sheet* that hold a formula (read, not edited)."""
+        editor = self._editors.get(sheet)
+        if editor is not None:
+            return editor.formula_cells()
+        part = self.package.sheet_part(sheet)
+        if part is None or part not in self.package:
+            return []
+        return formula_cells(self.package.tree(part))
 
     def _own(self, sheet: str) -> OpenpyxlTarget | None:
         book = self._owned.get(sheet)
@@ -111,8 +126,6 @@ class PackageTarget:
         if own is not None:
             own.set_value(sheet, row, column, value)
             return
-        from uvp.core import WorkbookError
-
         try:
             self._editor(sheet).set_value(row, column, value)
         except WorkbookError as error:

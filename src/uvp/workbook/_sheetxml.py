@@ -288,6 +288,17 @@ def _key(element: etree._Element) -> str:
     return f"<{element.tag} {attributes!r} {(element.text or '').strip()!r}>{children}</>"
 
 
+def formula_cells(root: etree._Element) -> list[tuple[int, int]]:
+    """(row, column) of every cell of a worksheet that holds a formula."""
+    found = []
+    for f in root.iter(f"{{{etree.QName(root).namespace}}}f"):
+        cell = f.getparent()
+        match = _CELL_REF.fullmatch(cell.get("r", "")) if cell is not None else None
+        if match:
+            found.append((int(match.group(2)), column_number(match.group(1))))
+    return found
+
+
 def drop(element: etree._Element, attribute: str) -> None:
     """Remove an attribute, if the element has it."""
     if attribute in element.attrib:
@@ -326,6 +337,7 @@ class SheetEditor:
         self._columns: list[int] = []  # and their columns
         self._col_styles: list[tuple[int, int, int]] | None = None  # (min, max, style) of <col>s
         self._priority: int | None = None  # the highest conditional format priority
+        self._used = self._used_columns()  # columns holding something before uvp wrote
 
     def q(self, local: str) -> str:
         return f"{{{self.ns}}}{local}"
@@ -480,19 +492,29 @@ class SheetEditor:
 
     def formula_cells(self) -> list[tuple[int, int]]:
         """(row, column) of every cell that holds a formula."""
-        found = []
-        tag = self.q("f")
-        for f in self.data.iter(tag):
-            cell = f.getparent()
-            match = _CELL_REF.fullmatch(cell.get("r", "")) if cell is not None else None
-            if match:
-                found.append((int(match.group(2)), column_number(match.group(1))))
-        return found
+        return formula_cells(self.root)
 
     # -- columns, validations, conditional formats -------------------------------------------
 
+    def _used_columns(self) -> set[int]:
+        used = set()
+        content = {self.q("v"), self.q("f"), self.q("is")}
+        for cell in self.data.iter(self.q("c")):
+            if any(child.tag in content for child in cell):
+                match = _CELL_REF.fullmatch(cell.get("r", ""))
+                if match:
+                    used.add(column_number(match.group(1)))
+        return used
+
     def column_width(self, column: int, width: float) -> None:
-        """Set a column's width, splitting a ``<col>`` that covers a range of columns."""
+        """Set the width of a column new to the sheet.
+
+        A column that already holds something, or whose width was set, keeps its
+        width: it is the user's layout (a ``<col>`` covering a range of columns
+        with no width of its own is split).
+        """
+        if column in self._used:
+            return
         self._col_styles = None
         cols = self.root.find(self.q("cols"))
         if cols is None:
@@ -501,6 +523,8 @@ class SheetEditor:
         for col in list(cols.iterchildren(self.q("col"))):
             low, high = int(col.get("min", "0")), int(col.get("max", "0"))
             if low <= column <= high:
+                if col.get("customWidth") in ("1", "true") or col.get("hidden") in ("1", "true"):
+                    return
                 for first, last in ((low, column - 1), (column + 1, high)):
                     if first <= last:
                         piece = etree.fromstring(etree.tostring(col))
