@@ -363,10 +363,9 @@ def _worksheet(old: bytes, new: bytes, name: str) -> list[str]:
             if _c14n(x) != _c14n(y):
                 found.append(f"{name}: <{_local(x)}> changed")
     # The schema's order of every element, uvp's included.
-    order = [_local(c) for c in _children(after)]
-    if order != sorted(
-        order, key=lambda n: _WORKSHEET_ORDER.index(n) if n in _WORKSHEET_ORDER else 99
-    ):
+    # (mc:AlternateContent, which wraps controls and objects, is left where Excel put it)
+    order = [n for n in (_local(c) for c in _children(after)) if n in _WORKSHEET_ORDER]
+    if order != sorted(order, key=_WORKSHEET_ORDER.index):
         found.append(f"{name}: elements out of the schema's order: {order}")
     # Conditional formats and validations: the old ones all there, in order.
     for local in ("conditionalFormatting", "dataValidation"):
@@ -426,30 +425,53 @@ def _cols(before: etree._Element, after: etree._Element, name: str) -> list[str]
     return found
 
 
+def _numbered(parent: etree._Element, tag: str, row: int = 0) -> dict[str, etree._Element]:
+    """Rows (or a row's cells) by their number (or place), counting those without one."""
+    found = {}
+    number = 0
+    for element in parent.iterchildren(f"{{*}}{tag}"):
+        r = element.get("r")
+        if tag == "row":
+            number = int(r) if r else number + 1
+            found[str(number)] = element
+        else:
+            match = _REF.fullmatch(r or "")
+            number = _column(match.group(1)) if match else number + 1
+            found[f"{number}:{row}"] = element
+    return found
+
+
+def _attributes(element: etree._Element, *ignored: str) -> dict[str, str]:
+    """An element's attributes, but for its number (which may be written or implied)."""
+    return {k: v for k, v in element.attrib.items() if k not in ("r", *ignored)}
+
+
 def _cells(before: etree._Element, after: etree._Element, name: str) -> list[str]:
-    found = []
-    new_rows = {}
-    for row in after.iter("{*}row"):
-        new_rows[row.get("r")] = row
-    for row in before.iter("{*}row"):
-        other = new_rows.get(row.get("r"))
+    found: list[str] = []
+    old_data, new_data = before.find("{*}sheetData"), after.find("{*}sheetData")
+    if old_data is None:
+        return found
+    if new_data is None:
+        return [f"{name}: sheetData lost"]
+    new_rows = _numbered(new_data, "row")
+    for number, row in _numbered(old_data, "row").items():
+        other = new_rows.get(number)
         if other is None:
-            found.append(f"{name}: row {row.get('r')} lost")
+            found.append(f"{name}: row {number} lost")
             continue
-        attributes = {k: v for k, v in row.attrib.items() if k != "spans"}
-        if attributes != {k: v for k, v in other.attrib.items() if k != "spans"}:
-            found.append(f"{name}: row {row.get('r')} attributes changed")
-        new_cells = {c.get("r"): c for c in other.iter("{*}c")}
-        for cell in row.iter("{*}c"):
-            ref = cell.get("r")
-            twin = new_cells.get(ref)
+        if _attributes(row, "spans") != _attributes(other, "spans"):
+            found.append(f"{name}: row {number} attributes changed")
+        new_cells = _numbered(other, "c", int(number))
+        for key, cell in _numbered(row, "c", int(number)).items():
+            twin = new_cells.get(key)
+            ref = cell.get("r") or key
             if twin is None:
                 found.append(f"{name}: cell {ref} lost")
                 continue
             content = _cell_content(cell)
             if not content:
                 continue  # an empty cell: uvp may write into it
-            if content != _cell_content(twin) or dict(cell.attrib) != dict(twin.attrib):
+            if content != _cell_content(twin) or _attributes(cell) != _attributes(twin):
                 found.append(f"{name}: cell {ref} changed")
     return found
 

@@ -256,6 +256,15 @@ def _check_archive(archive: zipfile.ZipFile, stream: IO[bytes], source: str) -> 
             source=source,
             detail="a zip file, but without the parts of a workbook",
         )
+    seen: dict[str, str] = {}
+    for name in names:
+        other = seen.setdefault(name.lower(), name)
+        if other != name:  # part names are compared without case (ECMA-376 part 2, 6.2.2.3)
+            raise WorkbookError(
+                "workbook-corrupt",
+                source=source,
+                detail=f"it holds both {other} and {name}, one part under two names",
+            )
     if len(infos) > LIMITS["entries"]:
         raise WorkbookError(
             "workbook-too-large", source=source, detail=f"{len(infos)} parts in one file"
