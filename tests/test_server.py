@@ -65,11 +65,12 @@ NODE = shutil.which("node")
 class Running:
     """uvicorn serving *app* on a free port of 127.0.0.1 in a thread, until stop()."""
 
-    def __init__(self, asgi: Any) -> None:
+    def __init__(self, asgi: Any, limits: server.Limits | None = None) -> None:
         self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.socket.bind(("127.0.0.1", 0))
         self.port = self.socket.getsockname()[1]
-        self.server = uvicorn.Server(server.uvicorn_config(asgi, log_level="warning"))
+        config = server.uvicorn_config(asgi, log_level="warning", limits=limits)
+        self.server = uvicorn.Server(config)
         self.thread = threading.Thread(
             target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True
         )

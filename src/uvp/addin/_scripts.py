@@ -101,17 +101,36 @@ def _date_of(value: object) -> dt.date | None:
     return None
 
 
+def _peildatum_cell(book: xw.Book, name: xw.Name) -> xw.Range:
+    """The one cell the name Peildatum refers to; its size is checked before any value is
+    read (a name on A1:XFD1048576 would make xlwings build 17 billion cells)."""
+    try:
+        cell = name.refers_to_range
+        rows, columns = cell.shape
+    except Exception:  # a name on a constant, a formula, #REF! or several areas
+        raise WorkbookError("addin-peildatum-no-cell", source=book.name) from None
+    if (rows, columns) != (1, 1):
+        address = str(cell.get_address(False, False))[:40]
+        raise WorkbookError(
+            "addin-peildatum-not-one-cell",
+            source=book.name,
+            address=address,
+            rows=rows,
+            columns=columns,
+        )
+    return cell
+
+
 def peildatum_of(book: xw.Book, result: ReadResult) -> dt.date:
     """The date to evaluate on: the cell named Peildatum, a Peildatum row on the Plan
     sheet, or today."""
     for name in book.names:
         if name.name.casefold() == "peildatum":
-            found = _date_of(name.refers_to_range.value)
+            value = _peildatum_cell(book, name).value
+            found = _date_of(value)
             if found is None:
                 raise WorkbookError(
-                    "addin-bad-peildatum",
-                    source=book.name,
-                    text=text_of(name.refers_to_range.value) or "",
+                    "addin-bad-peildatum", source=book.name, text=text_of(value) or ""
                 )
             return found
     for row in result.values.get(PLAN_SHEET, ()):

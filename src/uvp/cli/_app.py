@@ -925,11 +925,36 @@ def serve(
     public_url: Annotated[
         str | None, typer.Option("--public-url", help=render("nl", "cli-help-public-url"))
     ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            envvar="UVP_ALLOWED_HOSTS",
+            help=render("nl", "cli-help-allowed-host"),
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, help=render("nl", "cli-help-workers"))
+    ] = 1,
+    request_timeout: Annotated[
+        float,
+        typer.Option(
+            "--request-timeout", min=1, max=300, help=render("nl", "cli-help-request-timeout")
+        ),
+    ] = 30.0,
+    max_requests: Annotated[
+        int,
+        typer.Option(
+            "--max-requests", min=1, max=10_000, help=render("nl", "cli-help-max-requests")
+        ),
+    ] = 64,
 ) -> None:
     """Serve the UVP ribbon's scripts, client and manifest for Excel (see docs/addin-server.md)."""
     if (cert is None) != (key is None):
         raise typer.BadParameter(_nl("cli-serve-cert-key"))
     certfile, keyfile = _pem(cert), _pem(key)
+    # Several hosts in one option or in UVP_ALLOWED_HOSTS: separated by commas or spaces.
+    hosts = [h for value in allowed_host or () for h in value.replace(",", " ").split()]
     # xlwings' remote engine (what the ribbon's scripts run on) is under the PolyForm
     # Noncommercial License 1.0.0, which permits use by government institutions such as
     # a municipality. xlwings reads the key when it is first imported, so set it first;
@@ -948,13 +973,28 @@ def serve(
             server.manifest_for(public_url)
         except ValueError:
             raise typer.BadParameter(_nl("cli-serve-bad-url", url=public_url)) from None
+    for allowed in hosts:
+        try:
+            server.create_app(allowed_hosts=[allowed])
+        except ValueError:
+            raise typer.BadParameter(_nl("cli-serve-bad-host", host=allowed)) from None
+    limits = server.Limits(request_timeout=request_timeout, max_requests=max_requests)
     scheme = "https" if certfile else "http"
     shown = f"[{host}]" if ":" in host else host
     err = _console(stderr=True)
     err.print(_nl("cli-serve-start", url=f"{scheme}://{shown}:{port}"))
     if not certfile and host not in _LOOPBACK:
         err.print(_nl("cli-serve-no-https", host=host), style="yellow")
-    server.run(host, port, certfile=certfile, keyfile=keyfile, public_url=public_url)
+    server.run(
+        host,
+        port,
+        certfile=certfile,
+        keyfile=keyfile,
+        public_url=public_url,
+        allowed_hosts=hosts,
+        limits=limits,
+        workers=workers,
+    )
 
 
 def main() -> None:

@@ -290,8 +290,8 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "cli-help-key": "The key (PEM) of the certificate for HTTPS; together with --cert.",
         "cli-help-public-url": (
             "The https address at which Excel reaches the server, such as "
-            "https://uvp.gemeente.nl; it goes into the manifest at /manifest.xml. The "
-            "request's address by default."
+            "https://uvp.gemeente.nl; it goes into the manifest at /manifest.xml. Without it: "
+            "the request's address, if that is this machine or given with --allowed-host."
         ),
         "cli-serve-cert-key": "Give both --cert and --key, or neither.",
         "cli-serve-missing-file": "{path} does not exist.",
@@ -429,6 +429,79 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "history-kind-text": "text changed",
         "history-kind-note": "note changed",
         "history-kind-moved-theme": "another theme",
+        # -- server hardening (issue 13)
+        "addin-peildatum-not-one-cell": (
+            "{source}: the name Peildatum refers to {address} ({rows} row(s), {columns} "
+            "column(s)) instead of one cell. Make the name refer to the cell with the date "
+            "(Formulas › Name Manager)."
+        ),
+        "addin-peildatum-no-cell": (
+            "{source}: the name Peildatum does not refer to a cell. Make the name refer to the "
+            "cell with the date (Formulas › Name Manager)."
+        ),
+        "cli-help-workers": (
+            "The number of worker processes; each runs one button at a time, so N processes "
+            "serve N users at once."
+        ),
+        "cli-help-allowed-host": (
+            "A host name (with :port if it matters) the manifest may take its address from, "
+            "such as uvp.gemeente.nl; may be repeated. Also from UVP_ALLOWED_HOSTS (separated "
+            "by commas). Not needed with --public-url."
+        ),
+        "cli-help-request-timeout": (
+            "Seconds in which a request (header and body) must have come in; then the server "
+            "closes the connection."
+        ),
+        "cli-help-max-requests": (
+            "Requests per worker process that may be in progress at once (coming in, waiting "
+            "or running); beyond that the server answers 'busy' (503)."
+        ),
+        "cli-serve-bad-host": (
+            "'{host}' is not a host name such as uvp.gemeente.nl or uvp.gemeente.nl:8443."
+        ),
+        "server-busy": (
+            "The UVP server is busy ({count} requests at once). Try again in {seconds} seconds."
+        ),
+        "server-busy-waited": (
+            "The UVP server is busy: your request waited {waited} seconds for its turn. Try "
+            "again in {seconds} seconds."
+        ),
+        "server-too-deep": "The request is nested too deeply to be a workbook.",
+        "server-bad-address": "'{address}' is not a cell address such as B3, A1:D20, A:C or 1:4",
+        "server-active-sheet": (
+            "the active sheet ({index}) does not exist: the workbook has {count} sheet(s)"
+        ),
+        "server-name-sheet": (
+            "the name '{name}' belongs to sheet {index}, but the workbook has {count} sheet(s)"
+        ),
+        "server-ragged-rows": "the rows of sheet '{sheet}' differ in length",
+        "server-problem-missing": "is missing",
+        "server-problem-type": "has the wrong kind of value",
+        "server-problem-too-long": "is too long",
+        "server-problem-too-short": "is too short or empty",
+        "server-problem-range": "is out of the allowed range",
+        "server-problem-choice": "has a value the server does not know",
+        "server-problem-other": "is invalid",
+        "server-not-found": "This page does not exist on the UVP server.",
+        "server-method-not-allowed": "The UVP server does not allow {method} here (only {allowed}).",
+        "server-http-error": "The UVP server cannot handle this request (HTTP status {status}).",
+        "server-internal-error": (
+            "Internal error in the UVP server ({kind}). The administrator finds the cause in "
+            "the server's log."
+        ),
+        "server-bad-request": "This is not a valid HTTP request; the connection is closed.",
+        "server-request-timeout": (
+            "The request had not come in full within {seconds} seconds; the connection is "
+            "closed. Try again."
+        ),
+        "server-too-many-connections": (
+            "The UVP server has too many open connections. Try again in a few seconds."
+        ),
+        "server-unknown-host": (
+            "This UVP server does not know the address '{host}' and so does not put it in the "
+            "manifest. The administrator gives the address with --public-url or --allowed-host."
+        ),
+        # -- end of server hardening (issue 13)
     },
     "nl": {
         "empty-schedule": "Een leeg vak is geen kwartaalplanning: " + _ACCEPTED_NL + ".",
@@ -664,7 +737,8 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "cli-help-key": "De sleutel (PEM) bij het certificaat voor HTTPS; samen met --cert.",
         "cli-help-public-url": (
             "Het https-adres waarop Excel de server bereikt, zoals https://uvp.gemeente.nl; "
-            "dat komt in het manifest op /manifest.xml. Standaard het adres van het verzoek."
+            "dat komt in het manifest op /manifest.xml. Zonder dit: het adres van het verzoek, "
+            "als dat deze computer is of met --allowed-host is opgegeven."
         ),
         "cli-serve-cert-key": "Geef --cert en --key allebei op, of geen van beide.",
         "cli-serve-missing-file": "{path} bestaat niet.",
@@ -827,5 +901,80 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "cli-next-year-read-findings": "Bij het lezen van {source}:",
         "cli-next-year-other-findings": "Verder vond uvp in het nieuwe plan:",
         "cli-next-year-bad-output": "{path}: schrijf het nieuwe plan naar een .xlsx- of .json-bestand.",
+        # -- server hardening (issue 13)
+        "addin-peildatum-not-one-cell": (
+            "{source}: de naam Peildatum wijst naar {address} ({rows} rij(en), {columns} "
+            "kolom(men)) in plaats van naar één cel. Laat de naam naar de cel met de datum "
+            "wijzen (Formules › Namen beheren)."
+        ),
+        "addin-peildatum-no-cell": (
+            "{source}: de naam Peildatum wijst niet naar een cel. Laat de naam naar de cel met "
+            "de datum wijzen (Formules › Namen beheren)."
+        ),
+        "cli-help-workers": (
+            "Het aantal werkprocessen; elk voert één knop tegelijk uit, dus N processen helpen "
+            "N gebruikers tegelijk."
+        ),
+        "cli-help-allowed-host": (
+            "Een hostnaam (met :poort als die meetelt) waarvan het manifest zijn adres mag nemen, "
+            "zoals uvp.gemeente.nl; mag vaker. Ook via UVP_ALLOWED_HOSTS (gescheiden door "
+            "komma's). Niet nodig met --public-url."
+        ),
+        "cli-help-request-timeout": (
+            "Seconden waarin een verzoek (kop en inhoud) binnen moet zijn; daarna sluit de "
+            "server de verbinding."
+        ),
+        "cli-help-max-requests": (
+            "Verzoeken per werkproces die tegelijk in behandeling mogen zijn (binnenkomend, "
+            "wachtend of lopend); daarboven antwoordt de server 'druk' (503)."
+        ),
+        "cli-serve-bad-host": (
+            "'{host}' is geen hostnaam zoals uvp.gemeente.nl of uvp.gemeente.nl:8443."
+        ),
+        "server-busy": (
+            "De UVP-server is druk ({count} verzoeken tegelijk). Probeer het over {seconds} "
+            "seconden opnieuw."
+        ),
+        "server-busy-waited": (
+            "De UVP-server is druk: uw verzoek wachtte {waited} seconden op zijn beurt. Probeer "
+            "het over {seconds} seconden opnieuw."
+        ),
+        "server-too-deep": "Het verzoek is te diep genest om een werkmap te zijn.",
+        "server-bad-address": "'{address}' is geen celadres zoals B3, A1:D20, A:C of 1:4",
+        "server-active-sheet": (
+            "het actieve blad ({index}) bestaat niet: de werkmap heeft {count} blad(en)"
+        ),
+        "server-name-sheet": (
+            "de naam '{name}' hoort bij blad {index}, maar de werkmap heeft {count} blad(en)"
+        ),
+        "server-ragged-rows": "de rijen van blad '{sheet}' zijn niet even lang",
+        "server-problem-missing": "ontbreekt",
+        "server-problem-type": "heeft het verkeerde soort waarde",
+        "server-problem-too-long": "is te lang",
+        "server-problem-too-short": "is te kort of leeg",
+        "server-problem-range": "valt buiten het toegestane bereik",
+        "server-problem-choice": "heeft een waarde die de server niet kent",
+        "server-problem-other": "is ongeldig",
+        "server-not-found": "Deze pagina bestaat niet op de UVP-server.",
+        "server-method-not-allowed": "De UVP-server staat {method} hier niet toe (wel: {allowed}).",
+        "server-http-error": "De UVP-server kan dit verzoek niet afhandelen (HTTP-status {status}).",
+        "server-internal-error": (
+            "Interne fout in de UVP-server ({kind}). De beheerder vindt de oorzaak in het "
+            "logboek van de server."
+        ),
+        "server-bad-request": "Dit is geen geldig HTTP-verzoek; de verbinding is gesloten.",
+        "server-request-timeout": (
+            "Het verzoek was niet binnen {seconds} seconden volledig binnen; de verbinding is "
+            "gesloten. Probeer het opnieuw."
+        ),
+        "server-too-many-connections": (
+            "De UVP-server heeft te veel open verbindingen. Probeer het over enkele seconden "
+            "opnieuw."
+        ),
+        "server-unknown-host": (
+            "Deze UVP-server kent het adres '{host}' niet en zet het dus niet in het manifest. "
+            "De beheerder geeft het adres op met --public-url of --allowed-host."
+        ),
+        # -- end of server hardening (issue 13)
     },
 }
