@@ -295,6 +295,8 @@ def _graft(
     for view in sheet.iter(f"{{{package.main_ns}}}sheetView"):
         drop(view, "tabSelected")  # the user's selected sheet stays the selected one
 
+    if sheet.find(f".//{{{package.main_ns}}}f") is not None:
+        _calculate_on_load(package)  # a formula of uvp's has no value until Excel computes it
     part = package.free_name("xl/worksheets/sheet{}.xml")
     package.write(part, serialize_xml(sheet))
     package.set_content_type(part, _WORKSHEET_TYPE)
@@ -331,6 +333,16 @@ def _graft(
         element.set(r_id, package.relate(package.workbook_part, "worksheet", part))
     _copy_local_names(donor, package, index)
     return stale
+
+
+def _calculate_on_load(package: Package) -> None:
+    """Ask Excel to recalculate the whole workbook when it opens it."""
+    workbook = package.edit(package.workbook_part)
+    calc = workbook.find(package.q("calcPr"))
+    if calc is None:
+        calc = etree.Element(package.q("calcPr"))
+        _insert_in_order(workbook, calc, _WORKBOOK_ORDER)
+    calc.set("fullCalcOnLoad", "1")
 
 
 def _as_package(package: Package, data: bytes) -> etree._Element:
