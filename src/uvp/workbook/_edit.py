@@ -167,14 +167,16 @@ class PackageTarget:
             )
             return
         editor = self._editor(sheet)
+        font = bool(bold or size or color)
         index = self.styles.derive(
             editor.style(row, column),
             bold=bold,
-            size=size,
-            fill=fill,
+            size=(size or 11) if font else None,  # as the writers have always set a font
             color=color,
+            fill=fill,
             wrap=wrap,
-            center=center,
+            horizontal="center" if center else None,
+            vertical="top" if wrap or center else None,
             number_format=number_format,
         )
         editor.set_style(row, column, index)

@@ -158,49 +158,64 @@ class Styles:
         base: int,
         *,
         bold: bool = False,
-        size: float | None = None,
-        fill: str | None = None,
-        color: str | None = None,
+        italic: bool = False,
         underline: bool = False,
+        size: float | None = None,
+        color: str | None = None,
+        fill: str | None = None,
+        bottom_border: str | None = None,
         wrap: bool = False,
-        center: bool = False,
+        horizontal: str | None = None,
+        vertical: str | None = None,
         number_format: str | None = None,
     ) -> int:
-        """A cell format like *base* with these changes, as uvp's writers have always made them."""
-        key = (base, bold, size, fill, color, underline, wrap, center, number_format)
+        """A cell format like *base* with these changes; its index.
+
+        Only what is given changes: a font (when any of *bold*, *italic*,
+        *underline*, *size* or *color* is given, the font is these), a solid
+        *fill* (``""`` clears it), a thin bottom border of colour
+        *bottom_border*, an alignment (when *wrap*, *horizontal* or *vertical*
+        is given), a number format. Colours are hex RGB. The same request gives
+        the same index; an equal format already in the list is used again.
+
+        >>> from lxml import etree
+        >>> styles = Styles(etree.fromstring(
+        ...     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        ...     '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        ...     "</cellXfs></styleSheet>"))
+        >>> styles.derive(0, bold=True), styles.derive(0, bold=True), styles.derive(0)
+        (1, 1, 0)
+        """
+        key = (
+            base, bold, italic, underline, size, color, fill, bottom_border, wrap, horizontal,
+            vertical, number_format,
+        )  # fmt: skip
         if key not in self._derived:
-            self._derived[key] = self._derive(
-                base,
-                bold=bold,
-                size=size,
-                fill=fill,
-                color=color,
-                underline=underline,
-                wrap=wrap,
-                center=center,
-                number_format=number_format,
-            )
+            self._derived[key] = self._derive(base, *key[1:])
         return self._derived[key]
 
     def _derive(
         self,
         base: int,
-        *,
         bold: bool,
-        size: float | None,
-        fill: str | None,
-        color: str | None,
+        italic: bool,
         underline: bool,
+        size: float | None,
+        color: str | None,
+        fill: str | None,
+        bottom_border: str | None,
         wrap: bool,
-        center: bool,
+        horizontal: str | None,
+        vertical: str | None,
         number_format: str | None,
     ) -> int:
         xf = etree.fromstring(etree.tostring(self.xf(base)))
-        if bold or size or color or underline:
-            parts = ['<b val="1"/>' if bold else ""]
+        if bold or italic or underline or size or color:
+            parts = ['<b val="1"/>' if bold else "", '<i val="1"/>' if italic else ""]
             if color:
                 parts.append(f'<color rgb="00{color.upper()}"/>')
-            parts.append(f'<sz val="{_number(size or 11)}"/>')
+            if size:
+                parts.append(f'<sz val="{_number(size)}"/>')
             if underline:
                 parts.append('<u val="single"/>')
             font = self._element(f"<font>{''.join(parts)}</font>")
@@ -216,13 +231,21 @@ class Styles:
         elif fill == "":
             xf.set("fillId", str(self._add("fills", self._element("<fill><patternFill/></fill>"))))
             xf.set("applyFill", "1")
-        if wrap or center:
+        if bottom_border:
+            border = (
+                f'<border><left/><right/><top/><bottom style="thin"><color rgb="00'
+                f'{bottom_border.upper()}"/></bottom><diagonal/></border>'
+            )
+            xf.set("borderId", str(self._add("borders", self._element(border))))
+            xf.set("applyBorder", "1")
+        if wrap or horizontal or vertical:
             for old in xf.findall(self.q("alignment")):
                 xf.remove(old)
             alignment = etree.Element(self.q("alignment"))
-            if center:
-                alignment.set("horizontal", "center")
-            alignment.set("vertical", "top")
+            if horizontal:
+                alignment.set("horizontal", horizontal)
+            if vertical:
+                alignment.set("vertical", vertical)
             if wrap:
                 alignment.set("wrapText", "1")
             xf.insert(0, alignment)
