@@ -21,7 +21,7 @@ from openpyxl.workbook.defined_name import DefinedName
 import uvp
 from tests.conftest import EXAMPLES
 from tests.officejs import Excel, payload
-from tests.workbooks import make_workbook
+from tests.workbooks import make_workbook, without_plan_sheet
 from uvp import addin
 from uvp.workbook import XlwingsTarget, evaluate_workbook, fill_workbook, validate_workbook
 
@@ -176,8 +176,157 @@ def test_a_workbook_that_does_not_say_whose_plan_gets_advice_for_excel(tmp_path:
     path = make_workbook(
         tmp_path / "planning.xlsx", {"Blad1": [["Acties", "Trekker"], ["Iets.", "Ede"]]}
     )
-    outcome, excel = run_button(path, addin.validate)
+    outcome, excel = run_button(path, addin.export_json)
     assert outcome is None
     (message,) = excel.alerts
     assert "blad Plan" in message
     assert "--gemeente" not in message
+
+
+# -- a workbook that does not say its municipality or year -----------------------------------
+
+
+def _without_plan_sheet(tmp_path: Path, name: str, folder: str = "addin") -> Path:
+    return without_plan_sheet(EXAMPLES / f"{name}.xlsx", tmp_path / folder / "werkmap.xlsx")
+
+
+@pytest.mark.parametrize("name", ["nijkerk-2024", "scherpenzeel-2024"])
+def test_kwartalen_vullen_needs_neither_year_nor_municipality(tmp_path: Path, name: str) -> None:
+    xl = _without_plan_sheet(tmp_path, name)
+    cli = _without_plan_sheet(tmp_path, name, "cli")
+    fill_workbook(cli, municipality="Ergens", year=2024)  # the CLI is told them
+    filled, excel = run_button(xl, addin.fill_quarters)
+    assert filled is not None
+    assert excel.alerts[0].startswith("Kwartaalkolommen ingevuld")
+    assert contents(xl) == contents(cli)
+
+
+@pytest.mark.parametrize("name", ["nijkerk-2024", "scherpenzeel-2024"])
+def test_controleren_without_a_year_checks_all_but_overdue(tmp_path: Path, name: str) -> None:
+    xl = _without_plan_sheet(tmp_path, name)
+    report, excel = run_button(xl, addin.validate)
+    assert report is not None
+    # What uvp validate finds without a peildatum, where it is told the year.
+    municipality = uvp.load(EXAMPLES / f"{name}.json").municipality
+    expected = validate_workbook(xl, municipality=municipality, year=2024)
+    assert "overdue" not in report.codes()
+    assert {f.code for f in report.findings} <= {f.code for f in expected.findings}
+    ws = openpyxl.load_workbook(xl)["Controle"]
+    assert ws["A1"].value == "Controle Uitvoeringsplan Veiligheid"
+    assert ws["A3"].value.startswith("Te late acties zijn niet gecontroleerd")
+    assert "Te late acties zijn niet gecontroleerd" in excel.alerts[0]
+
+
+MISSING = {
+    # button, the workbook, what was given -> what the button still needs
+    "fill-without-anything": ("fill_quarters", "no-plan-sheet", {}, ()),
+    "validate-without-anything": ("validate", "no-plan-sheet", {}, ()),
+    "evaluate-without-anything": (
+        "write_evaluation",
+        "no-plan-sheet",
+        {},
+        ("municipality", "year"),
+    ),
+    "export-without-anything": ("export_json", "no-plan-sheet", {}, ("municipality", "year")),
+    "export-given-the-year": ("export_json", "no-plan-sheet", {"year": 2024}, ("municipality",)),
+    "export-given-both": (
+        "export_json",
+        "no-plan-sheet",
+        {"municipality": "Ede", "year": 2024},
+        (),
+    ),
+    "export-of-a-full-plan": ("export_json", "example", {}, ()),
+    "export-of-no-plan-at-all": ("export_json", "addresses", {}, ()),
+}
+
+
+@pytest.mark.parametrize(
+    ("script", "workbook", "given", "needed"), MISSING.values(), ids=MISSING.keys()
+)
+def test_what_a_button_still_needs(
+    tmp_path: Path, script: str, workbook: str, given: dict[str, Any], needed: tuple[str, ...]
+) -> None:
+    if workbook == "no-plan-sheet":
+        path = _without_plan_sheet(tmp_path, "scherpenzeel-2024")
+    elif workbook == "example":
+        path = tmp_path / "plan.xlsx"
+        shutil.copy(EXAMPLES / "scherpenzeel-2024.xlsx", path)
+    else:
+        path = make_workbook(tmp_path / "adressen.xlsx", {"Blad1": [["Naam"], ["Jan"]]})
+    book = xw.Book(json=payload(path))
+    assert addin.missing(book, addin.NEEDS[script], **given) == needed
+
+
+def test_exporteren_without_them_says_where_to_write_them(tmp_path: Path) -> None:
+    path = _without_plan_sheet(tmp_path, "scherpenzeel-2024")
+    text, excel = run_button(path, addin.export_json)
+    assert text is None
+    (message,) = excel.alerts
+    assert "blad Plan" in message
+    assert "Plan" not in openpyxl.load_workbook(path).sheetnames
+
+
+@pytest.mark.parametrize("name", ["nijkerk-2024", "scherpenzeel-2024"])
+def test_what_the_user_gives_goes_on_a_new_plan_sheet(tmp_path: Path, name: str) -> None:
+    path = _without_plan_sheet(tmp_path, name)
+    municipality = uvp.load(EXAMPLES / f"{name}.json").municipality
+    book = xw.Book(json=payload(path))
+    text = addin.export_json(book, municipality=municipality, year=2024)
+    assert text is not None
+    excel = Excel(path)
+    excel.apply(book.json()["actions"])
+    excel.save()
+    assert excel.alerts[0].startswith(
+        f"Op het blad Plan staat nu Gemeente {municipality} en Jaar 2024."
+    )
+    ws = openpyxl.load_workbook(path)["Plan"]
+    assert [[c.value for c in row] for row in ws.iter_rows()] == [
+        ["Gemeente", municipality],
+        ["Jaar", 2024],
+    ]
+    # The workbook says them now: the plan read from it is the one exported.
+    assert uvp.read_workbook(path) == uvp.from_json(text)
+    assert addin.missing(xw.Book(json=payload(path)), addin.NEEDS["export_json"]) == ()
+
+
+PLAN_SHEETS = {
+    # the Plan sheet's rows -> where Gemeente and Jaar go (or None: no room)
+    "free-row-above-the-table": (
+        [["Uitvoeringsplan"], [None], ["Prioriteit", "Soort", "Blad", "Thema"]],
+        {"A2": "Jaar", "B2": 2025},
+    ),
+    "empty-label": (
+        [["Jaar"], ["Gemeente", "Ede"], ["Prioriteit", "Soort", "Blad", "Thema"]],
+        {"B1": 2025},
+    ),
+    "no-table": ([["Gemeente", "Ede"]], {"A2": "Jaar", "B2": 2025}),
+    "no-room": ([["Gemeente", "Ede"], ["Prioriteit", "Soort", "Blad", "Thema"]], None),
+}
+
+
+@pytest.mark.parametrize(("rows", "written"), PLAN_SHEETS.values(), ids=PLAN_SHEETS.keys())
+def test_the_year_goes_into_free_cells_above_the_plan_table(
+    tmp_path: Path, rows: list[list[Any]], written: dict[str, Any] | None
+) -> None:
+    path = _without_plan_sheet(tmp_path, "scherpenzeel-2024")
+    book = openpyxl.load_workbook(path)
+    plan = book.create_sheet("Plan", 0)
+    for row in rows:
+        plan.append(row)
+    book.save(path)
+    before = contents(path)
+    result, excel = run_button(path, lambda b: addin.validate(b, year=2025))
+    after = contents(path)
+    if written is None:
+        assert result is None
+        assert "geen lege regel meer" in excel.alerts[0]
+        assert after == before
+        return
+    assert result is not None
+    changed = {
+        cell: value[0]
+        for cell, value in after["sheets"]["Plan"]["cells"].items()
+        if before["sheets"]["Plan"]["cells"].get(cell) != value
+    }
+    assert changed == written
+    assert uvp.read_workbook(path, municipality="Ede").year == 2025

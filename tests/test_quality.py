@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import re
 import subprocess
 import sys
 
@@ -48,3 +50,49 @@ def test_public_names_have_docstrings(name: str) -> None:
     ):
         return  # constants and type aliases are documented where they are defined
     assert (obj.__doc__ or "").strip(), f"uvp.{name} has no docstring"
+
+
+# Dotted names in the docs that are not Python: a host, the client's file, a systemd unit.
+_NOT_PYTHON = ("uvp.gemeente.", "uvp.js", "uvp.service")
+_DOCUMENTS = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
+
+
+def _documented_names() -> list[str]:
+    names = set()
+    for document in _DOCUMENTS:
+        for match in re.finditer(
+            r"(?<![\w./-])uvp(?:\.[A-Za-z_]\w*)+", document.read_text(encoding="utf-8")
+        ):
+            name = match.group(0)
+            if not name.startswith(_NOT_PYTHON):
+                names.add(name)
+    return sorted(names)
+
+
+def _resolve(dotted: str) -> object:
+    """What a dotted name the docs use is: imported modules, then attributes."""
+    parts = dotted.split(".")
+    obj: object = importlib.import_module(parts[0])
+    for depth, part in enumerate(parts[1:], 2):
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            obj = importlib.import_module(".".join(parts[:depth]))
+    return obj
+
+
+def test_the_docs_name_things_uvp_has() -> None:
+    names = _documented_names()
+    assert "uvp.validate_plan" in names
+    for name in names:
+        _resolve(name)  # raises for a name uvp does not have
+
+
+@pytest.mark.parametrize(
+    "name", sorted({n.split(".")[1] for n in _documented_names()} | {"validate_workbook"})
+)
+def test_every_name_the_docs_use_comes_from_uvp(name: str) -> None:
+    # ``uvp.X`` in the docs, or ``from uvp import X``: both work.
+    namespace: dict[str, object] = {}
+    exec(f"from uvp import {name}", namespace)
+    assert namespace[name] is not None

@@ -37,7 +37,8 @@ from typer.testing import CliRunner
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.officejs import Excel, payload
-from tests.workbooks import make_workbook
+from tests.workbooks import make_workbook, without_plan_sheet
+from uvp import addin
 from uvp.addin import server
 from uvp.cli import app
 
@@ -226,6 +227,42 @@ def test_a_failure_outside_the_scripts_is_a_dutch_message_box_not_a_500(
     assert action["args"][0].startswith("Interne fout in uvp (RuntimeError): kapot")
 
 
+# -- a workbook that does not say whose plan or which year -----------------------------------
+
+
+def test_a_button_that_needs_them_asks_and_then_writes_them(port: int, tmp_path: Path) -> None:
+    path = without_plan_sheet(EXAMPLES / "scherpenzeel-2024.xlsx", tmp_path / "werkmap.xlsx")
+    data = payload(path)
+    for script in ("fill_quarters", "validate"):  # these do what they can
+        assert "ask" not in post(port, script, data).json()
+    asked = post(port, "export_json", data).json()
+    assert asked["actions"] == []
+    assert asked["ask"]["fields"] == ["municipality", "year"]
+    assert asked["ask"]["prompt"].startswith(
+        "De werkmap zegt niet van welke gemeente en voor welk jaar het plan is."
+    )
+    told = {**data, "args": [{"gemeente": "Scherpenzeel", "jaar": 2024}]}
+    answer = post(port, "export_json", told).json()
+    assert answer == direct(
+        lambda book: addin.export_json(book, municipality="Scherpenzeel", year=2024), data
+    )
+    excel = Excel(path)
+    excel.apply(answer["actions"])
+    excel.save()
+    assert excel.alerts[0].startswith(
+        "Op het blad Plan staat nu Gemeente Scherpenzeel en Jaar 2024."
+    )
+    # The workbook says them now: no more questions.
+    assert "ask" not in post(port, "write_evaluation", payload(path)).json()
+
+
+def test_only_what_is_missing_is_asked(port: int, tmp_path: Path) -> None:
+    data = payload(without_plan_sheet(EXAMPLES / "nijkerk-2024.xlsx", tmp_path / "werkmap.xlsx"))
+    asked = post(port, "write_evaluation", {**data, "args": [{"gemeente": "Nijkerk"}]}).json()
+    assert asked["ask"]["fields"] == ["year"]
+    assert "voor welk jaar het plan is" in asked["ask"]["prompt"]
+
+
 # -- requests that are refused ---------------------------------------------------------------
 
 
@@ -275,9 +312,22 @@ def test_the_valid_small_payload_is_run(port: int) -> None:
     assert answer.json()["actions"][-1]["func"] == "alert"
 
 
-def test_arguments_are_refused(port: int) -> None:
-    detail = refused(post(port, "validate", {**_valid(), "args": [1]}), 422)
-    assert "neemt geen argumenten" in detail
+BAD_ARGS = {
+    "a-number": [1],
+    "two": [{"jaar": 2025}, {"jaar": 2026}],
+    "unknown-key": [{"jaar": 2025, "pad": "/etc"}],
+    "year-as-text": [{"jaar": "twintig"}],
+    "year-out-of-range": [{"jaar": 20250}],
+    "empty-municipality": [{"gemeente": ""}],
+    "control-character": [{"gemeente": "Ede\n=1+1"}],
+    "too-long": [{"gemeente": "E" * 81}],
+}
+
+
+@pytest.mark.parametrize("args", BAD_ARGS.values(), ids=BAD_ARGS.keys())
+def test_arguments_other_than_municipality_and_year_are_refused(port: int, args: Any) -> None:
+    detail = refused(post(port, "validate", {**_valid(), "args": args}), 422)
+    assert "neemt alleen de gemeente en het jaar" in detail
 
 
 @pytest.mark.parametrize("body", [b"{niet json", b"\xff\xfe\x00", b""])

@@ -23,3 +23,13 @@ def make_workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> 
                     ws.cell(row=r, column=c, value=value)
     book.save(path)
     return path
+
+
+def without_plan_sheet(example: Path, path: Path) -> Path:
+    """A copy of an example workbook as many municipalities keep theirs: no Plan sheet
+    and a neutral file name, so that it says neither its municipality nor its year."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = openpyxl.load_workbook(example)
+    del book["Plan"]
+    book.save(path)
+    return path

@@ -55,7 +55,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # type checkers see the lazy names below as what they are
     from uvp.region import compare, diff_plans, next_year, quarterly_report
-    from uvp.workbook import read_workbook, write_workbook
+    from uvp.workbook import read_workbook, validate_workbook, write_workbook
 
 # Workbook functions load openpyxl and python-calamine: only when first used,
 # so that "import uvp" stays light (an Excel click starts a fresh Python).
@@ -65,6 +65,7 @@ _LAZY = {
     "next_year": "uvp.region",
     "quarterly_report": "uvp.region",
     "read_workbook": "uvp.workbook",
+    "validate_workbook": "uvp.workbook",
     "write_workbook": "uvp.workbook",
 }
 
@@ -122,5 +123,6 @@ __all__ = [
     "read_workbook",
     "to_json",
     "validate_plan",
+    "validate_workbook",
     "write_workbook",
 ]

@@ -1,24 +1,174 @@
 /*
- * A stand-in for Office.js' Excel object model, just enough to run the UVP
- * client (src/uvp/addin/static/uvp.js) under Node: collectPayload() on a
- * workbook given as JSON, and applyActions() on a server's answer, recording
- * every property Excel would be told to set and keeping each sheet's values.
+ * A stand-in for Office.js, just enough to run the UVP client
+ * (src/uvp/addin/static/uvp.js) under Node: Excel's object model on a workbook given as
+ * JSON, recording every property Excel would be told to set and keeping each sheet's
+ * values; and Office's add-in runtime: the ribbon's associated functions, Excel.run,
+ * dialogs (whose pages, dialog.html and ask.html, really run here on a small stand-in
+ * for their document, with a "user" clicking and typing as the job says) and
+ * event.completed(). fetch is Node's own: the client talks to a real server.
  *
  * Reads one JSON job list on stdin, writes one JSON result list on stdout:
  *   {"collect": {"name", "active", "sheets": [{"name", "values"}], "names": [{"name", "address"}]}}
  *     -> {"payload": ...}
  *   {"apply": {"sheets": [{"name", "values"}], "actions": [...]}}
  *     -> {"alerts", "log": [[path, value], ...], "sheets": [{"name", "values"}]} or {"error"}
+ *   {"press": {"url": the page's address, "button": a FunctionName, "workbook": as collect,
+ *              "user": [[step, ...] for each dialog in turn]}}
+ *     -> {"associated", "completed", "events", "dialogs", "posts", "sheets", "log"}
+ *   A step: {"click": id}, {"fill": {id: text}}, {"submit": id} or {"close": true}; a dialog
+ *   with no steps given is answered as a person would: OK on a message box, Annuleren on
+ *   a question.
  */
 "use strict";
 
+const fs = require("fs");
 const path = require("path");
+const vm = require("vm");
 
+const STATIC = path.dirname(path.resolve(process.argv[2]));
+
+// What happens in the press being run: its dialogs, requests and completion.
+let press = null;
+
+const associated = {};
 globalThis.Office = {
-  context: { requirements: { isSetSupported: () => true } },
-  onReady: () => Promise.resolve(),
+  context: {
+    requirements: { isSetSupported: () => true },
+    ui: { displayDialogAsync: (url, options, callback) => openDialog(url, callback) },
+  },
+  actions: { associate: (name, action) => (associated[name] = action) },
+  onReady: (callback) => {
+    if (callback) callback({ host: "Excel" });
+    return Promise.resolve({ host: "Excel" });
+  },
+  AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  EventType: {
+    DialogMessageReceived: "dialogMessageReceived",
+    DialogEventReceived: "dialogEventReceived",
+  },
 };
+globalThis.window = { location: { href: "http://127.0.0.1/static/commands.html" } };
+globalThis.document = { getElementById: () => null, querySelectorAll: () => [] };
+globalThis.Excel = {
+  run: async (batch) => {
+    const result = await batch(press.context);
+    await press.context.sync();
+    return result;
+  },
+};
+const realFetch = globalThis.fetch;
+globalThis.fetch = async (url, init) => {
+  const body = JSON.parse(init.body);
+  const post = { url: String(url), args: body.args || null, bytes: init.body.length };
+  if (press) press.posts.push(post);
+  const response = await realFetch(url, init);
+  post.status = response.status;
+  return response;
+};
+
 const client = require(path.resolve(process.argv[2]));
+
+// -- dialogs: the real page script on a stand-in document ------------------------------
+
+function pageDocument(html) {
+  const elements = {};
+  for (const match of html.matchAll(/\bid="([^"]+)"/g)) {
+    const listeners = {};
+    elements[match[1]] = {
+      id: match[1],
+      textContent: "",
+      value: "",
+      hidden: /\bhidden\b/.test(html.slice(match.index, html.indexOf(">", match.index))),
+      focus() {},
+      addEventListener: (type, listener) => (listeners[type] = listener),
+      fire: (type, event) => listeners[type] && listeners[type](event),
+    };
+  }
+  const loaded = [];
+  return {
+    elements,
+    loaded,
+    body: { classList: { names: new Set(), add(name) { this.names.add(name); } } },
+    getElementById: (id) => elements[id] || null,
+    addEventListener: (type, listener) => type === "DOMContentLoaded" && loaded.push(listener),
+  };
+}
+
+function openDialog(url, callback) {
+  const address = new URL(url);
+  const page = path.basename(address.pathname);
+  const record = {
+    page,
+    params: Object.fromEntries(address.searchParams),
+    shown: {},
+    problems: [],
+    sent: null,
+    closed: false,
+  };
+  press.dialogs.push(record);
+  press.events.push("dialog " + page);
+  const handlers = {};
+  const dialog = {
+    addEventHandler: (type, handler) => (handlers[type] = handler),
+    close: () => {
+      record.closed = true;
+      press.events.push("closed " + page);
+    },
+  };
+  callback({ status: Office.AsyncResultStatus.Succeeded, value: dialog });
+
+  const html = fs.readFileSync(path.join(STATIC, page), "utf8");
+  const script = [...html.matchAll(/<script src="([^":]+)"><\/script>/g)].map((m) => m[1]);
+  const doc = pageDocument(html);
+  const ready = [];
+  const sandbox = {
+    window: { location: { search: address.search, href: url } },
+    document: doc,
+    URLSearchParams,
+    console,
+    Office: {
+      onReady: (callback) => ready.push(callback),
+      context: {
+        ui: {
+          messageParent: (message) => {
+            record.sent = message;
+            setImmediate(() =>
+              handlers[Office.EventType.DialogMessageReceived]({ message: String(message) }),
+            );
+          },
+        },
+      },
+    },
+  };
+  vm.createContext(sandbox);
+  for (const file of script) {
+    vm.runInContext(fs.readFileSync(path.join(STATIC, file), "utf8"), sandbox, { filename: file });
+  }
+  for (const listener of doc.loaded) listener();
+  for (const callback of ready) callback();
+  for (const [id, element] of Object.entries(doc.elements)) {
+    if (element.textContent) record.shown[id] = element.textContent;
+  }
+  record.critical = doc.body.classList.names.has("critical");
+  record.visible = Object.keys(doc.elements).filter((id) => !doc.elements[id].hidden);
+
+  const steps = press.user.shift() || [page === "ask.html" ? { click: "cancel" } : { click: "ok" }];
+  setImmediate(() => {
+    for (const step of steps) {
+      if (step.close) {
+        handlers[Office.EventType.DialogEventReceived]({ error: 12006 });
+      } else if (step.fill) {
+        for (const [id, text] of Object.entries(step.fill)) doc.elements[id].value = text;
+      } else if (step.click) {
+        doc.elements[step.click].fire("click", {});
+      } else if (step.submit) {
+        doc.elements[step.submit].fire("submit", { preventDefault() {} });
+      }
+      const problem = doc.elements.problem && doc.elements.problem.textContent;
+      if (problem && !record.problems.includes(problem)) record.problems.push(problem);
+    }
+  });
+}
 
 function columnName(index) {
   let name = "";
@@ -186,8 +336,35 @@ function makeWorkbook(spec, log) {
   return { context, sheets };
 }
 
+async function pressButton(job) {
+  const log = [];
+  const { context, sheets } = makeWorkbook(job.workbook, log);
+  press = { context, user: job.user || [], dialogs: [], posts: [], events: [], completed: 0 };
+  window.location.href = job.url;
+  const action = associated[job.button];
+  if (!action) return { error: "not associated: " + job.button, associated: Object.keys(associated) };
+  await action({
+    completed: () => {
+      press.completed += 1;
+      press.events.push("completed");
+    },
+  });
+  const done = press;
+  press = null;
+  return {
+    associated: Object.keys(associated),
+    completed: done.completed,
+    events: done.events,
+    dialogs: done.dialogs,
+    posts: done.posts,
+    sheets: sheets.map((s) => ({ name: s.name, values: s.grid })),
+    log: log.map(([where, value]) => [where, typeof value === "function" ? "<excel object>" : value]),
+  };
+}
+
 async function run(job) {
   const log = [];
+  if (job.press) return pressButton(job.press);
   if (job.collect) {
     const { context } = makeWorkbook(job.collect, log);
     return { payload: await client.collectPayload(context) };

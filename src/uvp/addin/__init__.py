@@ -8,8 +8,10 @@ or classic xlwings) and runs the same reader, checks and writers as the
 
 from uvp.addin._scripts import (
     JSON_SHEET,
+    NEEDS,
     export_json,
     fill_quarters,
+    missing,
     peildatum_of,
     read_book,
     validate,
@@ -18,8 +20,10 @@ from uvp.addin._scripts import (
 
 __all__ = [
     "JSON_SHEET",
+    "NEEDS",
     "export_json",
     "fill_quarters",
+    "missing",
     "peildatum_of",
     "read_book",
     "validate",

@@ -11,15 +11,24 @@ message box, never as a traceback.
 The peildatum (the date the evaluation and the overdue check look at) is the
 cell named ``Peildatum``, else a ``Peildatum`` row on the ``Plan`` sheet,
 else today.
+
+A button does what it can with what the workbook says (:data:`NEEDS`):
+*Kwartalen vullen* needs neither the municipality nor the year, *Controleren*
+without a year checks all but the overdue actions and says so. Where a button
+needs what the workbook does not say, :func:`missing` tells the caller: the
+server's client then asks the user and calls again with ``municipality`` and
+``year``, which the button writes on the ``Plan`` sheet
+(:func:`uvp.workbook.write_plan_info`) before its work.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Final, TypeVar
 
+import attrs
 import xlwings as xw
 
 from uvp.core import Evaluation, Report, UvpError, WorkbookError, evaluate_plan, to_json
@@ -34,15 +43,19 @@ from uvp.workbook import (
     read_values,
     text_of,
     title_of,
+    unknown_of,
     validate_result,
     write_controle,
+    write_plan_info,
 )
 from uvp.workbook import fill_quarters as fill_into
 from uvp.workbook import write_evaluation as write_evaluation_into
 
 __all__ = [
+    "NEEDS",
     "export_json",
     "fill_quarters",
+    "missing",
     "peildatum_of",
     "read_book",
     "validate",
@@ -53,6 +66,7 @@ T = TypeVar("T")
 
 JSON_SHEET: Final = "JSON"
 _TITLE: Final = "UVP"
+_NO_MUNICIPALITY: Final = "(gemeente niet vermeld)"
 _IN_EXCEL: Final = {
     "workbook-unknown-municipality": "addin-unknown-municipality",
     "workbook-unknown-year": "addin-unknown-year",
@@ -62,17 +76,51 @@ _IN_EXCEL: Final = {
 # -- reading the open workbook -------------------------------------------------------------
 
 
-def read_book(book: xw.Book) -> ReadResult:
-    """Read the plan in the open workbook (the same reader as ``uvp`` on a file)."""
-    result = read_values(book_values(book), source=book.name, path=book.name)
+#: What each button needs the workbook to say, by the entry point's name.
+NEEDS: Final[Mapping[str, tuple[str, ...]]] = {
+    "validate": (),
+    "fill_quarters": (),
+    "write_evaluation": ("municipality", "year"),
+    "export_json": ("municipality", "year"),
+}
+
+
+def _read(book: xw.Book) -> ReadResult:
+    return read_values(book_values(book), source=book.name, path=book.name)
+
+
+def _checked(result: ReadResult, source: str, need: Sequence[str]) -> ReadResult:
     try:
-        return checked(result, book.name)
+        return checked(result, source, need)
     except WorkbookError as error:
         # In Excel there is no --gemeente or --jaar to give: say where to write it instead.
         code = _IN_EXCEL.get(error.code)
         if code is not None:
-            raise WorkbookError(code, source=book.name) from error
+            raise WorkbookError(code, source=source) from error
         raise
+
+
+def read_book(book: xw.Book) -> ReadResult:
+    """Read the plan in the open workbook (the same reader as ``uvp`` on a file); a
+    Dutch WorkbookError where it does not say whose plan or which year it is."""
+    return _checked(_read(book), book.name, ("municipality", "year"))
+
+
+def missing(
+    book: xw.Book,
+    need: Sequence[str],
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+) -> tuple[str, ...]:
+    """What of *need* (``"municipality"``, ``"year"``) neither the open workbook says nor
+    *municipality* and *year* give; ``()`` also for a workbook that is no plan at all
+    (the button itself says so)."""
+    result = _read(book)
+    if not result.tables and not result.priorities:
+        return ()
+    given = {"municipality": municipality, "year": year}
+    return tuple(what for what in unknown_of(result) if what in need and not given[what])
 
 
 _DATE_TEXT: Final = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
@@ -151,16 +199,37 @@ def peildatum_of(book: xw.Book, result: ReadResult) -> dt.date:
 
 
 def _run(
-    book: xw.Book, step: Callable[[XlwingsTarget, ReadResult], tuple[T, str | None]]
+    book: xw.Book,
+    step: Callable[[XlwingsTarget, ReadResult], tuple[T, str | None]],
+    need: Sequence[str],
+    municipality: str | None,
+    year: int | None,
 ) -> T | None:
     """Run a button's work, then tell the user in a message box (Dutch) what it did.
 
-    Any problem becomes a Dutch message box too, never a traceback.
+    The *municipality* and *year* the user gave are written on the Plan sheet where the
+    workbook does not say them, and used. Any problem becomes a Dutch message box too,
+    never a traceback.
     """
     try:
-        result = read_book(book)
+        result = _read(book)
         target = XlwingsTarget(book)
+        written = write_plan_info(
+            target, result, municipality=municipality, year=year, source=book.name
+        )
+        if "municipality" in written:
+            result = attrs.evolve(result, municipality=municipality)
+        if "year" in written:
+            result = attrs.evolve(result, year=year)
+        result = _checked(result, book.name, need)
         outcome, message = step(target, result)
+        if written:
+            what = " en ".join(
+                f"{'Gemeente' if w == 'municipality' else 'Jaar'} "
+                f"{municipality if w == 'municipality' else year}"
+                for w in written
+            )
+            message = render("nl", "addin-written-plan-info", what=what) + "\n" + (message or "")
         target.flush()
         if message:
             book.app.alert(message, title=_TITLE)
@@ -176,25 +245,53 @@ def _run(
     return None
 
 
-def validate(book: xw.Book) -> Report | None:
-    """Controleren: check the plan and write the findings into the ``Controle`` sheet."""
+def _checkable(result: ReadResult) -> ReadResult:
+    """*result* with stand-ins for a municipality and year the workbook does not say,
+    for the checks that need neither: the overdue check, which needs the year, is left
+    out by giving no peildatum; the municipality only adds a name to those that may
+    lead, and the stand-in is no organisation's name."""
+    return attrs.evolve(
+        result,
+        municipality=result.municipality or _NO_MUNICIPALITY,
+        year=result.year or dt.date.today().year,
+    )
+
+
+def validate(
+    book: xw.Book, *, municipality: str | None = None, year: int | None = None
+) -> Report | None:
+    """Controleren: check the plan and write the findings into the ``Controle`` sheet.
+
+    Without the plan's year, overdue actions cannot be told: everything else is
+    checked, and the sheet and the message say so.
+    """
 
     def step(target: XlwingsTarget, result: ReadResult) -> tuple[Report, str]:
-        peildatum = peildatum_of(book, result)
-        report = validate_result(result, peildatum=peildatum)
-        write_controle(target, report, title=title_of("Controle", result.plan, peildatum))
+        without_year = result.year is None
+        peildatum = None if without_year else peildatum_of(book, result)
+        report = validate_result(_checkable(result), peildatum=peildatum)
+        note = render("nl", "addin-not-checked-overdue") if without_year else None
+        title = title_of("Controle", result, peildatum)
+        write_controle(target, report, title=title, note=note)
         counts = report.counts()
         if not report.findings:
-            return report, render("nl", "findings-none")
-        return report, render(
-            "nl", "addin-validated", errors=counts["error"], warnings=counts["warning"]
-        )
+            message = render("nl", "findings-none")
+        else:
+            message = render(
+                "nl", "addin-validated", errors=counts["error"], warnings=counts["warning"]
+            )
+        return report, message + (f"\n{note}" if note else "")
 
-    return _run(book, step)
+    return _run(book, step, NEEDS["validate"], municipality, year)
 
 
-def fill_quarters(book: xw.Book) -> FillResult | None:
-    """Kwartalen vullen: the Q1..Q4 matrix beside each action table, and a Status column."""
+def fill_quarters(
+    book: xw.Book, *, municipality: str | None = None, year: int | None = None
+) -> FillResult | None:
+    """Kwartalen vullen: the Q1..Q4 matrix beside each action table, and a Status column.
+
+    Needs neither the municipality nor the year.
+    """
 
     def step(target: XlwingsTarget, result: ReadResult) -> tuple[FillResult, str]:
         filled = fill_into(target, result)
@@ -210,10 +307,12 @@ def fill_quarters(book: xw.Book) -> FillResult | None:
             )
         return filled, message
 
-    return _run(book, step)
+    return _run(book, step, NEEDS["fill_quarters"], municipality, year)
 
 
-def write_evaluation(book: xw.Book) -> Evaluation | None:
+def write_evaluation(
+    book: xw.Book, *, municipality: str | None = None, year: int | None = None
+) -> Evaluation | None:
     """Evaluatie: the ``Evaluatie`` sheet for the council, on the peildatum."""
 
     def step(target: XlwingsTarget, result: ReadResult) -> tuple[Evaluation, str]:
@@ -230,10 +329,12 @@ def write_evaluation(book: xw.Book) -> Evaluation | None:
             percent=round(100 * total.percent_done),
         )
 
-    return _run(book, step)
+    return _run(book, step, NEEDS["write_evaluation"], municipality, year)
 
 
-def export_json(book: xw.Book) -> str | None:
+def export_json(
+    book: xw.Book, *, municipality: str | None = None, year: int | None = None
+) -> str | None:
     """Exporteren: the plan as JSON, one line per row in the ``JSON`` sheet (to copy or save).
 
     Returns the JSON text, which xlwings Server also offers for download.
@@ -248,4 +349,4 @@ def export_json(book: xw.Book) -> str | None:
         target.column_width(JSON_SHEET, 1, 120)
         return text, render("nl", "addin-exported", lines=len(lines))
 
-    return _run(book, step)
+    return _run(book, step, NEEDS["export_json"], municipality, year)

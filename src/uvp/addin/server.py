@@ -92,6 +92,7 @@ __all__ = [
     "STATIC",
     "Limits",
     "Payload",
+    "PlanInfo",
     "app_from_environment",
     "create_app",
     "manifest_for",
@@ -101,8 +102,9 @@ __all__ = [
 
 log = logging.getLogger("uvp.server")
 
-#: The scripts a ribbon button may call, by the name in the route.
-SCRIPTS: Final[Mapping[str, Callable[[xw.Book], object]]] = {
+#: The scripts a ribbon button may call, by the name in the route. Each takes the book,
+#: and the ``municipality`` and ``year`` the user gave where the workbook does not say them.
+SCRIPTS: Final[Mapping[str, Callable[..., object]]] = {
     "validate": addin.validate,
     "fill_quarters": addin.fill_quarters,
     "write_evaluation": addin.write_evaluation,
@@ -270,8 +272,21 @@ class _Sheet(_Part):
 _UNUSED_SHEET_PARTS: Final = ("pictures", "tables", "charts", "notes", "shapes", "pivot_tables")
 
 
+class PlanInfo(BaseModel):
+    """What the user typed when a button asked (the workbook did not say it): the plan's
+    municipality (``gemeente``) and year (``jaar``), sent as the payload's one ``args``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    gemeente: (
+        Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[^\x00-\x1f]+$")] | None
+    ) = None
+    jaar: Annotated[int, Field(ge=1900, le=2999)] | None = None
+
+
 class Payload(_Part):
-    """What the Office.js client sends: xlwings' book payload, and optional ``args``.
+    """What the Office.js client sends: xlwings' book payload, and optional ``args``
+    (at most one: a :class:`PlanInfo`).
 
     Every address in it (the names', the selection) is a reference on Excel's
     grid; how large a range a name may span is for the script that reads it.
@@ -445,18 +460,49 @@ def _parse(body: bytes) -> Payload:
         raise _RefusedError(400, "server-too-deep") from None
 
 
+def _plan_info(args: list[Any], script_name: str) -> dict[str, Any]:
+    """The script's keyword arguments from the payload's ``args``: none, or a PlanInfo."""
+    if not args:
+        return {}
+    try:
+        (info,) = args
+        given = PlanInfo.model_validate(info)
+    except (ValueError, ValidationError):
+        raise _RefusedError(422, "server-no-args", name=script_name) from None
+    return {
+        key: value
+        for key, value in (("municipality", given.gemeente), ("year", given.jaar))
+        if value is not None
+    }
+
+
+def _ask_answer(lacking: tuple[str, ...]) -> dict[str, Any]:
+    """The answer that makes the client ask the user what the workbook does not say."""
+    what = "both" if len(lacking) > 1 else lacking[0]
+    prompt = render("nl", "addin-ask", what=render("nl", f"addin-ask-{what}"))
+    return {"actions": [], "ask": {"fields": list(lacking), "prompt": prompt}}
+
+
 def _call(script_name: str, body: bytes) -> bytes:
-    """Run one script on one workbook; the answer as JSON bytes."""
+    """Run one script on one workbook; the answer as JSON bytes.
+
+    Where the button needs the municipality or the year and neither the workbook nor
+    the request says it, the answer has no actions but ``ask``: which fields, and a
+    Dutch prompt; the client asks the user and posts again with them in ``args``.
+    """
     payload = _parse(body)
-    if payload.args:
-        raise _RefusedError(422, "server-no-args", name=script_name)
+    given = _plan_info(payload.args, script_name)
     script = SCRIPTS[script_name]
     try:
         with _ENGINE:
             book = xw.Book(json=payload.book_json())
             try:
-                script(book)  # its problems become a Dutch message box in the answer
-                answer = book.json()
+                lacking = addin.missing(book, addin.NEEDS.get(script_name, ()), **given)
+                if lacking:
+                    answer = _ask_answer(lacking)
+                else:
+                    script(book, **given)  # its problems become a Dutch message box
+                    answer = book.json()
             finally:
                 book.close()
         return json.dumps(answer, ensure_ascii=False, allow_nan=False).encode()

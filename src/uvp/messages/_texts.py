@@ -125,6 +125,21 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "{source}: the workbook does not say whose plan it is; write it on the Plan sheet"
         ),
         "addin-unknown-year": "{source}: the workbook does not say the plan's year; write it on the Plan sheet",
+        "workbook-plan-sheet-full": (
+            "{source}: the Plan sheet has no empty row above its table for 'Gemeente' or 'Jaar'"
+        ),
+        "addin-ask": (
+            "The workbook does not say {what}. Fill it in below: uvp puts it on the Plan "
+            "sheet, so that the workbook says it from now on."
+        ),
+        "addin-ask-municipality": "whose plan it is",
+        "addin-ask-year": "the plan's year",
+        "addin-ask-both": "whose plan it is nor the plan's year",
+        "addin-written-plan-info": "The Plan sheet now says {what}.",
+        "addin-not-checked-overdue": (
+            "Overdue actions were not checked: the workbook does not say the plan's year. "
+            "Put 'Jaar' with the year beside it on the Plan sheet."
+        ),
         "workbook-illegal-character": (
             "{source}: a text for this cell holds a control character Excel cannot store"
         ),
@@ -383,7 +398,7 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "server-bad-payload": (
             "The request is not a workbook as the UVP buttons in Excel send it: {detail}"
         ),
-        "server-no-args": "The button '{name}' takes no arguments.",
+        "server-no-args": "The button '{name}' takes only the plan's municipality and year as arguments.",
         # The quarterly report's labels
         "report-peildatum": "Peildatum {date} (Q{quarter})",
         "report-overview": "Overview per priority",
@@ -600,6 +615,22 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "{source}: de werkmap zegt niet voor welk jaar het plan is. Zet op het blad Plan "
             "'Jaar' met ernaast het jaar, of zet het jaar in de titel."
         ),
+        "workbook-plan-sheet-full": (
+            "{source}: op het blad Plan is boven de tabel geen lege regel meer voor 'Gemeente' "
+            "of 'Jaar'. Maak er een vrij en probeer het opnieuw."
+        ),
+        "addin-ask": (
+            "De werkmap zegt niet {what}. Vul het hieronder in: uvp zet het op het blad Plan, "
+            "zodat de werkmap het voortaan zelf zegt."
+        ),
+        "addin-ask-municipality": "van welke gemeente het plan is",
+        "addin-ask-year": "voor welk jaar het plan is",
+        "addin-ask-both": "van welke gemeente en voor welk jaar het plan is",
+        "addin-written-plan-info": "Op het blad Plan staat nu {what}.",
+        "addin-not-checked-overdue": (
+            "Te late acties zijn niet gecontroleerd: de werkmap zegt niet voor welk jaar het "
+            "plan is. Zet op het blad Plan 'Jaar' met ernaast het jaar."
+        ),
         "addin-validated": (
             "Controle klaar: {errors} fout(en) en {warnings} waarschuwing(en). "
             "Zie het blad Controle; de links gaan naar de cellen."
@@ -768,7 +799,9 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "server-bad-payload": (
             "Het verzoek is geen werkmap zoals de UVP-knoppen in Excel die sturen: {detail}"
         ),
-        "server-no-args": "De knop '{name}' neemt geen argumenten.",
+        "server-no-args": (
+            "De knop '{name}' neemt alleen de gemeente en het jaar van het plan als argument."
+        ),
         "column-priority-theme": "Prioriteit / thema",
         "column-actions": "Acties",
         "severity-error": "fout",

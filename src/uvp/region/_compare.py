@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -140,6 +140,22 @@ def _words(text: str | None, names: frozenset[str]) -> str:
     return " ".join(words)
 
 
+_Ratio = Callable[[str, str], float]
+
+
+@functools.cache
+def _ratios() -> tuple[_Ratio, _Ratio]:
+    """rapidfuzz's token set and token sort ratios; in Excel's own Python (Pyodide),
+    which has no rapidfuzz, the same numbers from :mod:`uvp.region._fuzz`."""
+    try:
+        from rapidfuzz import fuzz
+    except ImportError:
+        from uvp.region import _fuzz
+
+        return _fuzz.token_set_ratio, _fuzz.token_sort_ratio
+    return fuzz.token_set_ratio, fuzz.token_sort_ratio
+
+
 def similarity(first: str, second: str, names: frozenset[str] = frozenset()) -> float:
     """How alike two action texts are, 0..100, forgiving the plans' usual variations.
 
@@ -149,22 +165,19 @@ def similarity(first: str, second: str, names: frozenset[str] = frozenset()) -> 
     ...            frozenset({"nijkerk"}))
     100.0
     """
-    from rapidfuzz import fuzz
-
     a, b = _words(first, names), _words(second, names)
     if not a or not b:
         return 0.0
+    token_set_ratio, token_sort_ratio = _ratios()
     # token_set forgives one text saying more than the other; token_sort does not,
     # and breaks ties towards the action that says the same amount.
-    return round(0.7 * fuzz.token_set_ratio(a, b) + 0.3 * fuzz.token_sort_ratio(a, b), 1)
+    return round(0.7 * token_set_ratio(a, b) + 0.3 * token_sort_ratio(a, b), 1)
 
 
 def _contained(first: str, second: str, names: frozenset[str]) -> float:
     """How completely one text is said within the other, 0..100."""
-    from rapidfuzz import fuzz
-
     a, b = _words(first, names), _words(second, names)
-    return float(fuzz.token_set_ratio(a, b)) if a and b else 0.0
+    return float(_ratios()[0](a, b)) if a and b else 0.0
 
 
 @attrs.frozen

@@ -7,6 +7,7 @@ python-calamine load on the first workbook call.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from uvp.workbook._commands import (
     validate_workbook,
     write_controle,
     write_evaluation,
+    write_plan_info,
 )
 from uvp.workbook._headers import STATUS_LABELS
 from uvp.workbook._open import check_workbook_file, load_values, lock_file, save_atomically
@@ -109,11 +111,13 @@ __all__ = [
     "save_new",
     "text_of",
     "title_of",
+    "unknown_of",
     "validate_result",
     "validate_workbook",
     "write_controle",
     "write_evaluation",
     "write_plan",
+    "write_plan_info",
     "write_workbook",
 ]
 
@@ -153,14 +157,33 @@ def inspect_workbook(
     return checked(result, str(path))
 
 
-def checked(result: ReadResult, source: str) -> ReadResult:
-    """*result*, if it is a plan that says whose and which year; else a WorkbookError."""
+def unknown_of(result: ReadResult) -> tuple[str, ...]:
+    """What the workbook does not say of ``"municipality"`` and ``"year"`` (in that order).
+
+    >>> rows = [["Acties", "Trekker", "Kwartaal"], ["We richten een meldpunt in.", "Ede", "Q1"]]
+    >>> unknown_of(read_values({"Blad1": rows}))
+    ('municipality', 'year')
+    >>> unknown_of(read_values({"Blad1": rows}, municipality="Ede", year=2025))
+    ()
+    """
+    unknown = []
+    if result.municipality is None:
+        unknown.append("municipality")
+    if result.year is None:
+        unknown.append("year")
+    return tuple(unknown)
+
+
+def checked(
+    result: ReadResult, source: str, need: Sequence[str] = ("municipality", "year")
+) -> ReadResult:
+    """*result*, if it is a plan that says what *need* names of its municipality and
+    year (both, by default); else a WorkbookError."""
     if not result.tables and not result.priorities:
         raise WorkbookError("workbook-not-a-plan", source=source)
-    if result.municipality is None:
-        raise WorkbookError("workbook-unknown-municipality", source=source)
-    if result.year is None:
-        raise WorkbookError("workbook-unknown-year", source=source)
+    for what in unknown_of(result):
+        if what in need:
+            raise WorkbookError(f"workbook-unknown-{what}", source=source)
     return result
 
 

@@ -33,9 +33,9 @@ from uvp.core import (
     excerpt,
 )
 from uvp.messages import render
-from uvp.workbook._headers import STATUS_LABELS, header_fields
+from uvp.workbook._headers import STATUS_LABELS, header_fields, normal
 from uvp.workbook._open import lock_file, save_atomically, save_workbook
-from uvp.workbook._reader import ReadResult, TableSource, text_of
+from uvp.workbook._reader import PLAN_SHEET, ReadResult, TableSource, text_of
 from uvp.workbook._target import CellValue, OpenpyxlTarget, Target
 
 __all__ = [
@@ -50,6 +50,7 @@ __all__ = [
     "validate_workbook",
     "write_controle",
     "write_evaluation",
+    "write_plan_info",
 ]
 
 T = TypeVar("T")
@@ -205,11 +206,15 @@ def _with_formulas(target: Any, result: ReadResult) -> dict[str, Sequence[Sequen
 # -- Controle ----------------------------------------------------------------------------
 
 
-def write_controle(target: Target, report: Report, *, title: str) -> None:
-    """The ``Controle`` sheet: one row per finding, with a link to its cell."""
+def write_controle(target: Target, report: Report, *, title: str, note: str | None = None) -> None:
+    """The ``Controle`` sheet: one row per finding, with a link to its cell; *note*, if
+    given, says under the counts what was not checked."""
     target.replace_sheet(CONTROLE)
     target.set_value(CONTROLE, 1, 1, title)
     target.set_style(CONTROLE, 1, 1, bold=True, size=14)
+    if note:
+        target.set_value(CONTROLE, 3, 1, note)
+        target.set_style(CONTROLE, 3, 1, color="9C5700")
     counts = report.counts()
     target.set_value(
         CONTROLE,
@@ -260,6 +265,11 @@ def validate_workbook(
 
     With *write*, the findings also go into the workbook's ``Controle`` sheet,
     each with a link to its cell (in *output*, if given, else in place).
+
+    >>> import uvp
+    >>> report = uvp.validate_workbook("examples/scherpenzeel-2024.xlsx")
+    >>> [(f.code, f.location.sheet, f.location.cell) for f in report.errors]
+    [('missing-lead', 'Ondermijning', 'B61'), ('missing-quarter', 'Ondermijning', 'C61')]
     """
     from uvp.workbook import inspect_workbook
 
@@ -278,10 +288,76 @@ def validate_workbook(
     return attrs.evolve(report, source=str(path))
 
 
-def title_of(what: str, plan: Plan, peildatum: dt.date | None) -> str:
-    """The heading of a sheet uvp writes: what, whose plan, and the peildatum."""
+def title_of(what: str, plan: Plan | ReadResult, peildatum: dt.date | None) -> str:
+    """The heading of a sheet uvp writes: what, whose plan, and the peildatum (leaving
+    out what a read workbook does not say)."""
+    year = "" if plan.year is None else f" {plan.year}"
+    whose = "" if plan.municipality is None else f" — {plan.municipality}"
     date = f" — peildatum {peildatum.strftime('%d-%m-%Y')}" if peildatum else ""
-    return f"{what} Uitvoeringsplan Veiligheid {plan.year} — {plan.municipality}{date}"
+    return f"{what} Uitvoeringsplan Veiligheid{year}{whose}{date}"
+
+
+_PLAN_LABELS: Final = {"municipality": "Gemeente", "year": "Jaar"}
+
+
+def write_plan_info(
+    target: Target,
+    result: ReadResult,
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+    source: str = "<werkmap>",
+) -> tuple[str, ...]:
+    """Put the *municipality* and *year* the workbook does not say yet on its ``Plan``
+    sheet, as the rows ``Gemeente`` and ``Jaar`` that the reader reads; returns what it
+    wrote (``"municipality"``, ``"year"``).
+
+    The rows go into empty cells above the sheet's priority table: beside an empty
+    ``Gemeente``/``Jaar`` label, else into an empty row; a workbook without a ``Plan``
+    sheet gets one. Nothing of the user's is moved or rewritten: a Plan sheet with no
+    empty row left above its table is a WorkbookError (``workbook-plan-sheet-full``).
+    """
+    unknown = {"municipality": result.municipality is None, "year": result.year is None}
+    given: dict[str, CellValue] = {"municipality": municipality, "year": year}
+    wanted = [key for key in ("municipality", "year") if unknown[key] and given[key]]
+    if not wanted:
+        return ()
+    rows = result.values.get(PLAN_SHEET)
+    if rows is None:
+        target.replace_sheet(PLAN_SHEET)
+        for number, key in enumerate(wanted, 1):
+            target.set_value(PLAN_SHEET, number, 1, _PLAN_LABELS[key])
+            target.set_value(PLAN_SHEET, number, 2, given[key])
+        return tuple(wanted)
+    texts = [[(c, t) for c, v in enumerate(row, 1) if (t := text_of(v))] for row in rows]
+    table = next(
+        (
+            i
+            for i, row in enumerate(texts)
+            if {"prioriteit", "thema"} <= {normal(t) for _, t in row}
+        ),
+        None,
+    )
+    above = texts if table is None else texts[:table]
+    places: dict[str, tuple[int, int]] = {}
+    for key in wanted:  # an empty value beside its label
+        for index, cells in enumerate(above, 1):
+            if len(cells) == 1 and normal(cells[0][1]) == _PLAN_LABELS[key].casefold():
+                places[key] = (index, cells[0][0] + 1)
+                break
+    free = [index for index, cells in enumerate(above, 1) if not cells]
+    if table is None:
+        free += range(len(rows) + 1, len(rows) + 3)
+    for key in wanted:
+        if key not in places:
+            if not free:
+                raise WorkbookError("workbook-plan-sheet-full", source=source)
+            number = free.pop(0)
+            target.set_value(PLAN_SHEET, number, 1, _PLAN_LABELS[key])
+            places[key] = (number, 2)
+    for key, (number, column) in places.items():
+        target.set_value(PLAN_SHEET, number, column, given[key])
+    return tuple(wanted)
 
 
 # -- quarter matrix and status -----------------------------------------------------------

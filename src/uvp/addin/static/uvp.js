@@ -17,6 +17,9 @@ const UVP_TIMEOUT_MS = 120000;
 // How many actions Excel receives in one batch (one context.sync()).
 const UVP_BATCH = 200;
 
+// A problem uvp itself describes to the user, in Dutch (anything else came from Excel).
+class UvpMessage extends Error {}
+
 // -- collecting the workbook ------------------------------------------------------------
 
 // An Excel date number as xlwings' client sends it: an ISO text the server reads as a date.
@@ -152,7 +155,7 @@ async function uvpSheetAt(context, state, position) {
     state.sheets = worksheets.items;
   }
   const sheet = state.sheets[position];
-  if (!sheet) throw new Error("Blad " + (position + 1) + " bestaat niet (meer).");
+  if (!sheet) throw new UvpMessage("Blad " + (position + 1) + " bestaat niet (meer).");
   return sheet;
 }
 
@@ -213,7 +216,7 @@ const UVP_ACTIONS = {
   async setFontProperty(context, state, action) {
     const [property, value] = action.args;
     if (!UVP_FONT_PROPERTIES.includes(property)) {
-      throw new Error("Onbekende lettertype-eigenschap: " + property);
+      throw new UvpMessage("Onbekende lettertype-eigenschap: " + property);
     }
     (await uvpRange(context, state, action)).format.font[property] = value;
   },
@@ -293,7 +296,7 @@ const UVP_ACTIONS = {
       added.custom.rule.formula = entry.formula1;
       format = added.custom.format;
     } else {
-      throw new Error("Onbekende voorwaardelijke opmaak: " + entry.type);
+      throw new UvpMessage("Onbekende voorwaardelijke opmaak: " + entry.type);
     }
     uvpApplyFormat(format, entry);
     if (entry.stop_if_true) added.stopIfTrue = true;
@@ -367,7 +370,7 @@ async function applyActions(context, actions) {
     }
     const apply = UVP_ACTIONS[action.func];
     if (!apply) {
-      throw new Error(
+      throw new UvpMessage(
         "De server vraagt om '" +
           action.func +
           "', dat deze versie van de invoegtoepassing niet kent. Vraag de beheerder om de " +
@@ -392,6 +395,18 @@ function uvpScriptUrl(scriptName) {
   return new URL("../xlwings/custom-scripts-call/" + scriptName, window.location.href).href;
 }
 
+// What to say for a failed answer without uvp's own Dutch detail (a proxy's error page).
+function uvpStatusMessage(status) {
+  if (status === 413) {
+    return "De werkmap is te groot om naar de UVP-server te sturen. Verwijder bladen die niet bij het plan horen.";
+  }
+  if (status === 502 || status === 503 || status === 504) {
+    return "De UVP-server is even niet beschikbaar (fout " + status + "). Probeer het over een paar minuten opnieuw.";
+  }
+  return "De UVP-server antwoordde met fout " + status + ". Meld het aan de beheerder.";
+}
+
+// Posts the workbook; the server's answer: {actions: [...]}, or {actions: [], ask: {...}}.
 async function uvpPost(scriptName, payload) {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), UVP_TIMEOUT_MS);
@@ -405,7 +420,10 @@ async function uvpPost(scriptName, payload) {
       credentials: "same-origin",
     });
   } catch (error) {
-    throw new Error("De UVP-server is niet bereikbaar. Probeer het later opnieuw of meld het aan de beheerder.");
+    if (abort.signal.aborted) {
+      throw new UvpMessage("De UVP-server antwoordde niet binnen twee minuten. Probeer het later opnieuw.");
+    }
+    throw new UvpMessage("De UVP-server is niet bereikbaar. Probeer het later opnieuw of meld het aan de beheerder.");
   } finally {
     clearTimeout(timer);
   }
@@ -417,74 +435,119 @@ async function uvpPost(scriptName, payload) {
   }
   if (!response.ok) {
     const detail = answer && typeof answer.detail === "string" ? answer.detail : "";
-    throw new Error(detail || "De UVP-server antwoordde met fout " + response.status + ".");
+    throw new UvpMessage(detail || uvpStatusMessage(response.status));
   }
   if (!answer || !Array.isArray(answer.actions)) {
-    throw new Error("Het antwoord van de UVP-server is onleesbaar.");
+    throw new UvpMessage("Het antwoord van de UVP-server is onleesbaar.");
   }
-  return answer.actions;
+  return answer;
 }
 
-// A message box (Office's dialog with dialog.html); resolves when it is closed.
-function showAlert(prompt, title, mode) {
+// Opens an add-in page as Office's dialog; resolves with what the page sent
+// (messageParent), or null when it was closed or could not be shown.
+function uvpDialog(page, params, size) {
   return new Promise((resolve) => {
-    const url = new URL("dialog.html", window.location.href);
-    url.searchParams.set("title", String(title || UVP_TITLE).slice(0, 100));
-    url.searchParams.set("prompt", String(prompt).slice(0, 1500));
-    url.searchParams.set("mode", mode === "critical" ? "critical" : "info");
-    const shown = document.getElementById("uvp-status");
-    if (shown) shown.textContent = String(prompt);
+    const url = new URL(page, window.location.href);
+    for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
     Office.context.ui.displayDialogAsync(
       url.href,
-      { height: 30, width: 30, displayInIframe: true },
+      { height: size, width: 30, displayInIframe: true },
       (result) => {
         if (result.status !== Office.AsyncResultStatus.Succeeded) {
-          console.error("UVP: melding niet getoond", result.error, prompt);
-          resolve();
+          console.error("UVP: venster niet getoond", result.error, page);
+          resolve(null);
           return;
         }
         const dialog = result.value;
-        const close = () => {
+        const close = (message) => {
           try {
             dialog.close();
           } catch (error) {
             // already closed by the user
           }
-          resolve();
+          resolve(message);
         };
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
-        dialog.addEventHandler(Office.EventType.DialogEventReceived, close);
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => close(arg.message));
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => close(null));
       },
     );
   });
 }
 
+// A message box (dialog.html); resolves when it is closed.
+async function showAlert(prompt, title, mode) {
+  const shown = document.getElementById("uvp-status");
+  if (shown) shown.textContent = String(prompt);
+  await uvpDialog(
+    "dialog.html",
+    {
+      title: String(title || UVP_TITLE).slice(0, 100),
+      prompt: String(prompt).slice(0, 1500),
+      mode: mode === "critical" ? "critical" : "info",
+    },
+    30,
+  );
+}
+
+// Asks what the workbook does not say (ask.html): {gemeente, jaar}, or null when cancelled.
+async function askPlanInfo(ask) {
+  const fields = (Array.isArray(ask.fields) ? ask.fields : []).join(",");
+  const message = await uvpDialog(
+    "ask.html",
+    { title: UVP_TITLE, prompt: String(ask.prompt || "").slice(0, 1500), fields: fields },
+    45,
+  );
+  if (!message || message === "cancel") return null;
+  try {
+    return JSON.parse(message);
+  } catch (error) {
+    return null;
+  }
+}
+
 let uvpBusy = false;
 
-// What a button does: workbook to the server, its answer into the workbook, then its messages.
+// What a button does: workbook to the server, its answer into the workbook, then its
+// messages. Where the server asks what the workbook does not say, the user is asked and
+// the button runs once more with the answer. event.completed() is called in every case.
 async function runScript(scriptName, event) {
   if (uvpBusy) {
     if (event) event.completed();
     return;
   }
   uvpBusy = true;
-  let alerts = [];
   try {
-    await Excel.run(async (context) => {
-      const payload = await collectPayload(context);
-      const actions = await uvpPost(scriptName, payload);
-      alerts = await applyActions(context, actions);
-    });
-  } catch (error) {
-    console.error("UVP", scriptName, error);
-    const message = error && error.message ? error.message : String(error);
-    alerts.push({ prompt: message, title: UVP_TITLE, mode: "critical" });
-  } finally {
-    uvpBusy = false;
-  }
-  try {
+    let alerts = [];
+    let args = null;
+    try {
+      for (let round = 0; round < 2; round++) {
+        let ask = null;
+        await Excel.run(async (context) => {
+          const payload = await collectPayload(context);
+          if (args) payload.args = [args];
+          const answer = await uvpPost(scriptName, payload);
+          if (answer.ask && !args) {
+            ask = answer.ask;
+            return;
+          }
+          alerts = await applyActions(context, answer.actions);
+        });
+        if (!ask) break;
+        args = await askPlanInfo(ask);
+        if (!args) break; // cancelled: nothing changed, nothing to say
+      }
+    } catch (error) {
+      console.error("UVP", scriptName, error);
+      const text = error && error.message ? error.message : String(error);
+      const message =
+        error instanceof UvpMessage
+          ? text
+          : "Excel kon de wijzigingen van UVP niet (helemaal) aanbrengen: " + text;
+      alerts.push({ prompt: message, title: UVP_TITLE, mode: "critical" });
+    }
     for (const alert of alerts) await showAlert(alert.prompt, alert.title, alert.mode);
   } finally {
+    uvpBusy = false;
     if (event) event.completed();
   }
 }
@@ -525,5 +588,5 @@ if (typeof Office !== "undefined") {
 
 // For the tests (Node); a browser has no `module`.
 if (typeof module !== "undefined" && module.exports) {
-  module.exports = { applyActions, collectPayload, uvpSheetOfAddress, UVP_ACTIONS };
+  module.exports = { applyActions, collectPayload, runScript, uvpSheetOfAddress, UVP_ACTIONS };
 }
