@@ -18,15 +18,28 @@ OPTIONAL_TEXT = st.none() | TEXT
 
 
 @st.composite
-def schedules(draw: st.DrawFn) -> uvp.Schedule:
-    kind = draw(st.sampled_from(["range", "moments", "window", "ongoing"]))
+def schedules(draw: st.DrawFn, year: int | None = None) -> uvp.Schedule:
+    """Every schedule a text can be read as in a plan for *year* (``None``: not known).
+
+    A schedule never carries its plan's own year, and an ongoing one that started
+    in an earlier year is simply ongoing in the plan's year.
+    """
+    kind = draw(st.sampled_from(["range", "moments", "window", "ongoing", "unplanned"]))
+    if kind == "unplanned":
+        return uvp.Schedule.unplanned()
+    other = st.integers(1990, 2100).filter(lambda y: y != year)
+    if kind == "ongoing" and year is not None:
+        other = st.integers(year + 1, 2999)
+    written = draw(st.none() | other) if draw(st.integers(0, 3)) == 0 else None
+    approximate = draw(st.integers(0, 3)) == 0
     if kind == "ongoing":
-        return uvp.Schedule.ongoing()
-    if kind == "range":
+        quarters: set[int] | range = range(draw(st.integers(1, 4)), 5)
+    elif kind == "range":
         first = draw(st.integers(1, 4))
-        return uvp.Schedule.range(first, draw(st.integers(first, 4)))
-    quarters = draw(st.sets(st.integers(1, 4), min_size=2))
-    return uvp.Schedule(kind, quarters)
+        quarters = range(first, draw(st.integers(first, 4)) + 1)
+    else:
+        quarters = draw(st.sets(st.integers(1, 4), min_size=2))
+    return uvp.Schedule(kind, quarters, written, approximate)
 
 
 _NAME_WORD = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzé"), min_size=2, max_size=10)
@@ -58,9 +71,10 @@ def leads(draw: st.DrawFn) -> uvp.Lead:
 
 
 @st.composite
-def assignments(draw: st.DrawFn) -> uvp.Assignment:
+def assignments(draw: st.DrawFn, year: int | None = None) -> uvp.Assignment:
     lead = draw(st.none() | leads())
-    schedule = draw(schedules()) if lead is None else draw(st.none() | schedules())
+    when = schedules(year)
+    schedule = draw(when) if lead is None else draw(st.none() | when)
     return uvp.Assignment(lead, schedule)
 
 
@@ -116,9 +130,9 @@ TITLE = st.lists(_WORD, min_size=1, max_size=4).map(lambda ws: " ".join(ws).capi
 
 
 @st.composite
-def formattable_assignments(draw: st.DrawFn) -> tuple[uvp.Assignment, ...]:
-    """Assignments the Trekker and Kwartaal cells can say."""
-    items = draw(st.lists(assignments(), max_size=3).map(tuple))
+def formattable_assignments(draw: st.DrawFn, year: int | None = None) -> tuple[uvp.Assignment, ...]:
+    """Assignments the Trekker and Kwartaal cells can say in a plan for *year*."""
+    items = draw(st.lists(assignments(year), max_size=3).map(tuple))
     try:
         uvp.format_assignments(items)
     except uvp.NotationError:
@@ -127,7 +141,7 @@ def formattable_assignments(draw: st.DrawFn) -> tuple[uvp.Assignment, ...]:
 
 
 @st.composite
-def workbook_themes(draw: st.DrawFn, title: str) -> uvp.Theme:
+def workbook_themes(draw: st.DrawFn, title: str, year: int | None = None) -> uvp.Theme:
     letters = draw(st.lists(LETTERS, max_size=3, unique=True))
     goals = tuple(
         uvp.Goal(
@@ -144,7 +158,7 @@ def workbook_themes(draw: st.DrawFn, title: str) -> uvp.Theme:
             actions.append(
                 uvp.Action(
                     "actie " + draw(CELL_TEXT),
-                    draw(formattable_assignments()),
+                    draw(formattable_assignments(year)),
                     note=draw(st.none() | CELL_TEXT),
                     goal=goal,
                     status=draw(st.none() | st.sampled_from(uvp.STATUSES)),
@@ -158,15 +172,16 @@ def workbook_themes(draw: st.DrawFn, title: str) -> uvp.Theme:
 
 @st.composite
 def workbook_plans(draw: st.DrawFn) -> uvp.Plan:
+    year = draw(st.integers(2000, 2100))
     titles = draw(st.lists(TITLE, min_size=1, max_size=3, unique_by=str.casefold))
     priorities = []
     for title in titles:
         theme_titles = draw(st.lists(TITLE, max_size=3, unique_by=str.casefold))
-        themes = [draw(workbook_themes(t)) for t in theme_titles]
+        themes = [draw(workbook_themes(t, year)) for t in theme_titles]
         priorities.append(uvp.Priority(title, draw(st.sampled_from(["joint", "local"])), themes))
     return uvp.Plan(
         draw(TITLE),
-        draw(st.integers(2000, 2100)),
+        year,
         partners=tuple(draw(st.lists(TITLE, max_size=3))),
         priorities=tuple(priorities),
         definitions=tuple(

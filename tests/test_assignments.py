@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import uvp
+import uvp.core
 from tests.strategies import assignments
 
 
@@ -97,3 +98,75 @@ def test_format_then_parse_gives_the_same_assignments(items: tuple[uvp.Assignmen
         assert len(set(leads)) > 1 or len(set(schedules)) > 1 or all(leads)
         return
     assert uvp.parse_assignments(trekker, kwartaal) == items
+
+
+# Trekker/Kwartaal cells as other municipalities write them, in Nijkerk's 2024 plan.
+CELLS_IN_CONTEXT = [
+    ("Politie & Halt", "Q2", [("Politie", "Q2"), ("Halt", "Q2")], [("several-leads", "lead", 1)]),
+    (
+        "Gemeente / Politie\nHalt",
+        "Q1\nQ3",
+        [("Nijkerk", "Q1"), ("Politie", "Q1"), ("Halt", "Q3")],
+        [("several-leads", "lead", 1)],
+    ),
+    (
+        "politie, OM en gemeente",
+        "medio 2024",
+        [("politie", "ca. Q2/Q3"), ("OM", "ca. Q2/Q3"), ("Nijkerk", "ca. Q2/Q3")],
+        [("several-leads", "lead", 1), ("approximate-quarter", "quarter", 1)],
+    ),
+    (
+        "Team Veiligheid",
+        "n.v.t.",
+        [("Nijkerk (Team Veiligheid)", "Niet gepland")],
+        [("unplanned", "quarter", 1)],
+    ),
+    (
+        "Boa's\nPolitie",
+        "Q2 2024\nQ1 2025",
+        [("Nijkerk (Boa's)", "Q2"), ("Politie", "Q1 2025")],
+        [("other-year", "quarter", 2)],
+    ),
+    ("driehoek", "2023-2026", [("driehoek", "Doorlopend")], [("beyond-year", "quarter", 1)]),
+    ("gemeente (OOV)", "tweede kwartaal", [("Nijkerk (OOV)", "Q2")], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("trekker", "kwartaal", "expected", "notes"),
+    CELLS_IN_CONTEXT,
+    ids=[repr(c[:2]) for c in CELLS_IN_CONTEXT],
+)
+def test_read_assignments_in_a_plan(
+    trekker: str,
+    kwartaal: str,
+    expected: list[tuple[str, str]],
+    notes: list[tuple[str, str, int]],
+) -> None:
+    reading = uvp.read_assignments(trekker, kwartaal, municipality="Nijkerk", year=2024)
+    assert _pairs(reading.value) == expected
+    assert [(n.code, n.field, n.line) for n in reading.notes] == notes
+    assert (
+        uvp.parse_assignments(trekker, kwartaal, municipality="Nijkerk", year=2024) == reading.value
+    )
+    # What uvp writes back reads as the same assignments.
+    written = uvp.format_assignments(reading.value)
+    assert uvp.parse_assignments(*written, municipality="Nijkerk", year=2024) == reading.value
+
+
+def test_a_line_of_several_organisations_counts_as_one_line() -> None:
+    # Two lines of leads and two quarters align, though the first line names two organisations.
+    found = uvp.parse_assignments("Politie & Halt\nNijkerk", "Q1\nQ2")
+    assert _pairs(found) == [("Politie", "Q1"), ("Halt", "Q1"), ("Nijkerk", "Q2")]
+    with pytest.raises(uvp.AlignmentError) as caught:
+        uvp.parse_assignments("Politie & Halt", "Q1\nQ2")
+    assert caught.value.params["leads"] == 1
+
+
+def test_unplanned_is_not_a_missing_quarter() -> None:
+    action = uvp.Action("Iets.", uvp.parse_assignments("Politie", "ad hoc"))
+    plan = uvp.Plan(
+        "Ede", 2024, priorities=(uvp.Priority("P", "joint", (uvp.Theme("T", actions=(action,)),)),)
+    )
+    assert "missing-quarter" not in uvp.validate_plan(plan).codes()
+    assert uvp.core.due_date(action, 2024) is None

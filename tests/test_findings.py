@@ -123,6 +123,49 @@ SCENARIOS = [
         "Ondermijning › Drugs",
     ),
     Scenario("overdue", lambda: _validated(["Iets.", "Nijkerk", "Q1"]), "'Ondermijning'!E4"),
+    # How a cell was read (issue 11): notes of the core's readings, located by the reader
+    Scenario(
+        "approximate-quarter",
+        lambda: _validated(["Iets.", "Nijkerk", "medio 2024"]),
+        "'Ondermijning'!C4",
+    ),
+    Scenario(
+        "other-year", lambda: _validated(["Iets.", "Nijkerk", "Q1 2025"]), "'Ondermijning'!C4"
+    ),
+    Scenario(
+        "beyond-year", lambda: _validated(["Iets.", "Nijkerk", "2023-2026"]), "'Ondermijning'!C4"
+    ),
+    Scenario("unplanned", lambda: _validated(["Iets.", "Nijkerk", "n.v.t."]), "'Ondermijning'!C4"),
+    Scenario(
+        "quarter-comment",
+        lambda: _validated(["Iets.", "Nijkerk", "Q4 (na het besluit)"]),
+        "'Ondermijning'!C4",
+    ),
+    Scenario(
+        "several-leads", lambda: _validated(["Iets.", "Politie & Halt", "Q4"]), "'Ondermijning'!B4"
+    ),
+    Scenario(
+        "lead-partners",
+        lambda: _validated(["Iets.", "Gemeente i.s.m. politie", "Q4"]),
+        "'Ondermijning'!B4",
+    ),
+    Scenario(
+        "generic-municipality",
+        lambda: _read_only(
+            read_values({"Blad1": [HEADER, ["Iets.", "Team Veiligheid", "Q4"]]}, year=2024)
+        ),
+        "'Blad1'!B2",
+    ),
+    Scenario(
+        "ambiguous-municipality",
+        lambda: _validated(["Iets.", "Bergen", "Q4"]),
+        "'Ondermijning'!B4",
+    ),
+    Scenario(
+        "merged-municipality",
+        lambda: _validated(["Iets.", "Leerdam", "Q4"]),
+        "'Ondermijning'!B4",
+    ),
     Scenario(
         "quarter-matrix-mismatch",
         lambda: _validated(

@@ -32,7 +32,8 @@ TEXT_MAKERS = {"render", "_nl"}  # functions whose first text argument (after a 
 FINDING_MAKERS = {
     "Finding",
     "finding",
-}  # Finding(code, ...) and the reader's self.finding(code, ...)
+    "Note",
+}  # Finding(code, ...), the reader's self.finding(code, ...), a reading's Note(code, ...)
 
 
 class Use(NamedTuple):

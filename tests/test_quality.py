@@ -40,6 +40,25 @@ def test_import_uvp_stays_light() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_import_uvp_reads_no_package_data() -> None:
+    # The municipality list and the partner catalogue load on first use, not on import.
+    code = (
+        "import sys, uvp, uvp.core._catalogue as c; "
+        "print(c.catalogue.cache_info().currsize, 'tomllib' in sys.modules, "
+        "'uvp.core._timing' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["0", "False", "False"]
+    # Reading a plain quarter takes the fast path: still no catalogue.
+    code = "import uvp, uvp.core._catalogue as c; uvp.Schedule.parse('Q2'); print(c.catalogue.cache_info().currsize)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "0"
+
+
 @pytest.mark.parametrize("name", uvp.__all__)
 def test_public_names_have_docstrings(name: str) -> None:
     obj = getattr(uvp, name)

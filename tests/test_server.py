@@ -41,6 +41,7 @@ from tests.workbooks import make_workbook, without_plan_sheet
 from uvp import addin
 from uvp.addin import server
 from uvp.cli import app
+from uvp.core import STATUS_LABELS
 
 NS = {
     "o": "http://schemas.microsoft.com/office/appforoffice/1.1",
@@ -662,7 +663,8 @@ def test_the_client_applies_every_answer_as_the_excel_stand_in_does(
         if script == "fill_quarters":
             rules = [value for where, value in log if where.endswith(".dataValidation.rule")]
             assert rules
-            assert rules[0]["list"]["source"] == "Gepland,Loopt,Gereed,Uitgesteld,Vervallen"
+            assert rules[0]["list"]["source"] == ",".join(STATUS_LABELS.values())
+            assert "Aandacht" in rules[0]["list"]["source"]
             assert any(where.endswith("conditionalFormats.add()") for where, _ in log)
         if script == "write_evaluation":
             (chart,) = [value for where, value in log if where == "Evaluatie.charts.add()"]

@@ -668,9 +668,14 @@ def test_wrong_types_in_cells_are_findings(tmp_path: Path) -> None:
                 PLAN_ROWS[0],
                 ["Acties", "Trekker", "Kwartaal", "Toelichting"],
                 ["Een getal als trekker.", 42, "Q1"],
-                ["Een datum als kwartaal.", "Ede", dt.datetime(2024, 4, 1)],
+                ["Een getal als kwartaal.", "Ede", 2.5],
                 [True, "Ede", "Q3"],
                 ["Een gewone actie.", "Ede", "Q4"],
+                [
+                    "Een datum als kwartaal: het kwartaal van die datum.",
+                    "Ede",
+                    dt.datetime(2024, 4, 1),
+                ],
             ]
         },
     )
@@ -678,12 +683,14 @@ def test_wrong_types_in_cells_are_findings(tmp_path: Path) -> None:
     found = {(f.code, f.location.cell) for f in result.findings}
     assert ("invalid-lead", "B3") in found
     assert ("invalid-quarter", "C4") in found
+    assert not any(f.location.cell == "C7" for f in result.findings)
     assert all(f.message("nl") for f in result.findings)  # Dutch, for staff
     texts = [a.text for a in result.plan.actions]
-    assert len(texts) == 4
+    assert len(texts) == 5
+    assert str(result.plan.actions[-1].assignments[0].schedule) == "Q2"
     assert texts[0] == "Een getal als trekker."
-    assert texts[-1] == "Een gewone actie."
-    assert result.plan.actions[-1].assignments[0].schedule == uvp.Schedule.parse("Q4")
+    assert texts[-2] == "Een gewone actie."
+    assert result.plan.actions[-2].assignments[0].schedule == uvp.Schedule.parse("Q4")
 
 
 # -- open in Excel, and saving -----------------------------------------------------------

@@ -172,8 +172,8 @@ def _is_ongoing_only(action: Action) -> bool:
 def _summary(plan: Plan) -> dict[str, Any]:
     per_quarter: Counter[str] = Counter()
     for action in plan.actions:
-        if not any(a.schedule for a in action.assignments):
-            per_quarter["none"] += 1
+        if not any(a.schedule and a.schedule.planned for a in action.assignments):
+            per_quarter["none"] += 1  # no quarter, or "Niet gepland"
         elif _is_ongoing_only(action):
             per_quarter["ongoing"] += 1
         else:

@@ -11,44 +11,65 @@ into the private modules behind this face.
 'Q2-Q4'
 """
 
-from uvp.core._assignments import Assignment, format_assignments, parse_assignments
+from typing import Any
+
+from uvp.core._assignments import (
+    Assignment,
+    format_assignments,
+    parse_assignments,
+    read_assignments,
+)
 from uvp.core._atomic import write_text
+from uvp.core._catalogue import Catalogue, catalogue, municipalities
 from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
-from uvp.core._evaluation import Evaluation, GoalResult, Tally, evaluate_plan, is_overdue
+from uvp.core._evaluation import RUNNING, Evaluation, GoalResult, Tally, evaluate_plan, is_overdue
 from uvp.core._findings import Finding, Param, Report, Severity
 from uvp.core._json import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
 from uvp.core._leads import (
-    KNOWN_ORGANISATIONS,
     Lead,
     LeadKind,
     Organisation,
     identify,
     organisation_name,
+    parse_leads,
     parse_participants,
+    read_leads,
 )
 from uvp.core._location import Location, PlanPath, cell_name, column_letter, sheet_reference
 from uvp.core._model import (
-    STATUSES,
     Action,
     Definition,
     Goal,
     Plan,
     Priority,
     PriorityKind,
-    Status,
     Theme,
 )
-from uvp.core._quarters import QUARTERS, Schedule, ScheduleKind, quarter_of
+from uvp.core._quarters import QUARTERS, UNPLANNED, Schedule, ScheduleKind, quarter_of
+from uvp.core._reading import Note, NoteField, Reading
+from uvp.core._status import STATUS_LABELS, STATUSES, Status, parse_status
 from uvp.core._validation import check_plan, due_date, excerpt, validate_plan, where
+
+
+def __getattr__(name: str) -> Any:
+    # The catalogue is package data, read on first use: not on "import uvp".
+    if name == "KNOWN_ORGANISATIONS":
+        return catalogue().organisations
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "KNOWN_ORGANISATIONS",
     "QUARTERS",
+    "RUNNING",
     "SCHEMA_VERSION",
     "STATUSES",
+    "STATUS_LABELS",
+    "UNPLANNED",
     "Action",
     "AlignmentError",
     "Assignment",
+    "Catalogue",
     "Definition",
     "Evaluation",
     "Finding",
@@ -58,6 +79,8 @@ __all__ = [
     "LeadKind",
     "Location",
     "NotationError",
+    "Note",
+    "NoteField",
     "Organisation",
     "Param",
     "Plan",
@@ -65,6 +88,7 @@ __all__ = [
     "PlanPath",
     "Priority",
     "PriorityKind",
+    "Reading",
     "Report",
     "Schedule",
     "ScheduleKind",
@@ -74,6 +98,7 @@ __all__ = [
     "Theme",
     "UvpError",
     "WorkbookError",
+    "catalogue",
     "cell_name",
     "check_plan",
     "column_letter",
@@ -87,10 +112,15 @@ __all__ = [
     "is_overdue",
     "json_schema",
     "load",
+    "municipalities",
     "organisation_name",
     "parse_assignments",
+    "parse_leads",
     "parse_participants",
+    "parse_status",
     "quarter_of",
+    "read_assignments",
+    "read_leads",
     "sheet_reference",
     "to_json",
     "validate_plan",

@@ -8,7 +8,8 @@ aligned lines in the two cells:
 Barneveld: Q2
 Scherpenzeel: Q3
 
-One quarter for several leads applies to each of them:
+One quarter for several leads applies to each of them, and so does a line's
+quarter to each organisation the line names:
 
 >>> [str(a) for a in parse_assignments("Scherpenzeel\\nPolitie", "Doorlopend")]
 ['Scherpenzeel: Doorlopend', 'Politie: Doorlopend']
@@ -21,10 +22,11 @@ import functools
 import attrs
 
 from uvp.core._errors import AlignmentError, NotationError
-from uvp.core._leads import Lead
+from uvp.core._leads import Lead, read_leads
 from uvp.core._quarters import Schedule
+from uvp.core._reading import Note, Reading
 
-__all__ = ["Assignment", "format_assignments", "parse_assignments"]
+__all__ = ["Assignment", "format_assignments", "parse_assignments", "read_assignments"]
 
 
 @attrs.frozen
@@ -57,47 +59,102 @@ def _lines(text: str | None) -> list[str]:
     return [line.strip() for line in str(text).replace("\r", "\n").split("\n") if line.strip()]
 
 
-def parse_assignments(trekker: str | None, kwartaal: str | None) -> tuple[Assignment, ...]:
+def parse_assignments(
+    trekker: str | None,
+    kwartaal: str | None,
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+) -> tuple[Assignment, ...]:
     """Read one row's Trekker and Kwartaal cells into its assignments.
 
     Lines pair up one to one; a single quarter applies to every lead; no
-    quarter gives ``schedule=None``; blank lines are ignored. Counts that do
-    not align raise :class:`~uvp.AlignmentError` naming both cells' texts.
+    quarter gives ``schedule=None``; blank lines are ignored. A line naming
+    several organisations (``Politie & Halt``) gives one lead each, all with
+    that line's quarter. *municipality* and *year* are the plan's: they tell
+    ``Team Veiligheid`` (the plan's own municipality) and ``Q1 2025`` (another
+    year) apart. Counts that do not align raise :class:`~uvp.AlignmentError`
+    naming both cells' texts.
 
     >>> parse_assignments("Nijkerk", None)[0].schedule is None
     True
     >>> parse_assignments(None, None)
     ()
+    >>> [str(a) for a in parse_assignments("Gemeente / Politie\\nHalt", "Q1\\nQ3", municipality="Ede")]
+    ['Ede: Q1', 'Politie: Q1', 'Halt: Q3']
     >>> parse_assignments("Barneveld\\nNijkerk\\nScherpenzeel", "Q1\\nQ2")
     Traceback (most recent call last):
     uvp.AlignmentError: Trekker 'Barneveld\\nNijkerk\\nScherpenzeel' has 3 line(s) but Kwartaal 'Q1\\nQ2' has 2: give one quarter for all leads, or one quarter per lead line
     """
-    return _parse_assignments(trekker, kwartaal)
+    return read_assignments(trekker, kwartaal, municipality=municipality, year=year).value
+
+
+def read_assignments(
+    trekker: str | None,
+    kwartaal: str | None,
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+) -> Reading[tuple[Assignment, ...]]:
+    """:func:`parse_assignments`, with notes on how the cells were read.
+
+    Each note names its cell (``field``: ``lead`` or ``quarter``) and its
+    ``line`` in that cell (1-based), so that a reader can locate it.
+
+    >>> reading = read_assignments("Politie", "n.v.t.", year=2024)
+    >>> [(n.code, n.field, n.line) for n in reading.notes]
+    [('unplanned', 'quarter', 1)]
+    """
+    return _read_assignments(trekker, kwartaal, municipality, year)
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_assignments(trekker: str | None, kwartaal: str | None) -> tuple[Assignment, ...]:
+def _read_assignments(
+    trekker: str | None, kwartaal: str | None, municipality: str | None, year: int | None
+) -> Reading[tuple[Assignment, ...]]:
     # A plan repeats the same few Trekker/Kwartaal pairs: read each pair once.
-    lead_lines, quarter_lines = _lines(trekker), _lines(kwartaal)
-    leads = [Lead.parse(line) for line in lead_lines]
-    schedules = [Schedule.parse(line) for line in quarter_lines]
-    if not leads:
+    notes: list[Note] = []
+    lead_lines: list[tuple[Lead, ...]] = []
+    for number, line in enumerate(_lines(trekker), 1):
+        read = read_leads(line, municipality=municipality)
+        lead_lines.append(read.value)
+        notes.extend(attrs.evolve(n, field="lead", line=number) for n in read.notes)
+    schedules: list[Schedule] = []
+    for number, line in enumerate(_lines(kwartaal), 1):
+        reading = Schedule.read(line, year=year)
+        schedules.append(reading.value)
+        notes.extend(attrs.evolve(n, field="quarter", line=number) for n in reading.notes)
+    found = _pair(trekker, kwartaal, lead_lines, schedules)
+    return Reading(found, tuple(notes))
+
+
+def _pair(
+    trekker: str | None,
+    kwartaal: str | None,
+    lead_lines: list[tuple[Lead, ...]],
+    schedules: list[Schedule],
+) -> tuple[Assignment, ...]:
+    if not lead_lines:
         if len(schedules) > 1:
             raise AlignmentError("quarter-without-lead", kwartaal=kwartaal, quarters=len(schedules))
         return tuple(Assignment(None, s) for s in schedules)
     if not schedules:
-        return tuple(Assignment(lead, None) for lead in leads)
+        return tuple(Assignment(lead, None) for leads in lead_lines for lead in leads)
     if len(schedules) == 1:
-        return tuple(Assignment(lead, schedules[0]) for lead in leads)
-    if len(schedules) != len(leads):
+        return tuple(Assignment(lead, schedules[0]) for leads in lead_lines for lead in leads)
+    if len(schedules) != len(lead_lines):
         raise AlignmentError(
             "misaligned-cells",
             trekker=trekker,
             kwartaal=kwartaal,
-            leads=len(leads),
+            leads=len(lead_lines),
             quarters=len(schedules),
         )
-    return tuple(Assignment(lead, s) for lead, s in zip(leads, schedules, strict=True))
+    return tuple(
+        Assignment(lead, schedule)
+        for leads, schedule in zip(lead_lines, schedules, strict=True)
+        for lead in leads
+    )
 
 
 def format_assignments(assignments: tuple[Assignment, ...]) -> tuple[str | None, str | None]:

@@ -26,6 +26,7 @@ import attrs
 
 from uvp.core._assignments import Assignment
 from uvp.core._leads import Lead, organisation_name, parse_participants
+from uvp.core._status import STATUSES, Status
 
 __all__ = [
     "STATUSES",
@@ -41,15 +42,6 @@ __all__ = [
 
 PriorityKind = Literal["joint", "local"]
 """A *gezamenlijke prioriteit* (from the IVP, shared) or a *lokale prioriteit*."""
-
-Status = Literal["planned", "running", "done", "postponed", "cancelled"]
-"""Where an action stands during the year.
-
-Staff see the Dutch words (Gepland, Loopt, Gereed, Uitgesteld, Vervallen);
-see :data:`uvp.messages.TEXTS`.
-"""
-
-STATUSES: tuple[Status, ...] = get_args(Status)
 
 
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
@@ -144,7 +136,8 @@ class Action:
         for lead in self.leads:
             if lead.kind != "municipality":
                 return True
-            if own is not None and lead.organisation != own:
+            # "Gemeente" read without knowing whose plan it was: the plan's own municipality
+            if own is not None and lead.organisation != own and not lead.generic:
                 return True
         return False
 

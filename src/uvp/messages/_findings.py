@@ -99,8 +99,10 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
     "invalid-status": _entry(
         "error",
         ("Onbekende status", "Unknown status"),
-        "Status '{text}' is onbekend: kies Gepland, Loopt, Gereed, Uitgesteld of Vervallen.",
-        "Status '{text}' is unknown: choose Gepland, Loopt, Gereed, Uitgesteld or Vervallen.",
+        "Status '{text}' is onbekend: kies Gepland, Loopt, Aandacht, Gereed, Uitgesteld of "
+        "Vervallen.",
+        "Status '{text}' is unknown: choose Gepland, Loopt, Aandacht, Gereed, Uitgesteld or "
+        "Vervallen.",
     ),
     "lead-quarter-mismatch": _entry(
         "error",
@@ -201,5 +203,81 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
         "Kwartaal '{kwartaal}' says {quarters}, but the quarter columns mark {marked}: "
         "make them agree (uvp changes neither).",
     ),
+    # -- vocabulary (issue 11): how a cell was read, noted by uvp.core's readings (Note)
+    "approximate-quarter": _entry(
+        "info",
+        ("Kwartaal bij benadering", "Approximate quarter"),
+        "Kwartaal '{text}' is gelezen als {reading} (bij benadering): vul een kwartaal in "
+        "als u het precies weet.",
+        "Kwartaal '{text}' was read as {reading} (approximately): write a quarter if you "
+        "know it exactly.",
+    ),
+    "other-year": _entry(
+        "warning",
+        ("Ander jaar", "Another year"),
+        "Kwartaal '{text}' noemt {year}, niet het planjaar {plan_year}: gelezen als "
+        "{reading}. Hoort de actie in dit plan?",
+        "Kwartaal '{text}' names {year}, not the plan's year {plan_year}: read as {reading}. "
+        "Does the action belong in this plan?",
+    ),
+    "beyond-year": _entry(
+        "info",
+        ("Over meer jaren", "Over several years"),
+        "Kwartaal '{text}' loopt over meer dan één jaar: voor dit plan gelezen als {reading}.",
+        "Kwartaal '{text}' runs over more than one year: read for this plan as {reading}.",
+    ),
+    "unplanned": _entry(
+        "info",
+        ("Niet gepland", "Not planned"),
+        "Kwartaal '{text}': de actie is (nog) niet gepland. Vul een kwartaal in zodra dat "
+        "bekend is.",
+        "Kwartaal '{text}': the action is not planned (yet). Write a quarter once it is known.",
+    ),
+    "quarter-comment": _entry(
+        "info",
+        ("Toelichting in Kwartaal", "Comment in Kwartaal"),
+        "Kwartaal '{text}': '{comment}' tussen haakjes is gelezen als toelichting; het "
+        "kwartaal is {reading}.",
+        "Kwartaal '{text}': '{comment}' in brackets was read as a comment; the quarter is "
+        "{reading}.",
+    ),
+    "several-leads": _entry(
+        "info",
+        ("Meer trekkers in één regel", "Several leads on one line"),
+        "Trekker '{text}' noemt {count} organisaties: gelezen als {leads}.",
+        "Trekker '{text}' names {count} organisations: read as {leads}.",
+    ),
+    "lead-partners": _entry(
+        "info",
+        ("Partner in Trekker", "Partner in Trekker"),
+        "Trekker '{text}': {partners} doet mee maar trekt niet; de trekker is {leads}. Zet "
+        "partners in de Toelichting (of een kolom Partners).",
+        "Trekker '{text}': {partners} take(s) part but do(es) not lead; the lead is {leads}. "
+        "Put partners in Toelichting (or a Partners column).",
+    ),
+    "generic-municipality": _entry(
+        "warning",
+        ("Welke gemeente?", "Which municipality?"),
+        "Trekker '{text}' is een onderdeel van de gemeente, maar uvp weet niet welke "
+        "gemeente: zet de gemeente op het blad Plan.",
+        "Trekker '{text}' is part of a municipality, but uvp does not know which: write the "
+        "municipality on the Plan sheet.",
+    ),
+    "ambiguous-municipality": _entry(
+        "warning",
+        ("Meer gemeenten met die naam", "Several municipalities of that name"),
+        "Trekker '{text}' kan meerdere gemeenten zijn ({candidates}): schrijf de gemeente voluit.",
+        "Trekker '{text}' can be any of several municipalities ({candidates}): write the "
+        "municipality in full.",
+    ),
+    "merged-municipality": _entry(
+        "info",
+        ("Heringedeelde gemeente", "Merged municipality"),
+        "Trekker '{text}': deze gemeente is in {year} opgegaan in {successor}; gelezen als "
+        "{successor}.",
+        "Trekker '{text}': this municipality became part of {successor} in {year}; read as "
+        "{successor}.",
+    ),
+    # -- end of vocabulary (issue 11)
 }
 """Every finding code uvp reports, with its entry."""

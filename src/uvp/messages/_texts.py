@@ -517,6 +517,38 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "manifest. The administrator gives the address with --public-url or --allowed-host."
         ),
         # -- end of server hardening (issue 13)
+        # -- vocabulary (issue 11): reading timing, leads and status in staff's own words
+        "disagreeing-schedule": (
+            "cannot read {text!r} as a quarter schedule: {outer} and {inner} (in brackets) "
+            "say different things"
+        ),
+        "mixed-years": (
+            "cannot read {text!r} as a quarter schedule: it names quarters in different years "
+            "({years}); write one line per year"
+        ),
+        "reversed-years": (
+            "cannot read {text!r} as a quarter schedule: the span runs backwards "
+            "(write {first}-{last})"
+        ),
+        "ambiguous-winter": (
+            "cannot read {text!r} as a quarter schedule: winter can be Q1 or Q4 of the year; "
+            "write the quarter"
+        ),
+        "biennial-schedule": (
+            "cannot read {text!r} as a quarter schedule: once every two years says nothing "
+            "about this year; write the quarter, or n.v.t."
+        ),
+        "several-organisations": (
+            "{text!r} names {count} organisations ({leads}): read it with parse_leads() "
+            "or parse_assignments()"
+        ),
+        "status-planned": "planned",
+        "status-running": "running",
+        "status-at-risk": "at risk",
+        "status-done": "done",
+        "status-postponed": "postponed",
+        "status-cancelled": "cancelled",
+        # -- end of vocabulary (issue 11)
     },
     "nl": {
         "empty-schedule": "Een leeg vak is geen kwartaalplanning: " + _ACCEPTED_NL + ".",
@@ -1009,5 +1041,36 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "De beheerder geeft het adres op met --public-url of --allowed-host."
         ),
         # -- end of server hardening (issue 13)
+        # -- vocabulary (issue 11): reading timing, leads and status in staff's own words
+        "disagreeing-schedule": (
+            "'{text}' is geen kwartaalplanning: {outer} en {inner} (tussen haakjes) zeggen "
+            "iets anders."
+        ),
+        "mixed-years": (
+            "'{text}' is geen kwartaalplanning: er staan kwartalen in verschillende jaren in "
+            "({years}); zet elk jaar op een eigen regel."
+        ),
+        "reversed-years": (
+            "'{text}' is geen kwartaalplanning: de periode loopt achteruit (bedoelt u "
+            "{first}-{last}?)."
+        ),
+        "ambiguous-winter": (
+            "'{text}' is geen kwartaalplanning: de winter kan Q1 of Q4 zijn. Vul het kwartaal in."
+        ),
+        "biennial-schedule": (
+            "'{text}' is geen kwartaalplanning: eens per twee jaar zegt niet of het dit jaar "
+            "is. Vul het kwartaal in, of n.v.t."
+        ),
+        "several-organisations": (
+            "'{text}' noemt {count} organisaties ({leads}): zet één trekker per regel."
+        ),
+        # The Status drop-down: uvp.STATUS_LABELS
+        "status-planned": "Gepland",
+        "status-running": "Loopt",
+        "status-at-risk": "Aandacht",
+        "status-done": "Gereed",
+        "status-postponed": "Uitgesteld",
+        "status-cancelled": "Vervallen",
+        # -- end of vocabulary (issue 11)
     },
 }

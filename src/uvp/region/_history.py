@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 import attrs
 
 from uvp.core import (
+    STATUS_LABELS,
     Action,
     Assignment,
     Lead,
@@ -99,8 +100,6 @@ def status_label(status: Status | str | None) -> str:
     """
     if status is None:
         return render("nl", "history-none")
-    from uvp.workbook import STATUS_LABELS
-
     return next((label for code, label in STATUS_LABELS.items() if code == status), status)
 
 

@@ -51,6 +51,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from uvp.core import (
+    RUNNING,
+    STATUS_LABELS,
     Action,
     Plan,
     PriorityKind,
@@ -88,13 +90,6 @@ _SEGMENTS: Final = (
     ("overdue", "D64541"),
     ("other", "E6E6E6"),
 )
-_STATUS_NL: Final[dict[Status, str]] = {
-    "planned": "Gepland",
-    "running": "Loopt",
-    "done": "Gereed",
-    "postponed": "Uitgesteld",
-    "cancelled": "Vervallen",
-}
 
 
 def _nl(code: str, **params: object) -> str:
@@ -144,7 +139,7 @@ class ReportItem:
     @property
     def status_label(self) -> str:
         """The status as staff see it (*Gereed*, *Loopt*, …), or an empty text."""
-        return _STATUS_NL[self.action.status] if self.action.status else ""
+        return STATUS_LABELS[self.action.status] if self.action.status else ""
 
     def to_dict(self) -> dict[str, Any]:
         """The item as JSON-ready data."""
@@ -163,7 +158,9 @@ class Progress:
     """Where the actions stand, each action counted once: the segments of the chart.
 
     ``running`` counts running actions that are *not* overdue (an overdue one
-    counts as ``overdue``, unlike :attr:`uvp.evaluation.Tally.running`); ``other``
+    counts as ``overdue``, unlike :attr:`uvp.evaluation.Tally.running`), those
+    that need attention (*Aandacht*) included, as in the Tally; ``at_risk`` says
+    how many of them need attention (it is not a segment of its own). ``other``
     is the rest: planned, postponed or without status, and not overdue.
     Cancelled actions are not in the chart: ``total`` leaves them out.
 
@@ -176,6 +173,7 @@ class Progress:
     overdue: int = 0
     other: int = 0
     cancelled: int = 0
+    at_risk: int = 0
 
     @classmethod
     def of(cls, actions: Iterable[Action], year: int, peildatum: dt.date) -> Progress:
@@ -184,16 +182,17 @@ class Progress:
         >>> import datetime as dt, uvp
         >>> plan = uvp.load("examples/nijkerk-2024.json")
         >>> Progress.of(plan.actions, plan.year, dt.date(2024, 7, 1))
-        Progress(done=0, running=0, overdue=21, other=21, cancelled=0)
+        Progress(done=0, running=0, overdue=21, other=21, cancelled=0, at_risk=0)
         """
-        counts = {"done": 0, "running": 0, "overdue": 0, "other": 0, "cancelled": 0}
+        counts = {"done": 0, "running": 0, "overdue": 0, "other": 0, "cancelled": 0, "at_risk": 0}
         for action in actions:
             if action.status in ("done", "cancelled"):
                 counts[action.status] += 1
             elif is_overdue(action, year, peildatum):
                 counts["overdue"] += 1
-            elif action.status == "running":
+            elif action.status in RUNNING:
                 counts["running"] += 1
+                counts["at_risk"] += action.status == "at-risk"
             else:
                 counts["other"] += 1
         return cls(**counts)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from uvp.core import Plan, WorkbookError, cell_name, column_letter
+from uvp.core import STATUS_LABELS, Plan, WorkbookError, cell_name, column_letter
 from uvp.workbook._commands import (
     MATRIX_MARKS,
     FillResult,
@@ -26,7 +26,6 @@ from uvp.workbook._commands import (
     write_evaluation,
     write_plan_info,
 )
-from uvp.workbook._headers import STATUS_LABELS
 from uvp.workbook._open import check_workbook_file, load_values, lock_file, save_atomically
 from uvp.workbook._plan_files import (
     PLAN_SUFFIXES,

@@ -19,6 +19,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from uvp.core import (
+    STATUS_LABELS,
     Evaluation,
     Finding,
     Location,
@@ -33,7 +34,7 @@ from uvp.core import (
     excerpt,
 )
 from uvp.messages import render
-from uvp.workbook._headers import STATUS_LABELS, header_fields, normal
+from uvp.workbook._headers import header_fields, normal
 from uvp.workbook._open import lock_file, save_atomically, save_workbook
 from uvp.workbook._reader import PLAN_SHEET, ReadResult, TableSource, text_of
 from uvp.workbook._target import CellValue, OpenpyxlTarget, Target
@@ -65,6 +66,7 @@ _MATRIX_FILLS: Final = {"fixed": "A9D08E", "window": "FFE699", "ongoing": "9BC2E
 STATUS_FILLS: Final = {
     "planned": "EDEDED",
     "running": "BDD7EE",
+    "at-risk": "F8CBAD",
     "done": "C6EFCE",
     "postponed": "FFEB9C",
     "cancelled": "D9D9D9",

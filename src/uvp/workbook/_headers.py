@@ -5,8 +5,8 @@ and the usual Dutch synonyms do not matter.
 
 >>> field_of("Activiteit "), field_of("VERANTWOORDELIJKE:"), field_of("Budget")
 ('text', 'lead', None)
->>> parse_status("afgerond")
-'done'
+
+The words for a status are the core's (:func:`uvp.core.parse_status`).
 """
 
 from __future__ import annotations
@@ -15,15 +15,11 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from uvp.core import STATUSES, Status
-
 __all__ = [
     "FIELDS",
-    "STATUS_LABELS",
     "field_of",
     "header_fields",
     "normal",
-    "parse_status",
 ]
 
 # field -> the header texts that name it (compared after normal()).
@@ -69,37 +65,6 @@ FIELDS: Final[dict[str, tuple[str, ...]]] = {
 
 _BY_HEADER: Final = {header: field for field, headers in FIELDS.items() for header in headers}
 
-# What staff see and choose from in the Status drop-down, per model status.
-STATUS_LABELS: Final[dict[Status, str]] = {
-    "planned": "Gepland",
-    "running": "Loopt",
-    "done": "Gereed",
-    "postponed": "Uitgesteld",
-    "cancelled": "Vervallen",
-}
-_STATUS_WORDS: Final[dict[str, Status]] = {
-    **{label.casefold(): status for status, label in STATUS_LABELS.items()},
-    **{status: status for status in STATUSES},
-    "gepland": "planned",
-    "nog niet gestart": "planned",
-    "niet gestart": "planned",
-    "loopt": "running",
-    "lopend": "running",
-    "bezig": "running",
-    "gestart": "running",
-    "in uitvoering": "running",
-    "gereed": "done",
-    "klaar": "done",
-    "afgerond": "done",
-    "voltooid": "done",
-    "behaald": "done",
-    "uitgesteld": "postponed",
-    "vertraagd": "postponed",
-    "vervallen": "cancelled",
-    "geschrapt": "cancelled",
-    "komt te vervallen": "cancelled",
-}
-
 
 def normal(text: object) -> str:
     """A cell's text for comparing: case-free, single spaces, no trailing colon."""
@@ -135,15 +100,6 @@ def header_fields(row: Sequence[object]) -> dict[str, int] | None:
     if "text" in fields and ({"lead", "quarter", "subtheme"} & fields.keys()):
         return fields
     return None
-
-
-def parse_status(text: object) -> Status | None:
-    """The status a Status cell names, or ``None`` when it names none.
-
-    >>> parse_status("Gereed"), parse_status(" in uitvoering "), parse_status("misschien")
-    ('done', 'running', None)
-    """
-    return _STATUS_WORDS.get(normal(text))
 
 
 QUARTER_HEADING: Final = re.compile(r"(?i)q\s*([1-4])")

@@ -19,6 +19,7 @@ year, partners, priorities and themes), ``Doelen`` (goals) and ``Definities``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -27,7 +28,6 @@ from typing import Any, Final, Literal, TypeVar
 import attrs
 
 from uvp.core import (
-    KNOWN_ORGANISATIONS,
     Action,
     AlignmentError,
     Assignment,
@@ -47,7 +47,9 @@ from uvp.core import (
     Theme,
     WorkbookError,
     cell_name,
-    parse_assignments,
+    municipalities,
+    parse_status,
+    read_assignments,
 )
 from uvp.workbook._headers import (
     GOAL_ROW,
@@ -56,7 +58,6 @@ from uvp.workbook._headers import (
     QUARTER_HEADING,
     header_fields,
     normal,
-    parse_status,
 )
 
 __all__ = [
@@ -86,7 +87,6 @@ GOALS_SHEET: Final = "Doelen"
 DEFINITIONS_SHEET: Final = "Definities"
 
 _MATRIX_BLANKS: Final = frozenset({"", "-", "0", "nee", "n", "false", "onwaar"})
-_MUNICIPALITIES: Final = tuple(o.name for o in KNOWN_ORGANISATIONS if o.kind == "municipality")
 
 
 @attrs.frozen
@@ -634,7 +634,9 @@ class _Reader:
         excel_row: int,
     ) -> tuple[Assignment, ...]:
         try:
-            return parse_assignments(trekker, kwartaal)
+            reading = read_assignments(
+                trekker, kwartaal, municipality=self.municipality, year=self.year
+            )
         except AlignmentError as error:
             column = columns.get("quarter", columns.get("lead", 0)) + 1
             self.finding(
@@ -650,12 +652,31 @@ class _Reader:
             action.unreadable.update({"lead", "quarter"})
         except NotationError:
             pass
+        else:
+            # How the cells were read, where that is worth knowing: each note a finding
+            # at its cell (approximate or other-year quarters, several leads, ...).
+            for note in reading.notes:
+                column = columns.get(note.field or "quarter", columns.get("text", 0)) + 1
+                self.findings.append(note.to_finding(Location(action.sheet, excel_row, column)))
+            return reading.value
         # Read what can be read, line by line, and report the rest.
         leads = self._lines(
-            action, trekker, Lead.parse, "lead", columns, excel_row, code="invalid-lead"
+            action,
+            trekker,
+            functools.partial(Lead.parse, municipality=self.municipality),
+            "lead",
+            columns,
+            excel_row,
+            code="invalid-lead",
         )
         schedules = self._lines(
-            action, kwartaal, Schedule.parse, "quarter", columns, excel_row, code="invalid-quarter"
+            action,
+            kwartaal,
+            functools.partial(Schedule.parse, year=self.year),
+            "quarter",
+            columns,
+            excel_row,
+            code="invalid-quarter",
         )
         if "quarter" in action.unreadable or len(schedules) not in (0, 1, len(leads)):
             schedules = []
@@ -758,12 +779,13 @@ class _Reader:
             if normal(sheet) in by_name:
                 reader(self.sheets[by_name[normal(sheet)]])
         special = {normal(s) for s in (PLAN_SHEET, GOALS_SHEET, DEFINITIONS_SHEET, *OWNED_SHEETS)}
+        # Whose plan, for which year: the context in which "Gemeente" and "Q1 2025" are read.
+        self._municipality_and_year(municipality, year, path)
         planning = [
             name
             for name, rows in self.sheets.items()
             if normal(name) not in special and self.read_planning_sheet(name, rows)
         ]
-        self._municipality_and_year(municipality, year, path)
         priorities, actions = self._build()
         if not planning and not self.priorities:
             self.findings.append(Finding("no-action-table", params={"source": self.source}))
@@ -902,10 +924,16 @@ def _municipality_in(text: str) -> str | None:
     if match:
         return match.group(1)
     lower = text.casefold()
-    for name in _MUNICIPALITIES:
-        if re.search(rf"\b{re.escape(name.casefold())}\b", lower):
+    for name in _municipality_names():
+        if re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", lower):
             return name
     return None
+
+
+@functools.cache
+def _municipality_names() -> tuple[str, ...]:
+    # Longest first: "Bergen op Zoom" before "Bergen".
+    return tuple(sorted((m.name for m in municipalities()), key=len, reverse=True))
 
 
 def read_values(

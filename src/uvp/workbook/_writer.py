@@ -14,8 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from uvp.core import Action, NotationError, Plan, Priority, Theme, WorkbookError, format_assignments
-from uvp.workbook._headers import STATUS_LABELS
+from uvp.core import (
+    STATUS_LABELS,
+    Action,
+    NotationError,
+    Plan,
+    Priority,
+    Theme,
+    WorkbookError,
+    format_assignments,
+)
 from uvp.workbook._open import save_workbook
 from uvp.workbook._reader import DEFINITIONS_SHEET, GOALS_SHEET, PLAN_SHEET, Layout
 
@@ -443,10 +451,13 @@ def _simple_rows(action: Action) -> dict[int, list[str]] | None:
         schedule, lead = assignment.schedule, assignment.lead
         if lead is None or schedule is None or str(lead) in seen:
             return None
-        if schedule.kind not in ("moments", "range") or (
-            schedule.kind == "range" and len(schedule.quarters) > 1
+        if (
+            schedule.kind not in ("moments", "range")
+            or (schedule.kind == "range" and len(schedule.quarters) > 1)
+            or schedule.year is not None
+            or schedule.approximate
         ):
-            return None
+            return None  # a heading Q2 cannot say "2025" or "ca.": write the Kwartaal cell
         seen.append(str(lead))
         for quarter in schedule.quarters:
             by_quarter.setdefault(quarter, []).append(str(lead))
