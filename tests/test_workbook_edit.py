@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 from lxml import etree
@@ -287,3 +289,25 @@ def test_a_formula_in_uvps_sheet_asks_excel_to_recalculate(tmp_path: Path) -> No
     out = _saved(target, tmp_path / "out.xlsx")
     with zipfile.ZipFile(out) as archive:
         assert b'fullCalcOnLoad="1"' in archive.read("xl/workbook.xml")
+
+
+def test_the_plan_sheet_rows_go_into_a_users_workbook_by_editing_it(tmp_path: Path) -> None:
+    """write_plan_info (the add-in's question for Gemeente and Jaar) on the file target."""
+    from uvp.workbook import inspect_workbook, write_plan_info
+
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(with_plan((CORPUS / "poi-WithChart.xlsx").read_bytes()))
+    package = Package.open(path)
+    plan = package.sheet_part("Plan")
+    assert plan is not None
+    # A Plan sheet that says nothing yet: its rows go into its empty cells.
+    package.write(plan, re.sub(rb'<c r="B[12]".*?</c>', b"", package.read(plan)))
+    package.save(path)
+    result = inspect_workbook(path, municipality="Testdorp", year=2024)
+    target = PackageTarget(Package.open(path))
+    written = write_plan_info(target, attrs.evolve(result, municipality=None, year=None),
+                              municipality="Testdorp", year=2024)  # fmt: skip
+    out = _saved(target, tmp_path / "out.xlsx")
+    assert written == ("municipality", "year")
+    assert uvp.read_workbook(out).municipality == "Testdorp"
+    assert losses(path.read_bytes(), out.read_bytes()) == []
