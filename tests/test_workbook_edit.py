@@ -284,7 +284,7 @@ def test_a_formula_in_uvps_sheet_asks_excel_to_recalculate(tmp_path: Path) -> No
     target = PackageTarget(Package.open(CORPUS / "poi-WithChart.xlsx"))
     target.replace_sheet("Controle")
     target.set_value("Controle", 1, 1, "tekst")
-    openpyxl_book = target._owned["Controle"]
+    openpyxl_book = target._owned["Controle"].book
     openpyxl_book["Controle"]["A2"] = "=1+1"  # uvp writes none today; if it ever does
     out = _saved(target, tmp_path / "out.xlsx")
     with zipfile.ZipFile(out) as archive:

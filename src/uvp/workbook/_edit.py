@@ -70,7 +70,8 @@ class PackageTarget:
         self.source = source  # the file, for messages
         self._styles: Styles | None = None
         self._editors: dict[str, SheetEditor] = {}
-        self._owned: dict[str, Workbook] = {}  # sheets uvp builds afresh, by name
+        # The sheets uvp builds afresh, by name: each in a workbook of its own.
+        self._owned: dict[str, OpenpyxlTarget] = {}
 
     # -- where a call goes -----------------------------------------------------------------
 
@@ -115,8 +116,7 @@ class PackageTarget:
         return formula_cells(self.package.tree(part))
 
     def _own(self, sheet: str) -> OpenpyxlTarget | None:
-        book = self._owned.get(sheet)
-        return None if book is None else OpenpyxlTarget(book)
+        return self._owned.get(sheet)
 
     # -- Target ----------------------------------------------------------------------------
 
@@ -189,7 +189,7 @@ class PackageTarget:
         sheet = book.active
         assert sheet is not None
         sheet.title = name
-        self._owned[name] = book
+        self._owned[name] = OpenpyxlTarget(book)
 
     def add_list_validation(
         self, sheet: str, first_row: int, last_row: int, column: int, options: Sequence[str]
@@ -266,8 +266,8 @@ class PackageTarget:
     def commit(self) -> None:
         """Put what was written into the package: grafts, formats, calculation chain."""
         stale: list[tuple[int, str | None]] = []  # (sheetId, cell or None for the whole sheet)
-        for name, book in self._owned.items():
-            stale.extend(_graft(self.package, self.styles, name, book))
+        for name, own in self._owned.items():
+            stale.extend(_graft(self.package, self.styles, name, own.book))
         self._owned.clear()
         sheet_ids = self._sheet_ids()
         for name, editor in self._editors.items():
