@@ -13,7 +13,7 @@ import uvp
 from tests.conftest import EXAMPLES
 from tests.test_region import _follow
 from uvp.cli import app
-from uvp.region import BUCKETS, agenda
+from uvp.region import BUCKETS, agenda, named_organisations
 
 
 def _plan(municipality: str, *actions: uvp.Action, partners: tuple[str, ...] = ()) -> uvp.Plan:
@@ -213,3 +213,63 @@ def test_a_hostile_workbook_is_refused_by_the_region_commands(
     assert "kwaadaardig.xlsx" in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()  # nothing written, not even the folder
+
+
+# -- a partner no plan names ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("partner", "code", "suggestion"),
+    [
+        ("Polite", "agenda-unknown-partner-suggestion", "Politie"),
+        ("Barnveld", "agenda-unknown-partner-suggestion", "Barneveld"),
+        ("Xyzzy", "agenda-unknown-partner", None),
+    ],
+    ids=["typo-partner", "typo-municipality", "nothing-alike"],
+)
+def test_strict_agenda_refuses_a_partner_no_plan_names(
+    nijkerk: uvp.Plan, partner: str, code: str, suggestion: str | None
+) -> None:
+    with pytest.raises(uvp.UvpError) as caught:
+        agenda([nijkerk], partner, strict=True)
+    assert caught.value.code == code
+    assert caught.value.params.get("suggestion") == suggestion
+    assert caught.value.params["known"] == ", ".join(named_organisations([nijkerk]))
+    assert agenda([nijkerk], partner).items == ()  # without strict: an empty agenda
+
+
+@pytest.mark.parametrize(
+    "partner",
+    ["Politie", "politie", "OddV", "gezamenlijk"],
+    ids=["named", "other-case", "known-with-nothing-to-do", "collective"],
+)
+def test_strict_agenda_takes_any_organisation_a_plan_names_or_uvp_knows(
+    nijkerk: uvp.Plan, partner: str
+) -> None:
+    agenda([nijkerk], partner, strict=True)
+
+
+def test_named_organisations_leave_collectives_out() -> None:
+    plan = _plan(
+        "Ede",
+        _action("Een.", "Gezamenlijk", "Q1"),
+        _action("Twee.", "Iedere gemeente individueel", "Q2"),
+        uvp.Action(
+            "Drie, in samenwerking met Halt.", uvp.parse_assignments("Politie\nEde (Boa's)", "Q3")
+        ),
+        partners=("OM",),
+    )
+    assert named_organisations([plan]) == ["Ede", "OM", "Politie", "Halt"]
+
+
+def test_three_plans_one_agenda_line_per_joint_action() -> None:
+    def plan(municipality: str, quarter: str) -> uvp.Plan:
+        return _plan(
+            municipality,
+            _action("We organiseren een integrale controle op vakantieparken.", "Politie", quarter),
+        )
+
+    plans = [plan("Nijkerk", "Q1"), plan("Barneveld", "Q1"), plan("Scherpenzeel", "Q2")]
+    (item,) = agenda(plans, "Politie").items
+    assert item.municipalities == ("Nijkerk", "Barneveld", "Scherpenzeel")
+    assert item.placements() == {1: ("Nijkerk", "Barneveld"), 2: ("Scherpenzeel",)}

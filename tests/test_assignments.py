@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 import uvp
 import uvp.core
 from tests.strategies import assignments
+from uvp import Assignment, Lead, Schedule, parse_assignments
+from uvp.core import leads_text, schedules_text
 
 
 def _pairs(result: tuple[uvp.Assignment, ...]) -> list[tuple[str | None, str | None]]:
@@ -98,6 +100,67 @@ def test_format_then_parse_gives_the_same_assignments(items: tuple[uvp.Assignmen
         assert len(set(leads)) > 1 or len(set(schedules)) > 1 or all(leads)
         return
     assert uvp.parse_assignments(trekker, kwartaal) == items
+
+
+# -- said to people: one schedule-to-text, one lead-to-text ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("trekker", "kwartaal", "separator", "by_lead", "said"),
+    [
+        ("Nijkerk", "Q2-Q4", ", ", False, "Q2-Q4"),
+        ("Barneveld\nNijkerk", "Q2\nQ4", ", ", False, "Q2, Q4"),
+        ("Barneveld\nNijkerk", "Q2\nQ4", "\n", False, "Q2\nQ4"),
+        ("Barneveld\nNijkerk", "Q1 en Q4", ", ", False, "Q1 en Q4, Q1 en Q4"),
+        ("Barneveld\nNijkerk", "Q2\nQ4", "; ", True, "Barneveld: Q2; Nijkerk: Q4"),
+        ("Barneveld\nNijkerk", "Q3/Q4", "; ", True, "Q3/Q4"),
+        ("Nijkerk", "doorlopend", "; ", True, "Doorlopend"),
+        ("Nijkerk", None, ", ", False, None),
+        ("Nijkerk", None, "; ", True, None),
+        (None, None, ", ", False, None),
+    ],
+    ids=[
+        "one",
+        "per-lead-on-a-line",
+        "per-lead-per-line",
+        "shared-said-per-lead",
+        "by-lead-different",
+        "by-lead-shared-once",
+        "canonical-notation",
+        "no-quarter",
+        "no-quarter-by-lead",
+        "nothing",
+    ],
+)
+def test_schedules_text(
+    trekker: str | None, kwartaal: str | None, separator: str, by_lead: bool, said: str | None
+) -> None:
+    assignments = parse_assignments(trekker, kwartaal)
+    assert schedules_text(assignments, separator, by_lead=by_lead) == said
+
+
+def test_schedules_text_by_lead_names_a_lead_without_quarter() -> None:
+    assignments = (
+        Assignment(Lead.parse("Nijkerk"), Schedule.parse("Q1")),
+        Assignment(Lead.parse("Politie"), None),
+    )
+    assert schedules_text(assignments, "; ", by_lead=True) == "Nijkerk: Q1; Politie: ?"
+    assert schedules_text(assignments) == "Q1"
+
+
+@pytest.mark.parametrize(
+    ("trekker", "separator", "units", "said"),
+    [
+        ("Nijkerk (ODDV)\nNijkerk\nPolitie", "\n", True, "Nijkerk (ODDV)\nNijkerk\nPolitie"),
+        ("Nijkerk (ODDV)\nNijkerk\nPolitie", ", ", False, "Nijkerk, Politie"),
+        ("Iedere gemeente individueel", ", ", False, "Iedere gemeente"),
+        (None, ", ", True, None),
+    ],
+    ids=["in-full-per-line", "organisations-once", "collective", "nobody"],
+)
+def test_leads_text(trekker: str | None, separator: str, units: bool, said: str | None) -> None:
+    leads = [a.lead for a in parse_assignments(trekker, "Q1") if a.lead is not None]
+    assert leads_text(leads, separator, units=units) == said
 
 
 # Trekker/Kwartaal cells as other municipalities write them, in Nijkerk's 2024 plan.

@@ -100,10 +100,10 @@ def test_internal_errors_never_show_a_traceback(
     from uvp import cli
     from uvp.cli import _app
 
-    def broken(_path: object) -> None:
+    def broken(_path: object, **_options: object) -> None:
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(_app, "read_plan", broken)
+    monkeypatch.setattr(_app, "inspect_plan", broken)
     monkeypatch.setattr(sys, "argv", ["uvp", "show", "examples/nijkerk-2024.json"])
     with pytest.raises(SystemExit) as caught:
         cli.main()

@@ -18,13 +18,17 @@ from typer.testing import CliRunner
 import uvp
 from tests.conftest import EXAMPLES
 from uvp.cli import app
+from uvp.core import plain
 from uvp.region import (
     CHANGE_KINDS,
     carry_over,
     default_target,
     describe_change,
+    diff_lines,
     diff_plans,
+    draft_next_year,
     next_year,
+    next_year_lines,
     replace_action,
 )
 from uvp.workbook import inspect_workbook
@@ -319,3 +323,62 @@ def test_default_target() -> None:
     assert default_target(Path("a/uvp-2024-def.xlsm"), 2025) == Path("a/uvp-2025-def.xlsx")
     assert default_target(Path("plan.xlsx"), 2025) == Path("plan-2025.xlsx")
     assert default_target(Path("plan-v12345.json"), 2025) == Path("plan-v12345-2025.json")
+
+
+# -- drafting next year's plan from a file (what uvp next-year runs) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "layout"),
+    [("nijkerk-2024", "quarter"), ("scherpenzeel-2024", "goal")],
+    ids=["per-quarter", "per-goal"],
+)
+def test_draft_next_year_keeps_the_source_s_layout(tmp_path: Path, name: str, layout: str) -> None:
+    source = tmp_path / f"{name}.xlsx"
+    shutil.copy(EXAMPLES / f"{name}.xlsx", source)
+    draft = draft_next_year(source)
+    assert draft.target == default_target(source, 2025)
+    assert inspect_workbook(source).layout == layout
+    assert inspect_workbook(draft.target).layout == layout
+    assert uvp.read_workbook(draft.target) == draft.carried.plan
+
+
+def test_draft_next_year_separates_what_reading_and_the_draft_found(tmp_path: Path) -> None:
+    source = _filled(tmp_path, "scherpenzeel-2024")
+    broken = tmp_path / "kapot-2024.xlsx"
+    _edit(source, broken, {(0, "quarter"): "Q5", (1, "status"): "Gereed"})
+    draft = draft_next_year(broken, tmp_path / "uit.json")
+    # Reading: only errors (a quarter that cannot be read), each in its cell.
+    assert draft.read_findings.codes() == ["invalid-quarter"]
+    assert all(f.severity == "error" for f in draft.read_findings.findings)
+    # The draft: everything validation finds but the quarters still to plan.
+    expected = uvp.validate_plan(draft.carried.plan).findings
+    assert "missing-quarter" in {f.code for f in expected}
+    assert list(draft.findings.findings) == [f for f in expected if f.code != "missing-quarter"]
+    assert draft.findings.codes() == ["missing-lead"]  # the row with neither lead nor quarter
+    assert draft.carried.done == 1
+
+
+def test_next_year_lines_say_and_warn_apart(tmp_path: Path) -> None:
+    draft = draft_next_year("examples/scherpenzeel-2024.json", tmp_path / "uit.json")
+    said, warned = next_year_lines(draft)
+    said_text = "\n".join(plain(line) for line in said)
+    assert said_text.startswith("examples/scherpenzeel-2024.json → ")
+    assert "10 acties blijven Doorlopend." in said_text
+    assert "Verder vond uvp in het nieuwe plan:" in said_text
+    assert plain(warned[0]).startswith("Let op: geen enkele actie")
+    assert all(span.tone == "warning" for line in warned for span in line)
+
+
+def test_diff_lines_name_each_change_with_its_cell(tmp_path: Path) -> None:
+    from uvp.workbook import read_located
+
+    source = _filled(tmp_path, "nijkerk-2024")
+    edited = tmp_path / "nijkerk-2024-juni.xlsx"
+    _edit(source, edited, {(0, "status"): "Gereed"})
+    before, after = read_located(source), read_located(edited)
+    lines = [plain(line) for line in diff_lines(diff_plans(before.plan, after.plan), before, after)]
+    assert lines[0].endswith("1 wijziging(en) bij 1 actie(s)")
+    assert lines[1] == "andere status (1)"
+    assert lines[3].startswith("      geen → Gereed  (")
+    assert after.cell(0) in lines[3]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import attrs
 import openpyxl
+import pytest
 
 import uvp
 from tests.conftest import EXAMPLES
@@ -285,3 +286,78 @@ def test_the_order_of_the_plans_does_not_matter(nijkerk: uvp.Plan, scherpenzeel:
         return {(item.kind, frozenset(item.positions.items())) for item in compare(plans).items}
 
     assert found([nijkerk, scherpenzeel]) == found([scherpenzeel, nijkerk])
+
+
+# -- one plan per municipality -------------------------------------------------------------
+
+
+def test_one_plan_each() -> None:
+    from uvp.region import one_plan_each
+    from uvp.workbook import read_located
+
+    nijkerk_json = read_located(EXAMPLES / "nijkerk-2024.json")
+    nijkerk_xlsx = read_located(EXAMPLES / "nijkerk-2024.xlsx")
+    scherpenzeel = read_located(EXAMPLES / "scherpenzeel-2024.json")
+    one_plan_each([nijkerk_json, scherpenzeel], least=2)
+    one_plan_each([nijkerk_json], least=1)
+    one_plan_each([nijkerk_json, nijkerk_json])  # the same file twice is one plan
+    with pytest.raises(uvp.UvpError) as twice:
+        one_plan_each([nijkerk_json, scherpenzeel, nijkerk_xlsx], least=2)
+    assert twice.value.code == "duplicate-plan"
+    assert twice.value.params["second"].endswith("nijkerk-2024.xlsx")
+    assert "twee keer" in twice.value.message("nl")
+    with pytest.raises(uvp.UvpError) as alone:
+        one_plan_each([nijkerk_json], least=2)
+    assert alone.value.code == "compare-needs-two"
+
+
+# -- the same action in several plans: one grouping ----------------------------------------
+
+
+def test_groups_keep_one_action_per_plan() -> None:
+    from uvp.region._groups import Groups
+
+    groups = Groups()
+    groups.join(("A", 1), ("B", 1))
+    groups.join(("C", 1), ("D", 1))
+    groups.join(("B", 1), ("C", 1))  # two groups without a plan in common merge
+    (merged,) = [m for m in groups.members if m]
+    assert merged == {"A": 1, "B": 1, "C": 1, "D": 1}
+    groups.join(("A", 2), ("B", 1))  # A's action 1 is in the group: A's action 2 stays apart
+    assert groups.members[groups.of(("A", 2))[0]] == {"A": 2, "B": 1}
+    assert groups.of(("B", 1))[0] == groups.of(("A", 1))[0]
+    groups.add(("E", 1))
+    assert groups.members[groups.of(("E", 1))[0]] == {"E": 1}
+
+
+# -- what the region view says -------------------------------------------------------------
+
+
+def test_comparison_lines_say_the_verdict_and_where(nijkerk: uvp.Plan) -> None:
+    from uvp.core import plain
+    from uvp.region import comparison_lines
+    from uvp.workbook import read_located
+
+    sources = [read_located(EXAMPLES / f"{n}-2024.xlsx") for n in ("nijkerk", "scherpenzeel")]
+    comparison = compare([s.plan for s in sources])
+    lines = comparison_lines(comparison, sources)
+    assert plain(lines[0]) == (
+        "Gezamenlijke acties van Nijkerk, Scherpenzeel: 9 gelijk, 9 met verschillen, 4 ontbrekend"
+    )
+    verdicts = [
+        line[0] for line in lines[1:] if line[0].text.strip() in ("gelijk", "verschil", "ontbreekt")
+    ]
+    assert len(verdicts) == len(comparison.items)
+    assert {v.text.strip(): v.tone for v in verdicts} == {
+        "gelijk": "good",
+        "verschil": "warning",
+        "ontbreekt": "bad",
+    }
+    # A match says nothing more; a difference says what and where, the cells muted.
+    said = [plain(line) for line in lines]
+    match = next(i for i, line in enumerate(lines) if line[0].tone == "good")
+    assert lines[match + 1][0].tone in ("good", "warning", "bad")
+    damocles = next(i for i, text in enumerate(said) if "Damocles" in text)
+    assert said[damocles + 1] == "      kwartaal van Barneveld: Nijkerk: Q1; Scherpenzeel: Q2"
+    assert lines[damocles + 2][0].tone == "muted"
+    assert comparison_lines(comparison)[damocles + 2] != lines[damocles + 2]  # no sources

@@ -17,13 +17,13 @@ import uvp
 from tests.conftest import EXAMPLES
 from uvp import Action, Plan, Priority, Theme, parse_assignments
 from uvp.cli import app
-from uvp.core import Status
+from uvp.core import Status, Tally, evaluate_plan, plain
 from uvp.region import (
     SHEET,
-    Progress,
     QuarterlyReport,
     quarterly_report,
     render_report_html,
+    report_lines,
     write_report_html,
     write_report_workbook,
 )
@@ -31,6 +31,7 @@ from uvp.region import (
 runner = CliRunner()
 
 JULY = dt.date(2024, 7, 1)  # Q3: the next quarter is Q4
+OCTOBER = dt.date(2024, 10, 1)  # Q4: the next quarter is outside the plan's year
 HOSTILE = '<script>alert("x")</script> & <img src="http://evil.example/x.png">'
 FORMULA = '=HYPERLINK("http://evil.example","klik")'
 
@@ -122,12 +123,25 @@ def test_small_plan_lists_read_off_by_eye() -> None:
 def test_small_plan_counts() -> None:
     report = quarterly_report(small_plan(), JULY)
     first, second = report.priorities
-    assert first.progress == Progress(done=1, running=2, overdue=1, other=2, cancelled=1)
-    assert (first.tally.actions, first.tally.done, first.tally.overdue) == (7, 1, 1)
-    assert first.tally.running == 3  # Tally counts the late running one as running too
-    assert second.progress == Progress(done=1, running=0, overdue=2, other=3, cancelled=0)
-    assert report.progress == Progress(done=2, running=2, overdue=3, other=5, cancelled=1)
-    assert report.total.actions == 13
+    assert first.tally == Tally(actions=7, done=1, running=2, overdue=1, other=2, cancelled=1)
+    # The late running action counts once: as late, not as running too.
+    assert second.tally == Tally(actions=6, done=1, running=0, overdue=2, other=3, cancelled=0)
+    assert report.total == Tally(actions=13, done=2, running=2, overdue=3, other=5, cancelled=1)
+
+
+@pytest.mark.parametrize("peildatum", [dt.date(2024, m, 1) for m in (1, 4, 7, 10)] + [JULY])
+def test_report_and_evaluation_count_alike(nijkerk: Plan, peildatum: dt.date) -> None:
+    """The quarterly report and the Evaluatie sheet count the same plan on the same date
+    the same way, per priority and in total."""
+    for plan in (small_plan(), with_statuses(nijkerk)):
+        report = quarterly_report(plan, peildatum)
+        evaluation = evaluate_plan(plan, peildatum)
+        per_priority = [row.tally for row in evaluation.rows if row.theme is None]
+        assert [p.tally for p in report.priorities] == per_priority
+        assert report.total == evaluation.total
+        for tally in (*per_priority, evaluation.total):
+            parts = tally.done + tally.running + tally.overdue + tally.other + tally.cancelled
+            assert parts == tally.actions
 
 
 def test_q4_peildatum_has_no_next_quarter_in_the_plan() -> None:
@@ -179,9 +193,9 @@ def test_example_counts_agree_with_a_count_by_quarters(
             assert texts(part.done) == done
             assert texts(part.overdue) == late
             assert texts(part.upcoming) == upcoming
-            progress = part.progress
-            assert progress.total + progress.cancelled == len(priority.actions)
-            assert progress.cancelled == sum(a.status == "cancelled" for a in priority.actions)
+            tally = part.tally
+            assert tally.counted + tally.cancelled == len(priority.actions)
+            assert tally.cancelled == sum(a.status == "cancelled" for a in priority.actions)
             assert part.tally.overdue == len(late)
 
 
@@ -193,12 +207,12 @@ def test_example_without_statuses_at_year_end(scherpenzeel: Plan) -> None:
     # After the year every action with a quarter is late; ongoing ones and those
     # without a quarter never are.
     after = quarterly_report(scherpenzeel, dt.date(2025, 1, 2))
-    assert after.progress.overdue == sum(1 for t in timed if t)
-    assert after.progress.other == sum(1 for t in timed if not t)
+    assert after.total.overdue == sum(1 for t in timed if t)
+    assert after.total.other == sum(1 for t in timed if not t)
     assert after.next_quarter is None
     # On the year's last day, Q4 is not over yet.
     last_day = quarterly_report(scherpenzeel, dt.date(2024, 12, 31))
-    assert last_day.progress.overdue == sum(1 for t in timed if t and max(s.last for s in t) < 4)
+    assert last_day.total.overdue == sum(1 for t in timed if t and max(s.last for s in t) < 4)
 
 
 def test_to_dict_is_json(nijkerk: Plan) -> None:
@@ -361,11 +375,11 @@ def test_cli_writes_html_and_xlsx_from_a_workbook_with_statuses(
         assert (tmp_path / name).is_file()
         assert name in result.stdout
     page = (tmp_path / "rapport.html").read_text(encoding="utf-8")
-    assert f"{expected.progress.done}</td>" in page
+    assert f"{expected.total.done}</td>" in page
     ws = openpyxl.load_workbook(tmp_path / "rapport.xlsx")[SHEET]
     total_row = 6 + len(expected.priorities)
     assert ws.cell(total_row, 1).value == "Totaal"
-    assert ws.cell(total_row, 3).value == expected.progress.done > 0
+    assert ws.cell(total_row, 3).value == expected.total.done > 0
 
 
 def test_cli_json(tmp_path: Path) -> None:
@@ -434,3 +448,38 @@ def test_report_types_are_frozen(nijkerk: Plan) -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         report.year = 2025  # type: ignore[misc]
     assert re.fullmatch(r"Q[1-4]", report.priorities[0].overdue[0].schedule)
+
+
+# -- what the report says on a terminal -----------------------------------------------------
+
+
+def test_report_lines_list_late_and_next_quarter_actions() -> None:
+    lines = report_lines(quarterly_report(small_plan(), JULY))
+    said = [plain(line) for line in lines]
+    assert said[:3] == [
+        "Kwartaalrapportage Uitvoeringsplan Veiligheid 2024 — Testdorp",
+        "Peildatum 01-07-2024 (Q3)",
+        "Volgend kwartaal: Q4 2024.",
+    ]
+    first = said.index("") + 1
+    assert said[first].startswith("1. Ondermijning (gezamenlijke prioriteit): 7 acties — 1 gereed")
+    items = [line for line in lines if line and line[0].text.startswith("  ")]
+    assert [(line[0].text.strip(), line[1].text) for line in items[:3]] == [
+        ("te laat", "Laat, loopt nog"),
+        ("Q4", "Volgend kwartaal"),
+        ("Q4", "Venster"),
+    ]
+    assert [line[0].tone for line in items[:3]] == ["bad", "plain", "plain"]
+    assert items[1][2].text == "  [Politie; Q4]"
+    # Longer texts are cut at 80 characters; the first line only.
+    assert all(len(line[1].text) <= 80 and "\n" not in line[1].text for line in items)
+
+
+def test_report_lines_in_q4_list_nothing_next_and_note_another_year() -> None:
+    october = [plain(line) for line in report_lines(quarterly_report(small_plan(), OCTOBER))]
+    assert not any(text.startswith("  Q") for text in october)
+    assert any(text.startswith("  te laat") for text in october)
+    later = [
+        plain(line) for line in report_lines(quarterly_report(small_plan(), dt.date(2025, 2, 1)))
+    ]
+    assert later[3] == "Let op: de peildatum 2025-02-01 valt niet in het planjaar 2024."

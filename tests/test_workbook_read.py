@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import uvp
 from tests.conftest import EXAMPLES
 from tests.strategies import workbook_plans
 from tests.workbooks import make_workbook
-from uvp.workbook import inspect_workbook
+from uvp.workbook import inspect_workbook, read_values
 
 TITLE = ["Uitvoeringsplan Veiligheid 2024 gemeente Scherpenzeel"]
 
@@ -274,3 +275,53 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
 def test_any_plan_round_trips_through_a_per_goal_workbook(tmp_path: Path, plan: uvp.Plan) -> None:
     path = uvp.write_workbook(plan, tmp_path / "plan.xlsx", layout="goal", overwrite=True)
     assert uvp.read_workbook(path) == plan
+
+
+# -- what the other layers ask of a read workbook -------------------------------------------
+
+_GOAL = [["Acties", "Trekker", "Kwartaal"], ["Iets.", "Nijkerk", "Q1"]]
+_QUARTER = [["Q2"], ["Subthema", "Activiteit", "Trekker"], ["A", "Iets anders.", "Nijkerk"]]
+
+
+@pytest.mark.parametrize(
+    ("sheets", "layout"),
+    [
+        ({"Drugs": _GOAL}, "goal"),
+        ({"Drugs": _QUARTER}, "quarter"),
+        ({"Drugs": _QUARTER, "Jeugd": _QUARTER, "Zorg": _GOAL}, "quarter"),
+        ({"Drugs": _GOAL, "Zorg": _QUARTER}, "goal"),  # a tie: the first table's
+        ({"Leeg": [["Niets hier"]]}, None),
+    ],
+    ids=["per-goal", "per-quarter", "most-tables", "tie", "no-tables"],
+)
+def test_layout_is_the_layout_of_most_tables(
+    sheets: dict[str, list[list[object]]], layout: str | None
+) -> None:
+    assert read_values(sheets, municipality="Ede", year=2024).layout == layout
+
+
+@pytest.mark.parametrize("suffix", [".json", ".xlsx"])
+def test_inspect_plan_reads_and_locates(suffix: str) -> None:
+    from uvp.workbook import inspect_plan
+
+    plan, report = inspect_plan(EXAMPLES / f"scherpenzeel-2024{suffix}")
+    assert plan == uvp.load(EXAMPLES / "scherpenzeel-2024.json")
+    assert report.codes().count("missing-lead") == 1
+    where = report.where(report.errors[0], "nl")
+    cell, place = "'Ondermijning'!B61", "Ondermijning › Ondermijnende criminaliteit in het"
+    assert where is not None
+    assert where == cell if suffix == ".xlsx" else where.startswith(place)
+    late = inspect_plan(EXAMPLES / f"scherpenzeel-2024{suffix}", peildatum=dt.date(2025, 1, 1))[1]
+    assert "overdue" in late.codes()
+
+
+def test_convert_plan_both_ways(tmp_path: Path) -> None:
+    from uvp.workbook import convert_plan
+
+    as_json = convert_plan(EXAMPLES / "nijkerk-2024.xlsx", tmp_path / "uit")
+    assert as_json == tmp_path / "uit" / "nijkerk-2024.json"
+    back = convert_plan(as_json, layout="quarter")
+    assert back == tmp_path / "uit" / "nijkerk-2024.xlsx"
+    assert uvp.read_workbook(back) == uvp.load(as_json) == uvp.load(EXAMPLES / "nijkerk-2024.json")
+    with pytest.raises(uvp.WorkbookError):
+        convert_plan(as_json)  # the workbook exists now

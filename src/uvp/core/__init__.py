@@ -1,8 +1,9 @@
 """The core: the plan model and the rules about it, with no Excel, web or terminal in it.
 
 Everything here is pure Python on the plan's data: quarter schedules, leads
-and organisations, the model, validation findings, the evaluation's tallies and
-the plan's JSON form. The other layers (``uvp.workbook``, ``uvp.region``, the
+and organisations, the model, validation findings, where actions stand on a date
+(one overdue rule, one :class:`Tally`), the evaluation, the plan at a glance
+(quarter buckets), what a result says as lines of text, and the plan's JSON form. The other layers (``uvp.workbook``, ``uvp.region``, the
 shells ``uvp.cli`` and ``uvp.addin``) build on these names; none of them reaches
 into the private modules behind this face.
 
@@ -16,13 +17,15 @@ from typing import Any
 from uvp.core._assignments import (
     Assignment,
     format_assignments,
+    leads_text,
     parse_assignments,
     read_assignments,
+    schedules_text,
 )
 from uvp.core._atomic import write_text
 from uvp.core._catalogue import Catalogue, catalogue, municipalities
 from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
-from uvp.core._evaluation import RUNNING, Evaluation, GoalResult, Tally, evaluate_plan, is_overdue
+from uvp.core._evaluation import Evaluation, GoalResult, evaluate_plan
 from uvp.core._findings import Finding, Param, Report, Severity
 from uvp.core._json import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
 from uvp.core._leads import (
@@ -45,10 +48,21 @@ from uvp.core._model import (
     PriorityKind,
     Theme,
 )
+from uvp.core._outline import (
+    Line,
+    OverviewRow,
+    Span,
+    Tone,
+    findings_lines,
+    overview_rows,
+    plain,
+)
+from uvp.core._overview import BUCKETS, Bucket, bucket_counts, quarter_buckets, summarise_plan
+from uvp.core._progress import RUNNING, Segment, Tally, due_date, is_overdue
 from uvp.core._quarters import QUARTERS, UNPLANNED, Schedule, ScheduleKind, quarter_of
 from uvp.core._reading import Note, NoteField, Reading
 from uvp.core._status import STATUS_LABELS, STATUSES, Status, parse_status
-from uvp.core._validation import check_plan, due_date, excerpt, validate_plan, where
+from uvp.core._validation import check_plan, excerpt, validate_plan, where
 
 
 def __getattr__(name: str) -> Any:
@@ -59,6 +73,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "BUCKETS",
     "KNOWN_ORGANISATIONS",
     "QUARTERS",
     "RUNNING",
@@ -69,6 +84,7 @@ __all__ = [
     "Action",
     "AlignmentError",
     "Assignment",
+    "Bucket",
     "Catalogue",
     "Definition",
     "Evaluation",
@@ -77,11 +93,13 @@ __all__ = [
     "GoalResult",
     "Lead",
     "LeadKind",
+    "Line",
     "Location",
     "NotationError",
     "Note",
     "NoteField",
     "Organisation",
+    "OverviewRow",
     "Param",
     "Plan",
     "PlanDataError",
@@ -92,12 +110,16 @@ __all__ = [
     "Report",
     "Schedule",
     "ScheduleKind",
+    "Segment",
     "Severity",
+    "Span",
     "Status",
     "Tally",
     "Theme",
+    "Tone",
     "UvpError",
     "WorkbookError",
+    "bucket_counts",
     "catalogue",
     "cell_name",
     "check_plan",
@@ -106,22 +128,29 @@ __all__ = [
     "dump",
     "evaluate_plan",
     "excerpt",
+    "findings_lines",
     "format_assignments",
     "from_json",
     "identify",
     "is_overdue",
     "json_schema",
+    "leads_text",
     "load",
     "municipalities",
     "organisation_name",
+    "overview_rows",
     "parse_assignments",
     "parse_leads",
     "parse_participants",
     "parse_status",
+    "plain",
+    "quarter_buckets",
     "quarter_of",
     "read_assignments",
     "read_leads",
+    "schedules_text",
     "sheet_reference",
+    "summarise_plan",
     "to_json",
     "validate_plan",
     "where",

@@ -13,11 +13,15 @@ quarter to each organisation the line names:
 
 >>> [str(a) for a in parse_assignments("Scherpenzeel\\nPolitie", "Doorlopend")]
 ['Scherpenzeel: Doorlopend', 'Politie: Doorlopend']
+
+Shown to people, the quarters and the leads each have one way to be said
+(:func:`schedules_text`, :func:`leads_text`).
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 import attrs
 
@@ -26,7 +30,14 @@ from uvp.core._leads import Lead, read_leads
 from uvp.core._quarters import Schedule
 from uvp.core._reading import Note, Reading
 
-__all__ = ["Assignment", "format_assignments", "parse_assignments", "read_assignments"]
+__all__ = [
+    "Assignment",
+    "format_assignments",
+    "leads_text",
+    "parse_assignments",
+    "read_assignments",
+    "schedules_text",
+]
 
 
 @attrs.frozen
@@ -192,3 +203,64 @@ def format_assignments(assignments: tuple[Assignment, ...]) -> tuple[str | None,
     if len(set(present)) == 1:
         return trekker, str(present[0])
     return trekker, "\n".join(str(s) for s in present)
+
+
+def schedules_text(
+    assignments: Iterable[Assignment], separator: str = ", ", *, by_lead: bool = False
+) -> str | None:
+    """When *assignments* happen, as the plan writes it; ``None`` when none has a quarter.
+
+    Each schedule is written in its canonical notation (``Q2-Q4``, ``Q1 en Q4``,
+    ``Q3/Q4``, ``Doorlopend``), in the order given. The separator says where
+    the text goes:
+
+    - ``", "`` (the default): on one line, read across (the region view's
+      differences, a partner's agenda);
+    - ``"\\n"``: one per line, as the lines of a Kwartaal cell (the changes
+      between two versions of a plan);
+    - ``"; "``: between leads named with their quarter (*by_lead*).
+
+    With *by_lead*, a quarter every assignment shares is said once (``Q2-Q4``),
+    and otherwise each assignment is said with its lead (``Barneveld: Q2;
+    Nijkerk: Q4``; ``?`` for a lead or quarter not given).
+
+    >>> both = parse_assignments("Barneveld\\nNijkerk", "Q2\\nQ4")
+    >>> schedules_text(both), schedules_text(both, "\\n")
+    ('Q2, Q4', 'Q2\\nQ4')
+    >>> schedules_text(both, "; ", by_lead=True)
+    'Barneveld: Q2; Nijkerk: Q4'
+    >>> schedules_text(parse_assignments("Barneveld\\nNijkerk", "Q2-Q4"), "; ", by_lead=True)
+    'Q2-Q4'
+    >>> schedules_text(parse_assignments("Nijkerk", None)) is None
+    True
+    """
+    items = list(assignments)
+    written = [str(a.schedule) for a in items if a.schedule is not None]
+    if not written:
+        return None
+    if by_lead and (len(set(written)) > 1 or len(written) < len(items)):
+        return separator.join(str(a) for a in items)
+    if by_lead:
+        return written[0]
+    return separator.join(written)
+
+
+def leads_text(leads: Iterable[Lead], separator: str = ", ", *, units: bool = True) -> str | None:
+    """Who leads, as the plan names them; ``None`` when nobody does.
+
+    With *units* each lead is named in full (``Nijkerk (Bibob-medewerker)``),
+    every one written; without, each organisation once (``Nijkerk``). The
+    separator is ``", "`` on one line or ``"\\n"`` one per line, as the lines of a
+    Trekker cell.
+
+    >>> leads = [a.lead for a in parse_assignments("Nijkerk (ODDV)\\nNijkerk\\nPolitie", "Q1")]
+    >>> leads_text(leads, "\\n")
+    'Nijkerk (ODDV)\\nNijkerk\\nPolitie'
+    >>> leads_text(leads, units=False)
+    'Nijkerk, Politie'
+    """
+    if units:
+        names = [str(lead) for lead in leads]
+    else:
+        names = list(dict.fromkeys(lead.organisation for lead in leads))
+    return separator.join(names) or None

@@ -2,7 +2,8 @@
 
 The council receives *behaalde of nog te behalen doelstellingen*, backed by
 figures; :func:`evaluate_plan` computes them from the actions' status on a
-*peildatum* (the date the evaluation looks at).
+*peildatum* (the date the evaluation looks at). The figures are a
+:class:`~uvp.core.Tally` each, the same count the quarterly report shows.
 
 >>> import datetime as dt, uvp
 >>> plan = uvp.load("examples/scherpenzeel-2024.json")
@@ -14,68 +15,13 @@ figures; :func:`evaluate_plan` computes them from the actions' status on a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Final
 
 import attrs
 
 from uvp.core._model import Action, Goal, Plan
-from uvp.core._status import Status
-from uvp.core._validation import due_date
+from uvp.core._progress import Tally
 
-__all__ = ["RUNNING", "Evaluation", "GoalResult", "Tally", "evaluate_plan", "is_overdue"]
-
-
-def is_overdue(action: Action, year: int, peildatum: dt.date) -> bool:
-    """Not done (nor cancelled) while its last quarter ended before *peildatum*."""
-    due = due_date(action, year)
-    return due is not None and due < peildatum and action.status not in ("done", "cancelled")
-
-
-RUNNING: Final[frozenset[Status]] = frozenset({"running", "at-risk"})
-"""The statuses of an action under way: running, and running with attention needed."""
-
-
-@attrs.frozen
-class Tally:
-    """Counts of actions by where they stand.
-
-    ``running`` counts the actions under way, ``at-risk`` ones (*Aandacht*)
-    included; ``at_risk`` says how many of those need attention. The quarterly
-    report's :class:`~uvp.region.Progress` counts the same way.
-
-    >>> import uvp
-    >>> actions = [uvp.Action("a", status="running"), uvp.Action("b", status="at-risk")]
-    >>> t = Tally.of(actions, 2024, dt.date(2024, 6, 1))
-    >>> t.running, t.at_risk
-    (2, 1)
-    """
-
-    actions: int = 0
-    done: int = 0
-    running: int = 0
-    overdue: int = 0
-    cancelled: int = 0
-    at_risk: int = 0
-
-    @classmethod
-    def of(cls, actions: Iterable[Action], year: int, peildatum: dt.date) -> Tally:
-        """Count *actions* on *peildatum*."""
-        items = list(actions)
-        return cls(
-            actions=len(items),
-            done=sum(a.status == "done" for a in items),
-            running=sum(a.status in RUNNING for a in items),
-            overdue=sum(is_overdue(a, year, peildatum) for a in items),
-            cancelled=sum(a.status == "cancelled" for a in items),
-            at_risk=sum(a.status == "at-risk" for a in items),
-        )
-
-    @property
-    def percent_done(self) -> float:
-        """Done as a share (0..1) of the actions that were not cancelled; 0 when there are none."""
-        counted = self.actions - self.cancelled
-        return self.done / counted if counted else 0.0
+__all__ = ["Evaluation", "GoalResult", "evaluate_plan"]
 
 
 @attrs.frozen

@@ -17,9 +17,10 @@ from uvp.core._findings import Finding, Report
 from uvp.core._leads import identify, organisation_name
 from uvp.core._location import Location, PlanPath, place
 from uvp.core._model import Action, Plan, Priority, Theme
+from uvp.core._progress import due_date, is_overdue
 from uvp.messages import Language
 
-__all__ = ["check_plan", "due_date", "validate_plan"]
+__all__ = ["check_plan", "excerpt", "validate_plan", "where"]
 
 _EXCERPT = 60
 
@@ -148,24 +149,15 @@ def _check_action(
         )
     else:
         seen[key] = (where(priority, theme), path.action + 1)
-    if peildatum is not None:
+    if peildatum is not None and is_overdue(action, plan.year, peildatum):
         due = due_date(action, plan.year)
-        if due is not None and due < peildatum and action.status not in ("done", "cancelled"):
-            yield Finding(
-                "overdue",
-                params={
-                    "action": short,
-                    "due": due.strftime("%d-%m-%Y"),
-                    "peildatum": peildatum.strftime("%d-%m-%Y"),
-                },
-                location=_at(path, "status"),
-            )
-
-
-def due_date(action: Action, year: int) -> dt.date | None:
-    """When an action is due: the end of the last quarter of any of its schedules.
-
-    ``None`` when it has no schedule or only ongoing ones.
-    """
-    dues = [d for a in action.assignments if a.schedule and (d := a.schedule.due(year))]
-    return max(dues) if dues else None
+        assert due is not None  # an overdue action has a due date
+        yield Finding(
+            "overdue",
+            params={
+                "action": short,
+                "due": due.strftime("%d-%m-%Y"),
+                "peildatum": peildatum.strftime("%d-%m-%Y"),
+            },
+            location=_at(path, "status"),
+        )

@@ -4,7 +4,8 @@ Developers read English (exceptions, logs); staff read Dutch (the CLI's
 output, messages written into a workbook). Both languages hold every code, so
 another language is one more dictionary with the same keys. A key is named by
 what the text is, prefixed by the layer that shows it when only one does
-(``cli-``, ``addin-``, ``server-``, ``report-``, ``history-``, ``agenda-``);
+(``cli-``, ``addin-``, ``server-``, ``report-``, ``history-``, ``agenda-``,
+``compare-``);
 texts more than one layer shows have no such prefix (``findings-summary``).
 Render them with :func:`uvp.messages.render`.
 
@@ -241,8 +242,8 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "cli-help-compare-output": (
             "Also write the Regio workbook (.xlsx) with the differences marked."
         ),
-        "cli-compare-needs-two": "Comparing needs the plans of at least two municipalities.",
-        "cli-compare-summary": (
+        "compare-needs-two": "Comparing needs the plans of at least two municipalities.",
+        "compare-summary": (
             "Joint actions of {plans}: {match} equal, {mismatch} with differences, "
             "{missing} missing"
         ),
@@ -253,14 +254,17 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "cli-help-partner": "The partner, such as Politie, Barneveld or ZV-WVV.",
         "cli-help-agenda-output": "Also write the agenda into a workbook (.xlsx), one Agenda sheet.",
-        "cli-agenda-title": "Agenda {partner} {years}: {count} actions in the plans of {plans}",
-        "cli-agenda-none": "{partner} leads no action in these plans and takes part in none.",
-        "cli-agenda-unknown": (
-            "'{partner}' appears in none of the plans.{hint} Partners in these plans: {known}."
+        "agenda-title": "Agenda {partner} {years}: {count} actions in the plans of {plans}",
+        "agenda-none": "{partner} leads no action in these plans and takes part in none.",
+        "agenda-unknown-partner": (
+            "'{partner}' appears in none of the plans. Partners in these plans: {known}."
         ),
-        "cli-agenda-hint": " Did you mean {name}?",
+        "agenda-unknown-partner-suggestion": (
+            "'{partner}' appears in none of the plans. Did you mean {suggestion}? "
+            "Partners in these plans: {known}."
+        ),
         "cli-agenda-written": "Workbook with the agenda written: {path}",
-        "cli-duplicate-plan": (
+        "duplicate-plan": (
             "The plan of {municipality} is in the input twice ({first} and {second}): "
             "give one file per municipality."
         ),
@@ -275,9 +279,9 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "agenda-bucket-4": "Q4 (October – December)",
         "agenda-bucket-ongoing": "Ongoing",
         "agenda-bucket-none": "Without a quarter",
-        "cli-compare-match": "equal     ",
-        "cli-compare-mismatch": "differs   ",
-        "cli-compare-missing": "missing   ",
+        "compare-line-match": "equal     ",
+        "compare-line-mismatch": "differs   ",
+        "compare-line-missing": "missing   ",
         "cli-bad-date": "'{text}' is not a date: write YYYY-MM-DD, for example 2024-10-01.",
         "cli-failed": "{count} of the {total} files failed:",
         "cli-filled": (
@@ -339,8 +343,8 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "uvp does not write over a plan."
         ),
         "cli-report-one-plan": "{path} holds {count} plans: give one plan (.xlsx or .json).",
-        "cli-report-other-year": "Note: the peildatum {date} is not in the plan's year {year}.",
-        "cli-report-priority": (
+        "report-other-year": "Note: the peildatum {date} is not in the plan's year {year}.",
+        "report-priority-line": (
             "{label}: {actions} actions — {done} done, {running} running, {overdue} overdue, "
             "{other} other, {cancelled} cancelled ({percent}% done)"
         ),
@@ -351,13 +355,13 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "cli-help-diff-old": "The old version of the plan (.xlsx or .json).",
         "cli-help-diff-new": "The new version of the plan (.xlsx or .json).",
-        "cli-diff-summary": (
+        "history-diff-summary": (
             "{municipality}: {old} ({old_year}, {old_actions} actions) → {new} ({new_year}, "
             "{new_actions} actions): {changes} change(s) in {actions} action(s)"
         ),
-        "cli-diff-none": "No differences.",
-        "cli-diff-years": "Note: the plans are of different years ({old_year} and {new_year}).",
-        "cli-diff-heading": "{label} ({count})",
+        "history-diff-none": "No differences.",
+        "history-diff-years": "Note: the plans are of different years ({old_year} and {new_year}).",
+        "history-diff-heading": "{label} ({count})",
         "cli-help-next-year": (
             "Make next year's plan from an evaluated plan: goals stay, actions that are done "
             "or cancelled are left out, the rest is carried over without a quarter."
@@ -367,22 +371,22 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "The new plan (.xlsx or .json); by default beside the old one, with the new year "
             "in its name."
         ),
-        "cli-next-year-written": "{source} → {target}: UVP {year} of {municipality}.",
-        "cli-next-year-summary": (
+        "history-next-year-written": "{source} → {target}: UVP {year} of {municipality}.",
+        "history-next-year-summary": (
             "{kept} actions carried over; left out: {done} done, {cancelled} cancelled; "
             "{goals} goals kept."
         ),
-        "cli-next-year-not-evaluated": (
+        "history-next-year-not-evaluated": (
             "Note: no action in {source} is done or cancelled, so every action was carried "
             "over. Has the plan been evaluated (Status column)?"
         ),
-        "cli-next-year-todo": (
+        "history-next-year-todo": (
             "{count} actions without a quarter: plan them (uvp validate {target} shows where)."
         ),
-        "cli-next-year-ongoing": "{count} actions stay ongoing.",
-        "cli-next-year-dated": "{count} carried-over actions still name {year}: check the dates.",
-        "cli-next-year-read-findings": "While reading {source}:",
-        "cli-next-year-other-findings": "uvp also found in the new plan:",
+        "history-next-year-ongoing": "{count} actions stay ongoing.",
+        "history-next-year-dated": "{count} carried-over actions still name {year}: check the dates.",
+        "history-next-year-read-findings": "While reading {source}:",
+        "history-next-year-other-findings": "uvp also found in the new plan:",
         "cli-next-year-bad-output": "{path}: write the new plan to an .xlsx or .json file.",
         # The server behind the ribbon: answers to the Excel add-in
         "server-unknown-script": "Unknown command '{name}': the server knows only {known}.",
@@ -739,8 +743,8 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "verschillen in trekker en kwartaal, en acties die in een plan ontbreken."
         ),
         "cli-help-compare-output": "Schrijf ook de werkmap Regio (.xlsx) met de verschillen gemarkeerd.",
-        "cli-compare-needs-two": "Vergelijken kan alleen met plannen van minstens twee gemeenten.",
-        "cli-compare-summary": (
+        "compare-needs-two": "Vergelijken kan alleen met plannen van minstens twee gemeenten.",
+        "compare-summary": (
             "Gezamenlijke acties van {plans}: {match} gelijk, {mismatch} met verschillen, "
             "{missing} ontbrekend"
         ),
@@ -751,15 +755,18 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "cli-help-partner": "De partner, zoals Politie, Barneveld of ZV-WVV.",
         "cli-help-agenda-output": "Schrijf de agenda ook in een werkmap (.xlsx), één blad Agenda.",
-        "cli-agenda-title": "Agenda {partner} {years}: {count} acties in de plannen van {plans}",
-        "cli-agenda-none": "{partner} trekt geen actie in deze plannen en doet nergens aan mee.",
-        "cli-agenda-unknown": (
-            "'{partner}' komt in geen van de plannen voor.{hint} Partners in deze plannen: {known}."
+        "agenda-title": "Agenda {partner} {years}: {count} acties in de plannen van {plans}",
+        "agenda-none": "{partner} trekt geen actie in deze plannen en doet nergens aan mee.",
+        "agenda-unknown-partner": (
+            "'{partner}' komt in geen van de plannen voor. Partners in deze plannen: {known}."
         ),
-        "cli-agenda-hint": " Bedoelt u {name}?",
+        "agenda-unknown-partner-suggestion": (
+            "'{partner}' komt in geen van de plannen voor. Bedoelt u {suggestion}? "
+            "Partners in deze plannen: {known}."
+        ),
         "cli-agenda-written": "Werkmap met de agenda geschreven: {path}",
         "agenda-differs": "plannen verschillen",
-        "cli-duplicate-plan": (
+        "duplicate-plan": (
             "Het plan van {municipality} staat twee keer in de invoer ({first} en {second}): "
             "geef één bestand per gemeente."
         ),
@@ -773,9 +780,9 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "agenda-bucket-4": "Q4 (oktober – december)",
         "agenda-bucket-ongoing": "Doorlopend",
         "agenda-bucket-none": "Zonder kwartaal",
-        "cli-compare-match": "gelijk    ",
-        "cli-compare-mismatch": "verschil  ",
-        "cli-compare-missing": "ontbreekt ",
+        "compare-line-match": "gelijk    ",
+        "compare-line-mismatch": "verschil  ",
+        "compare-line-missing": "ontbreekt ",
         "cli-bad-date": "'{text}' is geen datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2024-10-01.",
         "cli-failed": "{count} van de {total} bestanden zijn mislukt:",
         "cli-filled": "{path}: kwartaalkolommen ingevuld bij {marked} acties; {written} kwartalen uit de kolommen overgenomen.",
@@ -905,8 +912,8 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "uvp schrijft niet over een plan heen."
         ),
         "cli-report-one-plan": "{path} bevat {count} plannen: geef één plan (.xlsx of .json).",
-        "cli-report-other-year": "Let op: de peildatum {date} valt niet in het planjaar {year}.",
-        "cli-report-priority": (
+        "report-other-year": "Let op: de peildatum {date} valt niet in het planjaar {year}.",
+        "report-priority-line": (
             "{label}: {actions} acties — {done} gereed, {running} loopt, {overdue} te laat, "
             "{other} overig, {cancelled} vervallen ({percent}% gereed)"
         ),
@@ -933,13 +940,13 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "cli-help-diff-old": "De oude versie van het plan (.xlsx of .json).",
         "cli-help-diff-new": "De nieuwe versie van het plan (.xlsx of .json).",
-        "cli-diff-summary": (
+        "history-diff-summary": (
             "{municipality}: {old} ({old_year}, {old_actions} acties) → {new} ({new_year}, "
             "{new_actions} acties): {changes} wijziging(en) bij {actions} actie(s)"
         ),
-        "cli-diff-none": "Geen verschillen.",
-        "cli-diff-years": "Let op: de plannen zijn van verschillende jaren ({old_year} en {new_year}).",
-        "cli-diff-heading": "{label} ({count})",
+        "history-diff-none": "Geen verschillen.",
+        "history-diff-years": "Let op: de plannen zijn van verschillende jaren ({old_year} en {new_year}).",
+        "history-diff-heading": "{label} ({count})",
         "cli-help-next-year": (
             "Maak het plan voor volgend jaar uit een geëvalueerd plan: doelen blijven, acties "
             "op Gereed of Vervallen vallen weg, de rest gaat mee zonder kwartaal."
@@ -949,22 +956,22 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "Het nieuwe plan (.xlsx of .json); standaard naast het oude, met het nieuwe jaar "
             "in de naam."
         ),
-        "cli-next-year-written": "{source} → {target}: UVP {year} van {municipality}.",
-        "cli-next-year-summary": (
+        "history-next-year-written": "{source} → {target}: UVP {year} van {municipality}.",
+        "history-next-year-summary": (
             "{kept} acties overgenomen; weggelaten: {done} gereed, {cancelled} vervallen; "
             "{goals} doelen behouden."
         ),
-        "cli-next-year-not-evaluated": (
+        "history-next-year-not-evaluated": (
             "Let op: geen enkele actie in {source} staat op Gereed of Vervallen, dus alle "
             "acties zijn overgenomen. Is het plan geëvalueerd (kolom Status)?"
         ),
-        "cli-next-year-todo": (
+        "history-next-year-todo": (
             "{count} acties zonder kwartaal: plan ze in (uvp validate {target} toont waar)."
         ),
-        "cli-next-year-ongoing": "{count} acties blijven Doorlopend.",
-        "cli-next-year-dated": "{count} overgenomen acties noemen nog {year}: controleer de data.",
-        "cli-next-year-read-findings": "Bij het lezen van {source}:",
-        "cli-next-year-other-findings": "Verder vond uvp in het nieuwe plan:",
+        "history-next-year-ongoing": "{count} acties blijven Doorlopend.",
+        "history-next-year-dated": "{count} overgenomen acties noemen nog {year}: controleer de data.",
+        "history-next-year-read-findings": "Bij het lezen van {source}:",
+        "history-next-year-other-findings": "Verder vond uvp in het nieuwe plan:",
         "cli-next-year-bad-output": "{path}: schrijf het nieuwe plan naar een .xlsx- of .json-bestand.",
         # -- server hardening (issue 13)
         "addin-peildatum-not-one-cell": (

@@ -4,7 +4,9 @@
 where they disagree; :func:`agenda` gathers one partner's part across the
 plans; :func:`quarterly_report` is the report for the driehoeksoverleg;
 :func:`diff_plans` and :func:`next_year` compare two versions of one plan and
-draft next year's. Workbooks are written through :mod:`uvp.workbook`.
+draft next year's. Workbooks are written through :mod:`uvp.workbook`. Each
+result also says itself as lines of text (``*_lines``) for a terminal, and
+:func:`one_plan_each` guards the input of the commands on several plans.
 
 >>> import uvp
 >>> plans = [uvp.load("examples/nijkerk-2024.json"), uvp.load("examples/scherpenzeel-2024.json")]
@@ -12,15 +14,15 @@ draft next year's. Workbooks are written through :mod:`uvp.workbook`.
 ('Nijkerk', 'Scherpenzeel')
 """
 
+from uvp.core import BUCKETS, Bucket  # where agenda lines stand; the core decides
 from uvp.region._agenda import (
-    BUCKETS,
     Agenda,
     AgendaItem,
-    Bucket,
     Involvement,
     Role,
     agenda,
     bucket_label,
+    named_organisations,
     role_label,
     write_agenda_workbook,
 )
@@ -40,19 +42,27 @@ from uvp.region._history import (
     CarryOver,
     Change,
     ChangeKind,
+    NextYearDraft,
     PlanDiff,
     carry_over,
     default_target,
     describe_change,
     diff_plans,
+    draft_next_year,
     next_year,
     replace_action,
     status_label,
 )
+from uvp.region._lines import (
+    agenda_lines,
+    comparison_lines,
+    diff_lines,
+    next_year_lines,
+    report_lines,
+)
 from uvp.region._report import (
     SHEET,
     PriorityReport,
-    Progress,
     QuarterlyReport,
     ReportItem,
     quarterly_report,
@@ -60,6 +70,7 @@ from uvp.region._report import (
     write_report_html,
     write_report_workbook,
 )
+from uvp.region._sources import one_plan_each
 
 __all__ = [
     "BUCKETS",
@@ -77,24 +88,32 @@ __all__ = [
     "Involvement",
     "Item",
     "ItemKind",
+    "NextYearDraft",
     "PlanDiff",
     "PriorityReport",
-    "Progress",
     "QuarterlyReport",
     "ReportItem",
     "Role",
     "agenda",
+    "agenda_lines",
     "bucket_label",
     "carry_over",
     "compare",
+    "comparison_lines",
     "default_target",
     "describe",
     "describe_change",
+    "diff_lines",
     "diff_plans",
+    "draft_next_year",
+    "named_organisations",
     "next_year",
+    "next_year_lines",
+    "one_plan_each",
     "quarterly_report",
     "render_report_html",
     "replace_action",
+    "report_lines",
     "role_label",
     "similarity",
     "status_label",

@@ -32,18 +32,32 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from uvp.core import Action, Plan, Schedule, identify, organisation_name, where
+from uvp.core import (
+    BUCKETS,
+    Action,
+    Assignment,
+    Bucket,
+    Plan,
+    Schedule,
+    UvpError,
+    identify,
+    organisation_name,
+    quarter_buckets,
+    schedules_text,
+    where,
+)
 from uvp.messages import Language, render
+from uvp.region._groups import Groups, Key
 from uvp.workbook import Located
 
 __all__ = [
     "Agenda",
     "AgendaItem",
-    "Bucket",
     "Involvement",
     "Role",
     "agenda",
     "bucket_label",
+    "named_organisations",
     "role_label",
     "write_agenda_workbook",
 ]
@@ -51,12 +65,6 @@ __all__ = [
 Role = Literal["lead", "each", "joint", "participant"]
 """How a partner has a part in an action: it leads it; each municipality does its own;
 all IVP partners do it together; it joins another's action."""
-
-Bucket = int | Literal["ongoing", "none"]
-"""Where an agenda line stands: a quarter 1..4, ``"ongoing"`` (*Doorlopend*), or
-``"none"`` (the plan gives no quarter)."""
-
-BUCKETS: Final[tuple[Bucket, ...]] = (1, 2, 3, 4, "ongoing", "none")
 
 
 def role_label(role: Role, language: Language = "nl") -> str:
@@ -84,34 +92,32 @@ _RANK: Final[Mapping[Role, int]] = {"lead": 0, "each": 1, "joint": 2, "participa
 class Involvement:
     """A partner's part in one action of one municipality's plan.
 
-    ``schedules`` are the quarters of the partner's own part: its assignment
-    where it leads, else the whole action's.
+    ``assignments`` are the partner's own part: its assignments where it
+    leads, else the whole action's.
     """
 
     municipality: str
     index: int
     action: Action
     role: Role
-    schedules: tuple[Schedule | None, ...]
+    assignments: tuple[Assignment, ...]
     place: str = ""
 
     @property
+    def schedules(self) -> tuple[Schedule | None, ...]:
+        """The quarters of the partner's part, one per assignment (``None`` where not given)."""
+        return tuple(a.schedule for a in self.assignments)
+
+    @property
     def buckets(self) -> frozenset[Bucket]:
-        """The quarters this plan puts the partner's part in (or ongoing, or none)."""
-        found: set[Bucket] = set()
-        for schedule in self.schedules:
-            if schedule is None:
-                continue
-            if schedule.kind == "ongoing":
-                found.add("ongoing")
-            else:
-                found.update(schedule.quarters)
-        return frozenset(found) or frozenset({"none"})
+        """The quarters this plan puts the partner's part in (or ongoing, or none), as
+        :func:`uvp.core.quarter_buckets` says."""
+        return quarter_buckets(self.assignments)
 
     @property
     def schedule_text(self) -> str:
         """The quarters as the plan writes them (``Q2-Q3``, ``Doorlopend``), or ``—``."""
-        return ", ".join(str(s) for s in self.schedules if s is not None) or "—"
+        return schedules_text(self.assignments) or "—"
 
 
 @attrs.frozen
@@ -219,7 +225,7 @@ def _involvement(
     """The partner's part in *action* of *plan*, or None when it has none."""
     is_municipality = (org := identify(partner)) is not None and org.kind == "municipality"
     ivp = {organisation_name(n) for n in (plan.municipality, *plan.partners)}
-    parts: dict[Role, list[Schedule | None]] = {}
+    parts: dict[Role, list[Assignment]] = {}
     for assignment in action.assignments:
         lead = assignment.lead
         if lead is None:
@@ -232,48 +238,96 @@ def _involvement(
         elif lead.kind == "joint" and partner in ivp:
             role = "joint"
         if role is not None:
-            parts.setdefault(role, []).append(assignment.schedule)
+            parts.setdefault(role, []).append(assignment)
     if not parts and partner in action.participants:
-        parts["participant"] = [a.schedule for a in action.assignments]
+        parts["participant"] = list(action.assignments)
     if not parts:
         return None
     first: Role = min(parts, key=_RANK.__getitem__)
     return Involvement(plan.municipality, index, action, first, tuple(parts[first]), place)
 
 
-def agenda(plans: Sequence[Plan], partner: str) -> Agenda:
+def agenda(plans: Sequence[Plan], partner: str, *, strict: bool = False) -> Agenda:
     """What *partner* (``Politie``, a municipality, ``ZV-WVV``; any way of writing the
-    name) leads or takes part in across *plans*, the same action in several plans once."""
+    name) leads or takes part in across *plans*, the same action in several plans once.
+
+    With *strict*, a partner with no part in any plan that no plan names (see
+    :func:`named_organisations`) and uvp does not know either is taken for a
+    typing error: a :class:`~uvp.UvpError` (``agenda-unknown-partner``) names the
+    organisations the plans do name, and the likeliest one when there is one.
+
+    >>> import uvp
+    >>> agenda([uvp.load("examples/nijkerk-2024.json")], "Polite", strict=True)
+    Traceback (most recent call last):
+    ...
+    uvp.UvpError: 'Polite' appears in none of the plans. Did you mean Politie? ...
+    """
     from uvp.region._compare import compare
 
     name = organisation_name(partner)
-    found: dict[tuple[str, int], Involvement] = {}
+    found: dict[Key, Involvement] = {}
     for plan in plans:
         for index, (priority, theme, action) in enumerate(plan.walk()):
             involvement = _involvement(plan, index, action, name, where(priority, theme))
             if involvement is not None:
                 found[plan.municipality, index] = involvement
     # The same joint action in several plans: one line, through the region view's matching.
-    group: dict[tuple[str, int], tuple[str, int]] = {key: key for key in found}
-
-    def root(key: tuple[str, int]) -> tuple[str, int]:
-        while group[key] != key:
-            key = group[key]
-        return key
-
+    groups = Groups()
     if len({p.municipality for p in plans}) > 1:
         for item in compare(plans).items:  # positions: the plans that have the action
             keys = [k for k in item.positions.items() if k in found]
             for key in keys[1:]:
-                group[root(key)] = root(keys[0])
-    members: dict[tuple[str, int], list[Involvement]] = {}
+                groups.join(keys[0], key)
+    members: dict[int | Key, list[Involvement]] = {}
     for key, involvement in found.items():  # plan order, first plan first
-        members.setdefault(root(key), []).append(involvement)
+        line: int | Key = next(iter(groups.of(key)), key)
+        members.setdefault(line, []).append(involvement)
+    if strict and not members:
+        _check_known(plans, partner, name)
     return Agenda(
         name,
         tuple(p.municipality for p in plans),
         tuple(sorted({p.year for p in plans})),
         tuple(AgendaItem(tuple(m)) for m in members.values()),
+    )
+
+
+def named_organisations(plans: Sequence[Plan]) -> list[str]:
+    """Every organisation the plans name: municipalities, partners, leads and participants
+    (collectives such as *gezamenlijk* aside), in the order first named.
+
+    >>> import uvp
+    >>> named_organisations([uvp.load("examples/nijkerk-2024.json")])[:3]
+    ['Nijkerk', 'Barneveld', 'Scherpenzeel']
+    """
+    names: dict[str, None] = {}
+    for plan in plans:
+        names.update(dict.fromkeys((plan.municipality, *plan.partners)))
+        for action in plan.actions:
+            names.update(dict.fromkeys(lead.organisation for lead in action.leads))
+            names.update(dict.fromkeys(action.participants))
+    collectives = ("joint", "each-municipality")
+    return [n for n in names if (org := identify(n)) is None or org.kind not in collectives]
+
+
+def _check_known(plans: Sequence[Plan], partner: str, name: str) -> None:
+    """A UvpError when no plan names *partner* and uvp does not know it."""
+    known = named_organisations(plans)
+    if name in known or identify(partner) is not None:
+        return
+    try:
+        from rapidfuzz import process
+    except ImportError:  # Excel's own Python (Pyodide) has no rapidfuzz: no suggestion
+        best = None
+    else:
+        best = process.extractOne(name, known, score_cutoff=60)
+    if best is None:
+        raise UvpError("agenda-unknown-partner", partner=partner, known=", ".join(known))
+    raise UvpError(
+        "agenda-unknown-partner-suggestion",
+        partner=partner,
+        suggestion=best[0],
+        known=", ".join(known),
     )
 
 

@@ -30,7 +30,16 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from uvp.core import Action, Plan, Schedule, identify, organisation_name
+from uvp.core import (
+    Action,
+    Assignment,
+    Plan,
+    identify,
+    leads_text,
+    organisation_name,
+    schedules_text,
+)
+from uvp.region._groups import Groups
 from uvp.workbook import Located
 
 __all__ = [
@@ -276,10 +285,10 @@ class Comparison:
 # -- who is involved ----------------------------------------------------------------------
 
 
-def _leads(action: Action, municipality: str, other: str) -> dict[str, list[Schedule | None]]:
-    """Lead organisation -> its schedules. *Iedere gemeente* is each municipality doing
+def _leads(action: Action, municipality: str, other: str) -> dict[str, list[Assignment]]:
+    """Lead organisation -> its assignments. *Iedere gemeente* is each municipality doing
     its own: a part of *municipality* and a part of *other*, both in that schedule."""
-    found: dict[str, list[Schedule | None]] = {}
+    found: dict[str, list[Assignment]] = {}
     for assignment in action.assignments:
         if assignment.lead is None:
             continue
@@ -288,7 +297,7 @@ def _leads(action: Action, municipality: str, other: str) -> dict[str, list[Sche
         else:
             names = [assignment.lead.organisation]
         for name in names:
-            found.setdefault(name, []).append(assignment.schedule)
+            found.setdefault(name, []).append(assignment)
     return found
 
 
@@ -317,13 +326,8 @@ def _why_involved(action: Action, other: str) -> str:
 # -- comparing two plans ------------------------------------------------------------------
 
 
-def _schedule_text(schedules: Sequence[Schedule | None]) -> str | None:
-    texts = [str(s) for s in schedules if s is not None]
-    return ", ".join(texts) if texts else None
-
-
-def _quarters(schedules: Sequence[Schedule | None]) -> frozenset[int]:
-    return frozenset(q for s in schedules if s is not None for q in s.quarters)
+def _quarters(assignments: Sequence[Assignment]) -> frozenset[int]:
+    return frozenset(q for a in assignments if a.schedule is not None for q in a.schedule.quarters)
 
 
 def _differences(
@@ -345,7 +349,7 @@ def _differences(
             differences.append(
                 Difference(
                     "schedule",
-                    {ma: _schedule_text(leads_a[name]), mb: _schedule_text(leads_b[name])},
+                    {ma: schedules_text(leads_a[name]), mb: schedules_text(leads_b[name])},
                     name,
                 )
             )
@@ -354,7 +358,11 @@ def _differences(
     only_a = [n for n in leads_a if n not in leads_b and n not in (ma, mb)]
     only_b = [n for n in leads_b if n not in leads_a and n not in (ma, mb)]
     if only_a or only_b or (not common and leads_a and leads_b):
-        differences.append(Difference("lead", {ma: _lead_text(a), mb: _lead_text(b)}))
+        differences.append(
+            Difference(
+                "lead", {ma: leads_text(a.leads, units=False), mb: leads_text(b.leads, units=False)}
+            )
+        )
     # Who else takes part: a third organisation one plan names (sluit aan, deelt met, in
     # samenwerking met) where the other is silent about it. Saying it in other words is
     # not a difference, nor is a partner that gezamenlijk includes; and where each
@@ -378,11 +386,6 @@ def _differences(
             )
         )
     return tuple(differences)
-
-
-def _lead_text(action: Action) -> str | None:
-    """The action's leads as the plan names them (*Iedere gemeente* too)."""
-    return ", ".join(dict.fromkeys(lead.organisation for lead in action.leads)) or None
 
 
 def _third_parties(action: Action, municipalities: frozenset[str]) -> set[str]:
@@ -452,7 +455,7 @@ def compare(plans: Sequence[Plan]) -> Comparison:
     names = frozenset(n.casefold() for n in region)
     implied = frozenset(region | {organisation_name(n) for plan in plans for n in plan.partners})
     by_name = {plan.municipality: plan for plan in plans}
-    groups = _Groups()
+    groups = Groups()
     lacking: list[tuple[tuple[str, int], str, str]] = []
     for x, first in enumerate(plans):
         for second in plans[x + 1 :]:
@@ -488,51 +491,6 @@ def _item_order(item: Item, order: Mapping[str, int]) -> tuple[int, int, int]:
     """Matched items first, then missing ones; each in the order of the first plan that has it."""
     first = min(item.positions, key=order.__getitem__)
     return (item.kind == "missing", order[first], item.positions[first])
-
-
-class _Groups:
-    """The same action across plans: (municipality, index) keys joined into groups of at
-    most one action per plan."""
-
-    def __init__(self) -> None:
-        self.members: list[dict[str, int]] = []
-        self.index: dict[tuple[str, int], list[int]] = {}
-
-    def of(self, key: tuple[str, int]) -> list[int]:
-        return self.index.get(key, [])
-
-    def add(self, key: tuple[str, int]) -> None:
-        if key not in self.index:
-            self.members.append({key[0]: key[1]})
-            self.index[key] = [len(self.members) - 1]
-
-    def join(self, a: tuple[str, int], b: tuple[str, int]) -> None:
-        ga, gb = self.of(a), self.of(b)
-        if not ga and not gb:
-            self.members.append({a[0]: a[1], b[0]: b[1]})
-            self.index[a] = self.index[b] = [len(self.members) - 1]
-            return
-        if ga and gb:
-            first, second = ga[0], gb[0]
-            if first == second:
-                return
-            one, two = self.members[first], self.members[second]
-            if not set(one) & set(two):  # one action per plan: merge the two groups
-                one.update(two)
-                for municipality, position in two.items():
-                    self.index[municipality, position] = [first]
-                self.members[second] = {}
-                return
-        elif ga or gb:
-            group, key = (ga[0], b) if ga else (gb[0], a)
-            if key[0] not in self.members[group]:
-                self.members[group][key[0]] = key[1]
-                self.index[key] = [group]
-                return
-        # Joining would put two actions of one plan together: keep this pair apart.
-        self.members.append({a[0]: a[1], b[0]: b[1]})
-        for key in (a, b):
-            self.index.setdefault(key, []).append(len(self.members) - 1)
 
 
 def _group_differences(

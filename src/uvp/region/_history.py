@@ -25,6 +25,7 @@ carried over without quarters, with a note of where they came from.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -36,15 +37,19 @@ from uvp.core import (
     STATUS_LABELS,
     Action,
     Assignment,
+    Finding,
     Lead,
     Plan,
     Priority,
-    Schedule,
+    Report,
     Status,
     Theme,
     UvpError,
     excerpt,
+    leads_text,
     organisation_name,
+    schedules_text,
+    validate_plan,
     where,
 )
 from uvp.messages import render
@@ -58,11 +63,13 @@ __all__ = [
     "CarryOver",
     "Change",
     "ChangeKind",
+    "NextYearDraft",
     "PlanDiff",
     "carry_over",
     "default_target",
     "describe_change",
     "diff_plans",
+    "draft_next_year",
     "next_year",
     "replace_action",
     "status_label",
@@ -242,26 +249,16 @@ def _lead_key(lead: Lead | None) -> str:
     return organisation_name(lead.name).casefold() + unit
 
 
-def _schedules(action: Action) -> dict[str, tuple[Schedule | None, ...]]:
-    """Lead (normalised) -> its schedules, in the order written."""
-    found: dict[str, list[Schedule | None]] = {}
+def _schedules(action: Action) -> dict[str, tuple[Assignment, ...]]:
+    """Lead (normalised) -> its assignments, in the order written."""
+    found: dict[str, list[Assignment]] = {}
     for assignment in action.assignments:
-        found.setdefault(_lead_key(assignment.lead), []).append(assignment.schedule)
-    return {key: tuple(schedules) for key, schedules in found.items()}
+        found.setdefault(_lead_key(assignment.lead), []).append(assignment)
+    return {key: tuple(assignments) for key, assignments in found.items()}
 
 
-def _schedule_text(schedules: Sequence[Schedule | None]) -> str | None:
-    written = [str(s) for s in schedules if s is not None]
-    return "\n".join(written) if written else None
-
-
-def _same_schedules(a: Sequence[Schedule | None], b: Sequence[Schedule | None]) -> bool:
-    return sorted(map(str, a)) == sorted(map(str, b))
-
-
-def _lead_text(action: Action) -> str | None:
-    leads = [str(lead) for lead in action.leads]
-    return "\n".join(leads) if leads else None
+def _same_schedules(a: Sequence[Assignment], b: Sequence[Assignment]) -> bool:
+    return sorted(str(x.schedule) for x in a) == sorted(str(x.schedule) for x in b)
 
 
 def _action_changes(
@@ -275,16 +272,15 @@ def _action_changes(
         names = {_lead_key(a.lead): str(a.lead) for a in new.assignments if a.lead}
         for key in common:
             if not _same_schedules(old_leads[key], new_leads[key]):
-                old_text = _schedule_text(old_leads[key])
-                new_text = _schedule_text(new_leads[key])
+                old_text = schedules_text(old_leads[key], "\n")
+                new_text = schedules_text(new_leads[key], "\n")
                 yield "moved", old_text, new_text, (names.get(key) if several else None)
     else:  # other leads altogether: compare the action's schedules as a whole
-        old_all = [a.schedule for a in old.assignments]
-        new_all = [a.schedule for a in new.assignments]
-        if not _same_schedules(old_all, new_all):
-            yield "moved", _schedule_text(old_all), _schedule_text(new_all), None
+        if not _same_schedules(old.assignments, new.assignments):
+            old_text = schedules_text(old.assignments, "\n")
+            yield "moved", old_text, schedules_text(new.assignments, "\n"), None
     if set(old_leads) != set(new_leads):
-        yield "lead", _lead_text(old), _lead_text(new), None
+        yield "lead", leads_text(old.leads, "\n"), leads_text(new.leads, "\n"), None
     if old.status != new.status:
         yield "status", old.status, new.status, None
     if _normal(old.text) != _normal(new.text):
@@ -586,3 +582,64 @@ def default_target(source: Path, year: int) -> Path:
     else:
         stem = f"{stem}-{year}"
     return source.with_name(stem + suffix)
+
+
+@attrs.frozen
+class NextYearDraft:
+    """Next year's plan drafted from a plan file and written to ``target``.
+
+    ``read_findings`` are the errors met reading the source workbook (rows
+    read only in part; none for a JSON plan); ``findings`` what validation
+    finds in the draft besides the quarters still to plan (``missing-quarter``,
+    which the draft has by design: :attr:`CarryOver.unplanned` counts them).
+    """
+
+    source: Path
+    target: Path
+    carried: CarryOver
+    read_findings: Report
+    findings: Report
+
+
+def draft_next_year(
+    path: str | os.PathLike[str],
+    target: str | os.PathLike[str] | None = None,
+    *,
+    overwrite: bool = False,
+    municipality: str | None = None,
+    year: int | None = None,
+) -> NextYearDraft:
+    """Read the evaluated plan at *path*, draft next year's (:func:`carry_over`) and write
+    it to *target* (by default :func:`default_target`): a workbook in the layout most of
+    the source workbook's tables are in (the default layout from JSON), or JSON.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     draft = draft_next_year("examples/nijkerk-2024.json", f"{folder}/uvp-2025.json")
+    ...     draft.target.name, draft.carried.plan.year, draft.findings.findings
+    ('uvp-2025.json', 2025, ())
+    """
+    from uvp.workbook import WORKBOOK_SUFFIXES, inspect_workbook, read_plan, write_plan
+
+    source = Path(path)
+    read_findings: tuple[Finding, ...] = ()
+    layout = None
+    if source.suffix.lower() in WORKBOOK_SUFFIXES:
+        result = inspect_workbook(source, municipality=municipality, year=year)
+        plan = result.plan
+        read_findings = tuple(f for f in result.findings if f.severity == "error")
+        layout = result.layout
+    else:
+        plan = read_plan(source, municipality=municipality, year=year)
+    carried = carry_over(plan)
+    written = write_plan(
+        carried.plan,
+        target or default_target(source, carried.plan.year),
+        layout=layout,
+        overwrite=overwrite,
+    )
+    draft = carried.plan
+    others = tuple(f for f in validate_plan(draft).findings if f.code != "missing-quarter")
+    return NextYearDraft(
+        source, written, carried, Report(read_findings), Report(others, plan=draft)
+    )

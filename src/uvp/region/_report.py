@@ -4,7 +4,7 @@ The mayors, the police chief and the public prosecutor meet each quarter.
 :func:`quarterly_report` tells them, on a *peildatum*, per priority of the plan:
 
 - **Gereed**: the actions with status *done*;
-- **Te laat**: the actions that are overdue (:func:`uvp.evaluation.is_overdue`:
+- **Te laat**: the actions that are overdue (:func:`uvp.core.is_overdue`:
   not done nor cancelled while their last quarter has ended);
 - **Volgend kwartaal**: the actions not done nor cancelled that the plan puts in
   the quarter after the peildatum's quarter.
@@ -18,6 +18,10 @@ What "in the next quarter" means per notation (see ``docs/notations.md``):
 - *Doorlopend*: never: an ongoing action has no moment that falls due;
 - an action with several leads counts when any lead's part falls in the next
   quarter; the item names those leads only.
+
+The counts are a :class:`uvp.core.Tally`, the same count as the Evaluatie
+sheet's: each action once, a late running action as late (*te laat*), not as
+running (*loopt*).
 
 A quarter is always within the plan's year: on a peildatum in Q4 the next
 quarter is Q1 of the following year, outside the plan, and
@@ -44,14 +48,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from uvp.core import (
-    RUNNING,
     STATUS_LABELS,
     Action,
     Plan,
@@ -62,6 +65,7 @@ from uvp.core import (
     due_date,
     is_overdue,
     quarter_of,
+    schedules_text,
 )
 from uvp.messages import render
 
@@ -70,7 +74,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PriorityReport",
-    "Progress",
     "QuarterlyReport",
     "ReportItem",
     "quarterly_report",
@@ -154,64 +157,6 @@ class ReportItem:
 
 
 @attrs.frozen
-class Progress:
-    """Where the actions stand, each action counted once: the segments of the chart.
-
-    ``running`` counts running actions that are *not* overdue (an overdue one
-    counts as ``overdue``, unlike :attr:`uvp.evaluation.Tally.running`), those
-    that need attention (*Aandacht*) included, as in the Tally; ``at_risk`` says
-    how many of them need attention (it is not a segment of its own). ``other``
-    is the rest: planned, postponed or without status, and not overdue.
-    Cancelled actions are not in the chart: ``total`` leaves them out.
-
-    >>> Progress(done=2, running=1, overdue=1, other=4, cancelled=1).total
-    8
-    """
-
-    done: int = 0
-    running: int = 0
-    overdue: int = 0
-    other: int = 0
-    cancelled: int = 0
-    at_risk: int = 0
-
-    @classmethod
-    def of(cls, actions: Iterable[Action], year: int, peildatum: dt.date) -> Progress:
-        """Count *actions* of a plan for *year* on *peildatum*.
-
-        >>> import datetime as dt, uvp
-        >>> plan = uvp.load("examples/nijkerk-2024.json")
-        >>> Progress.of(plan.actions, plan.year, dt.date(2024, 7, 1))
-        Progress(done=0, running=0, overdue=21, other=21, cancelled=0, at_risk=0)
-        """
-        counts = {"done": 0, "running": 0, "overdue": 0, "other": 0, "cancelled": 0, "at_risk": 0}
-        for action in actions:
-            if action.status in ("done", "cancelled"):
-                counts[action.status] += 1
-            elif is_overdue(action, year, peildatum):
-                counts["overdue"] += 1
-            elif action.status in RUNNING:
-                counts["running"] += 1
-                counts["at_risk"] += action.status == "at-risk"
-            else:
-                counts["other"] += 1
-        return cls(**counts)
-
-    @property
-    def total(self) -> int:
-        """The actions the chart shows: all but the cancelled ones."""
-        return self.done + self.running + self.overdue + self.other
-
-    def segments(self) -> tuple[tuple[str, int], ...]:
-        """The chart's segments in order: ``done``, ``running``, ``overdue``, ``other``.
-
-        >>> Progress(done=2, other=3).segments()
-        (('done', 2), ('running', 0), ('overdue', 0), ('other', 3))
-        """
-        return tuple((code, getattr(self, code)) for code, _ in _SEGMENTS)
-
-
-@attrs.frozen
 class PriorityReport:
     """One priority of the report: its counts and its three lists of actions.
 
@@ -224,7 +169,6 @@ class PriorityReport:
     title: str
     kind: PriorityKind
     tally: Tally
-    progress: Progress
     done: tuple[ReportItem, ...]
     overdue: tuple[ReportItem, ...]
     upcoming: tuple[ReportItem, ...]
@@ -234,12 +178,8 @@ class PriorityReport:
         return {
             "title": self.title,
             "kind": self.kind,
-            "counts": {
-                **attrs.asdict(self.tally),
-                "upcoming": len(self.upcoming),
-                "percent_done": round(100 * self.tally.percent_done),
-            },
-            "chart": dict(self.progress.segments()),
+            "counts": _counts(self.tally, len(self.upcoming)),
+            "chart": dict(self.tally.segments()),
             "done": [item.to_dict() for item in self.done],
             "overdue": [item.to_dict() for item in self.overdue],
             "upcoming": [item.to_dict() for item in self.upcoming],
@@ -270,7 +210,6 @@ class QuarterlyReport:
     next_quarter: int | None
     priorities: tuple[PriorityReport, ...]
     total: Tally
-    progress: Progress
 
     @property
     def title(self) -> str:
@@ -294,23 +233,24 @@ class QuarterlyReport:
             "quarter": self.quarter,
             "next_quarter": self.next_quarter,
             "following": {"year": self.following[0], "quarter": self.following[1]},
-            "total": {
-                **attrs.asdict(self.total),
-                "upcoming": sum(len(p.upcoming) for p in self.priorities),
-                "percent_done": round(100 * self.total.percent_done),
-            },
-            "chart": dict(self.progress.segments()),
+            "total": _counts(self.total, sum(len(p.upcoming) for p in self.priorities)),
+            "chart": dict(self.total.segments()),
             "priorities": [priority.to_dict() for priority in self.priorities],
         }
 
 
-def _schedule_text(action: Action) -> str:
-    schedules = {str(a.schedule) for a in action.assignments if a.schedule is not None}
-    if not schedules:
-        return ""
-    if len(schedules) == 1 and all(a.schedule is not None for a in action.assignments):
-        return schedules.pop()
-    return "; ".join(str(a) for a in action.assignments)
+def _counts(tally: Tally, upcoming: int) -> dict[str, int]:
+    """The counts in the report's JSON (the chart's ``other`` is under ``chart``)."""
+    return {
+        "actions": tally.actions,
+        "done": tally.done,
+        "running": tally.running,
+        "overdue": tally.overdue,
+        "cancelled": tally.cancelled,
+        "at_risk": tally.at_risk,
+        "upcoming": upcoming,
+        "percent_done": round(100 * tally.percent_done),
+    }
 
 
 def _in_quarter(action: Action, quarter: int) -> tuple[str, ...] | None:
@@ -331,7 +271,12 @@ def _item(
     plan: Plan, priority: str, theme: str, action: Action, leads: tuple[str, ...]
 ) -> ReportItem:
     return ReportItem(
-        priority, theme, action, leads, _schedule_text(action), due_date(action, plan.year)
+        priority,
+        theme,
+        action,
+        leads,
+        schedules_text(action.assignments, "; ", by_lead=True) or "",
+        due_date(action, plan.year),
     )
 
 
@@ -367,7 +312,6 @@ def quarterly_report(plan: Plan, peildatum: dt.date) -> QuarterlyReport:
                 priority.title,
                 priority.kind,
                 Tally.of(priority.actions, plan.year, peildatum),
-                Progress.of(priority.actions, plan.year, peildatum),
                 tuple(done),
                 tuple(overdue),
                 tuple(upcoming),
@@ -382,7 +326,6 @@ def quarterly_report(plan: Plan, peildatum: dt.date) -> QuarterlyReport:
         next_quarter,
         tuple(priorities),
         Tally.of(plan.actions, plan.year, peildatum),
-        Progress.of(plan.actions, plan.year, peildatum),
     )
 
 
@@ -418,15 +361,15 @@ def _count_headers() -> list[str]:
     ]
 
 
-def _count_row(label: str, tally: Tally, progress: Progress, upcoming: int) -> list[Any]:
+def _count_row(label: str, tally: Tally, upcoming: int) -> list[Any]:
     return [
         label,
         tally.actions,
-        progress.done,
-        progress.running,
-        progress.overdue,
-        progress.other,
-        progress.cancelled,
+        tally.done,
+        tally.running,
+        tally.overdue,
+        tally.other,
+        tally.cancelled,
         upcoming,
         tally.percent_done,
     ]
@@ -480,11 +423,11 @@ def write_report_workbook(report: QuarterlyReport, path: str | Path) -> Path:
     header(table_header, _count_headers())
     row = table_header + 1
     rows = [
-        _count_row(_priority_label(n, p), p.tally, p.progress, len(p.upcoming))
+        _count_row(_priority_label(n, p), p.tally, len(p.upcoming))
         for n, p in enumerate(report.priorities, 1)
     ]
     upcoming = sum(len(p.upcoming) for p in report.priorities)
-    rows.append(_count_row(_nl("report-total"), report.total, report.progress, upcoming))
+    rows.append(_count_row(_nl("report-total"), report.total, upcoming))
     for values in rows:
         for column, value in enumerate(values, 1):
             put(ws, row, column, value)
@@ -634,7 +577,7 @@ def _fill(code: str, hatch: str) -> str:
     return f"url(#{hatch})" if code == "overdue" else f"#{colour}"
 
 
-def _bar_svg(progress: Progress, label: str, number: int) -> str:
+def _bar_svg(progress: Tally, label: str, number: int) -> str:
     """A horizontal stacked bar, with the count written in each segment wide enough for it."""
     width, height, bar = 640, 34, 26
     hatch = f"hatch-{number}"
@@ -644,7 +587,7 @@ def _bar_svg(progress: Progress, label: str, number: int) -> str:
         f"<title>{title}</title>",
         f"<defs>{_HATCH.format(id=hatch)}</defs>",
     ]
-    total = progress.total
+    total = progress.counted
     if total == 0:
         parts.append(
             f'<rect x="0.5" y="4" width="{width - 1}" height="{bar}" fill="#FFFFFF" '
@@ -680,7 +623,7 @@ def _bar_svg(progress: Progress, label: str, number: int) -> str:
     return "".join(parts)
 
 
-def _figures(progress: Progress, label: str) -> str:
+def _figures(progress: Tally, label: str) -> str:
     counts = ", ".join(
         f"{_nl(f'report-segment-{code}').lower()} {count}" for code, count in progress.segments()
     )
@@ -756,12 +699,10 @@ def render_report_html(report: QuarterlyReport) -> str:
         "</tr></thead><tbody>",
     ]
     rows = [
-        ("", _count_row(_priority_label(n, p), p.tally, p.progress, len(p.upcoming)))
+        ("", _count_row(_priority_label(n, p), p.tally, len(p.upcoming)))
         for n, p in enumerate(report.priorities, 1)
     ]
-    rows.append(
-        (' class="total"', _count_row(_nl("report-total"), report.total, report.progress, upcoming))
-    )
+    rows.append((' class="total"', _count_row(_nl("report-total"), report.total, upcoming)))
     for attributes, values in rows:
         label, *numbers, share = values
         cells = "".join(f'<td class="n">{n}</td>' for n in numbers)
@@ -776,8 +717,8 @@ def render_report_html(report: QuarterlyReport) -> str:
         parts = [
             f'<section class="priority" id="prioriteit-{number}">',
             f"<h2>{_e(label)}</h2>",
-            f'<div class="chart">{_bar_svg(priority.progress, priority.title, number)}</div>',
-            f'<p class="figures">{_e(_figures(priority.progress, _nl("report-col-actions")))}'
+            f'<div class="chart">{_bar_svg(priority.tally, priority.title, number)}</div>',
+            f'<p class="figures">{_e(_figures(priority.tally, _nl("report-col-actions")))}'
             f" ({_e(_nl('report-actions-total', count=priority.tally.actions))})</p>",
         ]
         for heading, items in _lists(report, priority):
@@ -804,7 +745,7 @@ def render_report_html(report: QuarterlyReport) -> str:
             "<main>",
             f"<h2>{_e(_nl('report-overview'))}</h2>",
             "".join(overview),
-            f'<div class="chart">{_bar_svg(report.progress, _nl("report-total"), 0)}</div>',
+            f'<div class="chart">{_bar_svg(report.total, _nl("report-total"), 0)}</div>',
             _legend(),
             *sections,
             "</main>",

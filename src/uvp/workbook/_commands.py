@@ -32,6 +32,7 @@ from uvp.core import (
     check_plan,
     evaluate_plan,
     excerpt,
+    schedules_text,
 )
 from uvp.messages import render
 from uvp.workbook._headers import header_fields, normal
@@ -87,7 +88,7 @@ def _matrix_findings(result: ReadResult) -> list[Finding]:
             continue
         quarters = read.action.quarters
         if quarters and quarters != source.matrix:
-            kwartaal = ", ".join(str(a.schedule) for a in read.action.assignments if a.schedule)
+            kwartaal = schedules_text(read.action.assignments)
             findings.append(
                 Finding(
                     "quarter-matrix-mismatch",
@@ -559,7 +560,11 @@ def fill_workbook(
 
 def write_evaluation(target: Target, evaluation: Evaluation) -> None:
     """The ``Evaluatie`` sheet for the council: figures per priority and theme, goals
-    achieved and still to achieve, and a chart."""
+    achieved and still to achieve, and a chart.
+
+    The figures are each a :class:`uvp.core.Tally`, as in the quarterly report:
+    every action counted once, so *Loopt* is running and on time and a late
+    action is under *Te laat* only."""
     sheet = EVALUATIE
     target.replace_sheet(sheet)
     target.set_value(
@@ -667,8 +672,7 @@ def _chart_block(target: Target, evaluation: Evaluation) -> tuple[int, int, int]
         if line.theme is not None:
             continue
         t = line.tally
-        other = max(0, t.actions - t.done - t.running - t.overdue - t.cancelled)
-        chart_values: list[CellValue] = [line.priority, t.done, t.running, t.overdue, other]
+        chart_values: list[CellValue] = [line.priority, t.done, t.running, t.overdue, t.other]
         for column, value in enumerate(chart_values, _CHART_DATA):
             target.set_value(sheet, row, column, value)
         row += 1

@@ -15,6 +15,7 @@ has one reader.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,7 +23,16 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from uvp.core import Plan, PlanDataError, WorkbookError, dump, load, sheet_reference
+from uvp.core import (
+    Plan,
+    PlanDataError,
+    Report,
+    WorkbookError,
+    dump,
+    load,
+    sheet_reference,
+    validate_plan,
+)
 
 if TYPE_CHECKING:
     from uvp.workbook._reader import ReadAction
@@ -31,9 +41,12 @@ __all__ = [
     "PLAN_SUFFIXES",
     "WORKBOOK_SUFFIXES",
     "Located",
+    "convert_plan",
     "find_plans",
+    "inspect_plan",
     "read_located",
     "read_plan",
+    "write_plan",
 ]
 
 PLAN_SUFFIXES: Final = (".json", ".xlsx", ".xlsm")
@@ -92,6 +105,30 @@ def read_plan(
     )
 
 
+def inspect_plan(
+    path: str | os.PathLike[str],
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+    peildatum: dt.date | None = None,
+) -> tuple[Plan, Report]:
+    """Read a plan file and check it: the plan and its findings, each finding of a
+    workbook located in the cell it is about (see :func:`uvp.workbook.validate_result`).
+
+    >>> plan, report = inspect_plan("examples/scherpenzeel-2024.xlsx")
+    >>> plan.municipality, report.where(report.errors[0], "nl")
+    ('Scherpenzeel', "'Ondermijning'!B61")
+    """
+    path = Path(path)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        from uvp.workbook import inspect_workbook, validate_result
+
+        result = inspect_workbook(path, municipality=municipality, year=year)
+        return result.plan, validate_result(result, peildatum=peildatum)
+    plan = read_plan(path)
+    return plan, validate_plan(plan, peildatum=peildatum)
+
+
 def write_plan(
     plan: Plan,
     path: str | os.PathLike[str],
@@ -114,6 +151,31 @@ def write_plan(
         raise WorkbookError("workbook-exists", source=str(path))
     dump(plan, path)
     return path
+
+
+def convert_plan(
+    path: str | os.PathLike[str],
+    folder: str | os.PathLike[str] | None = None,
+    *,
+    layout: Literal["goal", "quarter"] | None = None,
+    overwrite: bool = False,
+    municipality: str | None = None,
+    year: int | None = None,
+) -> Path:
+    """A workbook as JSON, or JSON as a workbook: the plan at *path* written under the
+    same name with the other suffix (``.json``, ``.xlsx``), beside it or in *folder*.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     convert_plan("examples/nijkerk-2024.xlsx", folder).name
+    'nijkerk-2024.json'
+    """
+    path = Path(path)
+    suffix = ".json" if path.suffix.lower() in WORKBOOK_SUFFIXES else ".xlsx"
+    target = Path(folder if folder is not None else path.parent) / (path.stem + suffix)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    plan = read_plan(path, municipality=municipality, year=year)
+    return write_plan(plan, target, layout=layout, overwrite=overwrite)
 
 
 @attrs.frozen

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar
@@ -202,6 +203,18 @@ class ReadResult:
             code = "municipality" if self.municipality is None else "year"
             raise WorkbookError(f"workbook-unknown-{code}", source=self.source)
         return self._plan
+
+    @property
+    def layout(self) -> Layout | None:
+        """The layout most of the workbook's action tables are in (the first met on a
+        tie), ``None`` without tables: the layout to write a plan from this one in.
+
+        >>> rows = [["Drugs"], ["Acties", "Trekker", "Kwartaal"], ["Iets.", "Nijkerk", "Q1"]]
+        >>> read_values({"Blad1": rows}, year=2024).layout
+        'goal'
+        """
+        layouts = Counter(table.layout for table in self.tables)
+        return layouts.most_common(1)[0][0] if layouts else None
 
     def value(self, sheet: str, row: int, column: int) -> object:
         """The value of a cell (1-based) as read, or ``None``."""
