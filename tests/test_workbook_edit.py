@@ -311,3 +311,19 @@ def test_the_plan_sheet_rows_go_into_a_users_workbook_by_editing_it(tmp_path: Pa
     assert written == ("municipality", "year")
     assert uvp.read_workbook(out).municipality == "Testdorp"
     assert losses(path.read_bytes(), out.read_bytes()) == []
+
+
+def test_row_heights_and_links_in_a_users_sheet(tmp_path: Path) -> None:
+    """What the Target may one day ask of a user's sheet: a row's height, a link."""
+    package = Package.open(EXAMPLES / "nijkerk-2024.xlsx")
+    part = package.sheet_part("Plan")
+    assert part is not None
+    target = PackageTarget(package)
+    editor = target._editor("Plan")
+    editor.row_height(30, 42)
+    editor.link(30, 2, "'Doelen'!A1")
+    editor.link(30, 2, "'Doelen'!A2")  # a rerun replaces uvp's link
+    ws = openpyxl.load_workbook(_saved(target, tmp_path / "out.xlsx"))["Plan"]
+    assert ws.row_dimensions[30].height == 42
+    assert ws.cell(30, 2).hyperlink.location == "'Doelen'!A2"
+    assert len(ws._hyperlinks) <= 1

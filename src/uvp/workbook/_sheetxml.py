@@ -575,6 +575,29 @@ class SheetEditor:
         else:
             following.addprevious(col)
 
+    def row_height(self, number: int, height: float) -> None:
+        """Set a row's height (in points)."""
+        row = self._row(number, create=True)
+        assert row is not None
+        row.set("ht", _number(height))
+        row.set("customHeight", "1")
+
+    def link(self, number: int, column: int, location: str) -> None:
+        """Make a cell a hyperlink to *location* in the workbook (``'Blad'!C4``)."""
+        cell = self.cell(number, column, create=True)
+        assert cell is not None
+        ref = cell.get("r", "")
+        links = self.root.find(self.q("hyperlinks"))
+        if links is None:
+            links = etree.Element(self.q("hyperlinks"))
+            _insert_in_order(self.root, links, WORKSHEET_ORDER)
+        for old in links.findall(self.q("hyperlink")):
+            if old.get("ref") == ref and not any(str(k).endswith("}id") for k in old.attrib):
+                links.remove(old)  # uvp's own link of a rerun (a user's, with a target, stays)
+        link = etree.SubElement(links, self.q("hyperlink"))
+        link.set("ref", ref)
+        link.set("location", location)
+
     def add_list_validation(self, ref: str, options: Sequence[str], title: str, error: str) -> None:
         """A drop-down list on the cells of *ref*."""
         validations = self.root.find(self.q("dataValidations"))
