@@ -231,19 +231,13 @@ def test_a_new_workbook_is_not_written_over_a_file_unless_asked(tmp_path: Path) 
     assert openpyxl.load_workbook(path).sheetnames == ["Overzicht"]
 
 
-@pytest.mark.xfail(
-    raises=KeyError,
-    strict=True,
-    reason="the catalogue's workbook-illegal-character text asks for {cell}, which UvpError "
-    "keeps as the location, not as a parameter: the error cannot be made (a bug older than "
-    "the Sheet; left for the catalogue's owner)",
-)
 def test_a_new_workbook_refuses_a_control_character_with_nothing_written(tmp_path: Path) -> None:
     sheet = Sheet("Blad")
     sheet.put(1, 1, "bel\x07")
     with pytest.raises(uvp.WorkbookError) as caught:
         write_new_workbook(tmp_path / "nieuw.xlsx", [sheet])
     assert caught.value.code == "workbook-illegal-character"
+    assert caught.value.where == "'Blad'!A1"
     assert list(tmp_path.iterdir()) == []
 
 

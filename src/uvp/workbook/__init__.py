@@ -73,6 +73,7 @@ from uvp.workbook._target import OpenpyxlTarget, Target, write_new_workbook
 from uvp.workbook._writer import default_layout, plan_sheets, write_workbook
 
 if TYPE_CHECKING:
+    from uvp.workbook._edit import PackageTarget
     from uvp.workbook._xlwings import XlwingsTarget, book_values
 
 __all__ = [
@@ -96,6 +97,7 @@ __all__ = [
     "ListValidation",
     "Located",
     "OpenpyxlTarget",
+    "PackageTarget",
     "PageSetup",
     "ReadAction",
     "ReadResult",
@@ -146,7 +148,11 @@ __all__ = [
 ]
 
 # The xlwings Target loads xlwings: only when the add-in asks for it.
-_LAZY = {"XlwingsTarget": "uvp.workbook._xlwings", "book_values": "uvp.workbook._xlwings"}
+_LAZY = {
+    "XlwingsTarget": "uvp.workbook._xlwings",
+    "book_values": "uvp.workbook._xlwings",
+    "PackageTarget": "uvp.workbook._edit",
+}
 
 
 def __getattr__(name: str) -> object:

@@ -1,11 +1,12 @@
-"""Where uvp's sheets are written: one small interface, two homes.
+"""Where uvp's sheets are written: one small interface, three homes.
 
 A :class:`~uvp.workbook.Sheet` is written by :func:`~uvp.workbook.write_sheet`
-through a :class:`Target`. :class:`OpenpyxlTarget` writes into a workbook file
-(a user's plan, or a new workbook of uvp's own made by
-:func:`write_new_workbook`); :class:`~uvp.workbook.XlwingsTarget` writes the
-very same sheet into the workbook open in Excel. Rows and columns are 1-based,
-as in Excel.
+through a :class:`Target`. :class:`~uvp.workbook.PackageTarget` writes into a
+user's workbook file by editing its package in place; :class:`OpenpyxlTarget`
+builds the workbooks uvp makes from scratch (:func:`write_new_workbook`) and the
+sheets it owns, which the package target grafts in;
+:class:`~uvp.workbook.XlwingsTarget` writes the very same sheet into the
+workbook open in Excel. Rows and columns are 1-based, as in Excel.
 """
 
 from __future__ import annotations
