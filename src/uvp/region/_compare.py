@@ -578,18 +578,32 @@ def describe(item: Item) -> str:
 
 
 def put_link(
-    sheet: Sheet, row: int, column: int, source: Located | None, index: int | None, folder: Path
+    sheet: Sheet,
+    row: int,
+    column: int,
+    source: Located | None,
+    index: int | None,
+    folder: Path,
+    *,
+    whose: bool = False,
 ) -> None:
     """Write into a cell a link to the cell of action *index* in *source*'s workbook,
-    relative to *folder* (where the workbook with the link is saved); nothing without one."""
+    relative to *folder* (where the workbook with the link is saved); nothing without one.
+
+    The cell shows the sheet and the cell (``Ondermijning!C14``), with *whose* the
+    municipality and the cell (``Nijkerk C14``): a short text on one line, as a
+    spreadsheet program does not wrap a hyperlink (see :meth:`Sheet.fit_width`)."""
     cell = source.cell(index) if source is not None and index is not None else None
-    if source is None or cell is None:
+    if source is None or index is None or cell is None:
         return
     try:
         target = Path(os.path.relpath(source.path.resolve(), folder.resolve())).as_posix()
     except ValueError:  # another drive (Windows): no relative path
         target = source.path.resolve().as_uri()
-    sheet.put(row, column, f"{source.path.name} {cell}", LINK)
+    where = source.actions[index].source
+    place = where.cell("text")
+    shown = f"{source.plan.municipality} {place}" if whose else f"{where.sheet}!{place}"
+    sheet.put(row, column, shown, LINK)
     sheet.link(row, column, Link(cell, file=target))
 
 
@@ -601,7 +615,7 @@ def region_sheet(
     give one (relative to *folder*, where the sheet's workbook is saved); differences
     highlighted (green equal, yellow different, red missing)."""
     located = {source.plan.municipality: source for source in sources}
-    widths = [11, 45] + [55, 24, 22] * len(comparison.municipalities)
+    widths = [10, 26] + [32, 16, 14] * len(comparison.municipalities)
     sheet = Sheet("Regio", freeze="A4", page=PageSetup(repeat_rows=(3, 3)))
     sheet.set_widths(widths)
     title = "Gezamenlijke acties in de regio: " + ", ".join(comparison.municipalities)
@@ -642,6 +656,9 @@ def region_sheet(
                 sheet.put(row, column, "— ontbreekt —", _KIND_STYLE["missing"])
         for column in range(1, len(headers) + 1):
             sheet.style(row, column, WRAP)
+    for index in range(len(comparison.municipalities)):
+        sheet.fit_width(5 + 3 * index, least=14, most=40)
+    sheet.fit_rows()
     return sheet
 
 

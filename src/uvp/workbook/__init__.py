@@ -55,6 +55,7 @@ from uvp.workbook._reader import (
 from uvp.workbook._sheet import (
     HEADER,
     LINK,
+    SEGMENT_COLOURS,
     TITLE,
     WRAP,
     BarChart,
@@ -66,6 +67,7 @@ from uvp.workbook._sheet import (
     Series,
     Sheet,
     Style,
+    line_height,
     text_lines,
     write_sheet,
 )
@@ -83,6 +85,7 @@ __all__ = [
     "OWNED_SHEETS",
     "PLAN_SHEET",
     "PLAN_SUFFIXES",
+    "SEGMENT_COLOURS",
     "STATUS_LABELS",
     "TITLE",
     "WORKBOOK_SUFFIXES",
@@ -122,6 +125,7 @@ __all__ = [
     "find_plans",
     "inspect_plan",
     "inspect_workbook",
+    "line_height",
     "load_values",
     "lock_file",
     "new_workbook",

@@ -33,18 +33,20 @@ __all__ = ["default_layout", "plan_sheets", "sheet_title", "write_workbook"]
 
 _INVALID_SHEET_CHARS: Final = re.compile(r"[\[\]:*?/\\]")
 _KIND_LABEL: Final = {"joint": "gezamenlijke prioriteit", "local": "lokale prioriteit"}
+# Column widths, in characters: wide enough for their headers, narrow enough that a
+# planning table prints on A4 across at a readable size.
 _WIDTHS: Final = {
-    "text": 70,
-    "lead": 24,
-    "quarter": 14,
-    "note": 40,
-    "status": 14,
-    "id": 12,
-    "subtheme": 10,
+    "text": 60,
+    "lead": 22,
+    "quarter": 12,
+    "note": 36,
+    "status": 13,
+    "id": 10,
+    "subtheme": 11,
 }
-_PLAN_WIDTHS: Final = (34, 14, 26, 40, 10, 80)
-_GOAL_WIDTHS: Final = (30, 36, 7, 36, 60, 60)
-_DEFINITION_WIDTHS: Final = (30, 100, 30)
+_PLAN_WIDTHS: Final = (30, 12, 24, 30, 11, 60)
+_GOAL_WIDTHS: Final = (24, 28, 7, 30, 50, 50)
+_DEFINITION_WIDTHS: Final = (28, 90, 24)
 _HEADERS: Final = {
     "goal": {
         "text": "Acties",
@@ -99,7 +101,8 @@ def sheet_title(title: str, taken: set[str]) -> str:
     return name
 
 
-_PRINT: Final = PageSetup()
+_PRINT: Final = PageSetup(repeat_rows=(1, 1))  # a sheet with its header row on top
+_PLANNING_PRINT: Final = PageSetup(repeat_rows=(4, 4))  # the first table's header row
 
 
 def _widths(fields: Sequence[str]) -> list[float]:
@@ -155,7 +158,7 @@ def _theme_letters(plan: Plan) -> dict[int, str]:
 
 
 def _plan_sheet(plan: Plan, names: dict[int, str], letters: dict[int, str]) -> Sheet:
-    sheet = Sheet(PLAN_SHEET, page=_PRINT)
+    sheet = Sheet(PLAN_SHEET, page=PageSetup(repeat_rows=(7, 7)))
     sheet.set_widths(_PLAN_WIDTHS)
     sheet.put(1, 1, f"Uitvoeringsplan Veiligheid {plan.year} — gemeente {plan.municipality}", TITLE)
     sheet.put(3, 1, "Gemeente")
@@ -179,13 +182,14 @@ def _plan_sheet(plan: Plan, names: dict[int, str], letters: dict[int, str]) -> S
             ]
             _wrapped_row(sheet, row, values)
             row += 1
+    sheet.fit_rows()
     return sheet
 
 
 def _wrapped_row(sheet: Sheet, row: int, values: Sequence[CellValue]) -> None:
-    """A row of a uvp sheet: the values that are there, wrapped to the columns' widths."""
+    """A row of a uvp sheet: the values that are there, wrapped to the columns' widths
+    (the rows' heights follow from :meth:`Sheet.fit_rows`)."""
     sheet.put_row(row, values, WRAP)
-    sheet.fit_row(row)
 
 
 def _goals_sheet(plan: Plan) -> Sheet:
@@ -216,6 +220,7 @@ def _goals_sheet(plan: Plan) -> Sheet:
                 ]
                 _wrapped_row(sheet, row, values)
                 row += 1
+    sheet.fit_rows()
     return sheet
 
 
@@ -225,6 +230,7 @@ def _definitions_sheet(plan: Plan) -> Sheet:
     sheet.header(1, ["Begrip", "Omschrijving", "Onderwerp"])
     for row, definition in enumerate(plan.definitions, 2):
         _wrapped_row(sheet, row, [definition.term, definition.text, definition.topic])
+    sheet.fit_rows()
     return sheet
 
 
@@ -281,7 +287,7 @@ _GOAL: Final = Style(bold=True, size=11)
 def _per_goal_sheet(name: str, priority: Priority, status: bool, id_: bool) -> Sheet:
     # The per-goal layout always has its Toelichting column, even when empty.
     fields = _fields("goal", note=True, status=status, id_=id_)
-    sheet = Sheet(name, page=_PRINT)
+    sheet = Sheet(name, page=_PLANNING_PRINT)
     sheet.set_widths(_widths(fields))
     sheet.put(1, 1, _priority_heading(priority), TITLE)
     row = 3
@@ -301,6 +307,7 @@ def _per_goal_sheet(name: str, priority: Priority, status: bool, id_: bool) -> S
             _action_row(sheet, row, fields, action, trekker, kwartaal)
             row += 1
         row += 1
+    sheet.fit_rows()
     return sheet
 
 
@@ -351,7 +358,7 @@ def _per_quarter_sheet(
                 )
     note = any(a.note for a in priority.actions)
     fields = _fields("quarter", note=note, status=status, id_=id_, quarter=explicit)
-    sheet = Sheet(name, page=_PRINT)
+    sheet = Sheet(name, page=_PLANNING_PRINT)
     sheet.set_widths(_widths(fields))
     sheet.put(1, 1, _priority_heading(priority), TITLE)
     # Rows under a heading keep plan order.
@@ -367,6 +374,7 @@ def _per_quarter_sheet(
             _action_row(sheet, row, fields, action, trekker, kwartaal, letters[id(theme)])
             row += 1
         row += 1
+    sheet.fit_rows()
     return sheet
 
 
