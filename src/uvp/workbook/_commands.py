@@ -516,21 +516,35 @@ def quarter_matrix(result: ReadResult, *, status: bool = True) -> tuple[list[She
         if read.path in mismatches:
             continue
         schedules = [a.schedule for a in action.assignments if a.schedule]
-        if (
-            not schedules
-            and source.matrix
-            and "quarter" in table.columns
-            and table.layout == "goal"
-        ):
+        if not schedules and source.matrix:
+            # Marked, not planned: the marks become the Kwartaal, in either layout,
+            # where the Kwartaal cell is there and empty; else the marks stay.
+            quarter_column = table.columns.get("quarter")
+            if quarter_column is None or text_of(
+                result.value(source.sheet, source.row, quarter_column)
+            ):
+                reason = (
+                    "geen kolom Kwartaal" if quarter_column is None else "Kwartaal is niet leeg"
+                )
+                findings.append(
+                    Finding(
+                        "quarter-matrix-kept",
+                        params={"marked": _quarters_text(source.matrix), "reason": reason},
+                        location=Location(source.sheet, source.row, fields["q1"], read.path, "q1"),
+                    )
+                )
+                continue
             cells = {
                 q: text_of(result.value(source.sheet, source.row, fields[f"q{q}"])) or ""
                 for q in sorted(source.matrix)
             }
             schedule = _schedule_from_matrix(cells)
-            patch.put(source.row, table.columns["quarter"], str(schedule))
+            patch.put(source.row, quarter_column, str(schedule))
             schedules = [schedule]
             written += 1
         marks = _marks(schedules)
+        if source.matrix and not source.matrix <= marks.keys():
+            continue  # never clear a mark uvp did not write (a mismatch says why)
         for row in source.rows:
             for q in range(1, 5):
                 kind = marks.get(q)
@@ -546,9 +560,12 @@ def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) ->
 
     Each action's quarters are marked (a fixed quarter, a window's possible
     quarters and an ongoing action each look different). Where Kwartaal is
-    empty but the matrix is marked, Kwartaal is written from the matrix; where
-    both are filled in and disagree, a ``quarter-matrix-mismatch`` finding is
-    returned and neither is changed. With *status*, a Status column with a
+    empty but the matrix is marked, Kwartaal is written from the matrix (in
+    either layout); where both are filled in and disagree, a
+    ``quarter-matrix-mismatch`` finding is returned and neither is changed. A
+    mark uvp cannot take over (no Kwartaal column, or one it cannot read) stays,
+    with a ``quarter-matrix-kept`` finding: the fill never clears a mark that
+    the plan does not put there. With *status*, a Status column with a
     drop-down and colours is added where a table has none.
     """
     sheets, filled = quarter_matrix(result, status=status)

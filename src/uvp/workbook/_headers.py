@@ -57,6 +57,8 @@ FIELDS: Final[dict[str, tuple[str, ...]]] = {
     "subtheme": ("subthema", "sub-thema", "sub thema"),
     "status": ("status", "voortgang", "stand van zaken"),
     "id": ("id", "actie-id", "actie id", "actienummer", "actienr", "nr", "nummer"),
+    # uvp's own, per quarter: the actions' order within their theme across the sections.
+    "order": ("volgorde",),
     "q1": ("q1",),
     "q2": ("q2",),
     "q3": ("q3",),
@@ -75,7 +77,7 @@ def normal(text: object) -> str:
 
 def field_of(header: object) -> str | None:
     """The field a header names (``text``, ``lead``, ``quarter``, ``note``,
-    ``subtheme``, ``status``, ``id``, ``q1``..``q4``), or ``None``."""
+    ``subtheme``, ``status``, ``id``, ``order``, ``q1``..``q4``), or ``None``."""
     return _BY_HEADER.get(normal(header))
 
 

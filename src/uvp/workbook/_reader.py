@@ -309,6 +309,8 @@ class _Action:
     status: Status | None = None
     id: str | None = None
     matrix: frozenset[int] | None = None
+    # Per-quarter layout: the action's place in its theme (the Volgorde column), if given.
+    order: int | None = None
     # Per-goal layout: the assignments read from the row.
     assignments: tuple[Assignment, ...] = ()
     # Per-quarter layout: lead -> quarters under whose heading it stands, in order.
@@ -509,7 +511,7 @@ class _Reader:
         quarter: int | None = None
         theme: _Theme | None = None
         goal: str | None = None
-        merged: dict[tuple[int, str], _Action] = {}
+        merged: dict[tuple[int, str, int | None], _Action] = {}
         table_rows: list[int] = []
 
         def close() -> None:
@@ -743,7 +745,7 @@ class _Reader:
         excel_row: int,
         priority: _Priority,
         quarter: int | None,
-        merged: dict[tuple[int, str], _Action],
+        merged: dict[tuple[int, str, int | None], _Action],
     ) -> None:
         get = _getter(row, columns)
         text = get("text")
@@ -763,10 +765,12 @@ class _Reader:
         theme = self.theme(priority, letter=letter) if letter else self.theme(priority)
         if theme.letter is None and letter is not None:
             theme.letter = letter
-        key = (id(theme), normal(text))
+        order = self._order(name, columns, get("order"), excel_row)
+        # The rows of one action under several headings: same theme, text and place.
+        key = (id(theme), normal(text), order)
         action = merged.get(key)
         if action is None:
-            action = _Action(text, name, table, [], None)
+            action = _Action(text, name, table, [], None, order=order)
             merged[key] = action
             theme.actions.append(action)
         action.rows.append(excel_row)
@@ -779,6 +783,17 @@ class _Reader:
             elif quarter:
                 quarters.append(quarter)
         self._common(action, columns, row, excel_row)
+
+    def _order(
+        self, name: str, columns: Mapping[str, int], text: str | None, excel_row: int
+    ) -> int | None:
+        """The Volgorde cell's number; a finding when it holds something else."""
+        if text is None:
+            return None
+        if re.fullmatch(r"\d{1,6}", text):
+            return int(text)
+        self.finding("invalid-order", name, excel_row, columns["order"] + 1, text=text)
+        return None
 
     # the whole workbook ---------------------------------------------------------------
 
@@ -849,7 +864,13 @@ class _Reader:
                     alone = len(priority.themes) == 1 or not theme.letter
                     title = priority.title if alone else f"Subthema {theme.letter}"
                 actions = []
-                for a, draft in enumerate(theme.actions):
+                # Per quarter, the actions stand by quarter: the Volgorde column, where
+                # there is one, puts them back in the plan's order (stably).
+                drafts = sorted(
+                    theme.actions,
+                    key=lambda d: (d.order is None, d.order or 0),
+                )
+                for a, draft in enumerate(drafts):
                     action = draft.build()
                     actions.append(action)
                     source = ActionSource(draft.sheet, tuple(draft.rows), draft.table, draft.matrix)

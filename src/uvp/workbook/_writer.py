@@ -25,6 +25,7 @@ from uvp.core import (
     WorkbookError,
     format_assignments,
 )
+from uvp.workbook._headers import normal
 from uvp.workbook._reader import DEFINITIONS_SHEET, GOALS_SHEET, PLAN_SHEET, Layout
 from uvp.workbook._sheet import TITLE, WRAP, CellValue, PageSetup, Sheet, Style
 from uvp.workbook._target import write_new_workbook
@@ -43,6 +44,7 @@ _WIDTHS: Final = {
     "status": 13,
     "id": 10,
     "subtheme": 11,
+    "order": 11,
 }
 _PLAN_WIDTHS: Final = (30, 12, 24, 30, 11, 60)
 _GOAL_WIDTHS: Final = (24, 28, 7, 30, 50, 50)
@@ -64,6 +66,7 @@ _HEADERS: Final = {
         "note": "Toelichting",
         "status": "Status",
         "id": "ID",
+        "order": "Volgorde",
     },
 }
 
@@ -235,7 +238,13 @@ def _definitions_sheet(plan: Plan) -> Sheet:
 
 
 def _fields(
-    layout: Layout, *, note: bool, status: bool, id_: bool, quarter: bool = True
+    layout: Layout,
+    *,
+    note: bool,
+    status: bool,
+    id_: bool,
+    quarter: bool = True,
+    order: bool = False,
 ) -> list[str]:
     fields = ["subtheme"] if layout == "quarter" else []
     fields += ["text", "lead"]
@@ -247,6 +256,8 @@ def _fields(
         fields.append("status")
     if id_:
         fields.append("id")
+    if order:
+        fields.append("order")
     return fields
 
 
@@ -258,8 +269,10 @@ def _action_row(
     trekker: str | None,
     kwartaal: str | None,
     letter: str | None = None,
+    order: int | None = None,
 ) -> None:
     values = {
+        "order": order,
         "subtheme": letter,
         "text": action.text,
         "lead": trekker,
@@ -352,30 +365,63 @@ def _per_quarter_sheet(
                 quarters = [
                     q for a in action.assignments if a.schedule for q in a.schedule.quarters
                 ]
-                explicit = explicit or kwartaal is not None
+                # An action without a quarter (next year's, still to plan) keeps an
+                # empty Kwartaal cell: the quarter written there, or marked in the
+                # matrix and taken over by fill, puts it under its heading.
+                explicit = explicit or kwartaal is not None or not quarters
                 sections.setdefault(min(quarters) if quarters else 0, []).append(
                     (theme, action, trekker, kwartaal)
                 )
+    # Rows under a heading keep plan order.
+    order = {id(a): i for i, a in enumerate(priority.actions)}
+    headings = sorted(sections, key=lambda q: (q == 0, q))
+    for quarter in headings:
+        sections[quarter].sort(key=lambda s: order[id(s[1])])
     note = any(a.note for a in priority.actions)
-    fields = _fields("quarter", note=note, status=status, id_=id_, quarter=explicit)
+    fields = _fields(
+        "quarter",
+        note=note,
+        status=status,
+        id_=id_,
+        quarter=explicit,
+        order=_needs_order(priority, [sections[q] for q in headings]),
+    )
     sheet = Sheet(name, page=_PLANNING_PRINT)
     sheet.set_widths(_widths(fields))
     sheet.put(1, 1, _priority_heading(priority), TITLE)
-    # Rows under a heading keep plan order.
-    order = {id(a): i for i, a in enumerate(priority.actions)}
     row = 3
-    for quarter in sorted(sections, key=lambda q: (q == 0, q)):
+    for quarter in headings:
         sheet.put(row, 1, f"Q{quarter}" if quarter else "Geen kwartaal", _SECTION)
         sheet.header(row + 1, [_HEADERS["quarter"][field] for field in fields])
         row += 2
-        for theme, action, trekker, kwartaal in sorted(
-            sections[quarter], key=lambda s: order[id(s[1])]
-        ):
-            _action_row(sheet, row, fields, action, trekker, kwartaal, letters[id(theme)])
+        for theme, action, trekker, kwartaal in sections[quarter]:
+            number = order[id(action)] + 1
+            _action_row(sheet, row, fields, action, trekker, kwartaal, letters[id(theme)], number)
             row += 1
         row += 1
     sheet.fit_rows()
     return sheet
+
+
+def _needs_order(
+    priority: Priority, sections: Sequence[Sequence[tuple[Theme, Action, object, object]]]
+) -> bool:
+    """Whether a per-quarter sheet needs its Volgorde column: when reading the sections in
+    turn would give a theme's actions in another order than the plan's (an action in Q3
+    before one in Q1), or two actions of a theme have the same text (one action's rows
+    under several headings are told apart from another's by it)."""
+    seen: dict[int, list[int]] = {}
+    for section in sections:
+        for theme, action, _, _ in section:
+            placed = seen.setdefault(id(theme), [])
+            if id(action) not in placed:
+                placed.append(id(action))
+    for theme in priority.themes:
+        if seen.get(id(theme), []) != [id(a) for a in theme.actions]:
+            return True
+        if len({normal(a.text) for a in theme.actions}) < len(theme.actions):
+            return True
+    return False
 
 
 def write_workbook(
