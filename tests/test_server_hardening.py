@@ -180,7 +180,7 @@ def test_a_connection_that_stalls_is_closed_at_its_deadline(short_port: int, sta
         assert data == b""  # nothing was asked, so nothing is answered
     else:
         assert status_line(data) == 408
-        assert "niet binnen 1 seconden volledig binnen" in detail_of(data)
+        assert "niet binnen 1 seconde volledig binnen" in detail_of(data)
     assert request(short_port, "GET", "/health").status == 200
 
 
@@ -520,7 +520,7 @@ def test_a_name_on_the_whole_grid_is_refused_by_the_entry_point_itself(tmp_path:
     finally:
         book.close()
     assert (
-        "de naam Peildatum wijst naar A1:XFD1048576 (1048576 rij(en), 16384 kolom(men))"
+        "de naam Peildatum wijst naar A1:XFD1048576 (1048576 rijen, 16384 kolommen)"
         in (alert["args"][0])
     )
 

@@ -107,9 +107,9 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
     "lead-quarter-mismatch": _entry(
         "error",
         ("Trekker en Kwartaal passen niet", "Lead and quarter lines do not pair up"),
-        "Trekker heeft {leads} regel(s) en Kwartaal {quarters}: geef één kwartaal voor alle "
+        "Trekker heeft {leads:plural:# regel|# regels} en Kwartaal {quarters}: geef één kwartaal voor alle "
         "trekkers, of één kwartaal per trekkerregel.",
-        "Trekker has {leads} line(s) and Kwartaal {quarters}: give one quarter for all "
+        "Trekker has {leads:plural:# line|# lines} and Kwartaal {quarters}: give one quarter for all "
         "leads, or one quarter per lead line.",
     ),
     "invalid-lead": _entry(
@@ -250,9 +250,9 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
     "lead-partners": _entry(
         "info",
         ("Partner in Trekker", "Partner in Trekker"),
-        "Trekker '{text}': {partners} doet mee maar trekt niet; de trekker is {leads}. Zet "
+        "Trekker '{text}' noemt wie meedoet maar niet trekt ({partners}); de trekker is {leads}. Zet "
         "partners in de Toelichting (of een kolom Partners).",
-        "Trekker '{text}': {partners} take(s) part but do(es) not lead; the lead is {leads}. "
+        "Trekker '{text}' names who takes part but does not lead ({partners}); the lead is {leads}. "
         "Put partners in Toelichting (or a Partners column).",
     ),
     "generic-municipality": _entry(

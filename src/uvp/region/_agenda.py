@@ -40,6 +40,7 @@ from uvp.core import (
     Plan,
     Schedule,
     UvpError,
+    distinct_names,
     identify,
     organisation_name,
     quarter_buckets,
@@ -365,12 +366,17 @@ def write_agenda_workbook(
         items = agenda.in_bucket(bucket)
         if not items:
             continue
-        put(ws, row, 1, f"{bucket_label(bucket)}: {len(items)} acties")
+        put(
+            ws,
+            row,
+            1,
+            render("nl", "agenda-bucket-heading", bucket=bucket_label(bucket), count=len(items)),
+        )
         ws.cell(row, 1).font = Font(bold=True, size=12)
         row += 1
         for item in items:
             first = item.involvements[0]
-            leads = dict.fromkeys(str(lead) for i in item.involvements for lead in i.action.leads)
+            leads = distinct_names(str(lead) for i in item.involvements for lead in i.action.leads)
             short = f"Q{bucket}" if isinstance(bucket, int) else bucket_label(bucket)
             put(ws, row, 1, short)
             put(ws, row, 2, role_label(item.role))

@@ -7,7 +7,10 @@ The mayors, the police chief and the public prosecutor meet each quarter.
 - **Te laat**: the actions that are overdue (:func:`uvp.core.is_overdue`:
   not done nor cancelled while their last quarter has ended);
 - **Volgend kwartaal**: the actions not done nor cancelled that the plan puts in
-  the quarter after the peildatum's quarter.
+  the quarter after the peildatum's quarter; on a peildatum in the plan's last
+  quarter (Q4), whose next quarter is in next year's plan, **Dit kwartaal**: the
+  actions not done, cancelled nor late that the plan puts in Q4 itself, what is
+  still due before the year ends.
 
 What "in the next quarter" means per notation (see ``docs/notations.md``):
 
@@ -24,8 +27,10 @@ sheet's: each action once, a late running action as late (*te laat*), not as
 running (*loopt*).
 
 A quarter is always within the plan's year: on a peildatum in Q4 the next
-quarter is Q1 of the following year, outside the plan, and
-:attr:`QuarterlyReport.next_quarter` is ``None`` (nothing is due next quarter).
+quarter is Q1 of the following year, in next year's plan, so
+:attr:`QuarterlyReport.next_quarter` is ``None`` and the report looks at the
+quarter it is in (:attr:`QuarterlyReport.ahead` is 4); the text says that the
+next quarter is in next year's plan.
 
 :func:`write_report_workbook` writes the report as a new workbook with a chart;
 :func:`render_report_html` and :func:`write_report_html` as one standalone web
@@ -39,8 +44,9 @@ page that prints well on A4.
 >>> first = report.priorities[0]
 >>> first.title, first.tally.actions, len(first.overdue), len(first.upcoming)
 ('Ondermijnende criminaliteit', 19, 10, 5)
->>> quarterly_report(plan, dt.date(2024, 10, 1)).next_quarter is None
-True
+>>> q4 = quarterly_report(plan, dt.date(2024, 10, 1))
+>>> q4.next_quarter, q4.ahead, len(q4.priorities[0].upcoming)
+(None, 4, 5)
 """
 
 from __future__ import annotations
@@ -62,6 +68,7 @@ from uvp.core import (
     Status,
     Tally,
     WorkbookError,
+    distinct_names,
     due_date,
     is_overdue,
     quarter_of,
@@ -192,14 +199,14 @@ class QuarterlyReport:
 
     ``quarter`` is the peildatum's quarter; ``following`` the (year, quarter)
     after it; ``next_quarter`` that quarter when it lies in the plan's year,
-    else ``None`` (a peildatum in Q4: nothing of this plan is due next quarter).
+    else ``None``. The *upcoming* lists are about :attr:`ahead`.
 
     >>> import datetime as dt, uvp
     >>> report = quarterly_report(uvp.load("examples/scherpenzeel-2024.json"), dt.date(2024, 11, 5))
-    >>> report.quarter, report.following, report.next_quarter
-    (4, (2025, 1), None)
+    >>> report.quarter, report.following, report.next_quarter, report.ahead
+    (4, (2025, 1), None, 4)
     >>> sum(len(p.upcoming) for p in report.priorities)
-    0
+    34
     """
 
     municipality: str
@@ -217,12 +224,28 @@ class QuarterlyReport:
         return _nl("report-title", year=self.year, municipality=self.municipality)
 
     @property
+    def ahead(self) -> int | None:
+        """The quarter the *upcoming* lists are about: the next quarter, or on a peildatum
+        in the plan's Q4 that quarter itself (the next one is in next year's plan);
+        ``None`` on a peildatum outside the plan's year."""
+        return _ahead(self.year, self.peildatum, self.next_quarter)
+
+    @property
     def next_quarter_text(self) -> str:
-        """What the next quarter is, in Dutch; says so when it lies outside the plan's year."""
+        """What the next quarter is, in Dutch; in next year's plan, or outside the plan."""
         year, quarter = self.following
-        if self.next_quarter is None:
-            return _nl("report-next-outside", quarter=quarter, next_year=year, year=self.year)
-        return _nl("report-next", quarter=quarter, year=year)
+        if self.next_quarter is not None:
+            return _nl("report-next", quarter=quarter, year=year)
+        code = "report-next-in-next-plan" if self.ahead else "report-next-outside"
+        return _nl(code, quarter=quarter, next_year=year, year=self.year)
+
+    @property
+    def upcoming_label(self) -> str:
+        """The heading of the *upcoming* lists: *Volgend kwartaal* or *Dit kwartaal*."""
+        if self.ahead is None:
+            return _nl("report-list-upcoming-none")
+        code = "report-list-upcoming" if self.next_quarter else "report-list-current"
+        return _nl(code, quarter=self.ahead)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
@@ -232,6 +255,7 @@ class QuarterlyReport:
             "peildatum": self.peildatum.isoformat(),
             "quarter": self.quarter,
             "next_quarter": self.next_quarter,
+            "upcoming_quarter": self.ahead,
             "following": {"year": self.following[0], "quarter": self.following[1]},
             "total": _counts(self.total, sum(len(p.upcoming) for p in self.priorities)),
             "chart": dict(self.total.segments()),
@@ -253,6 +277,12 @@ def _counts(tally: Tally, upcoming: int) -> dict[str, int]:
     }
 
 
+def _ahead(year: int, peildatum: dt.date, next_quarter: int | None) -> int | None:
+    if next_quarter is not None:
+        return next_quarter
+    return 4 if (peildatum.year, quarter_of(peildatum)) == (year, 4) else None
+
+
 def _in_quarter(action: Action, quarter: int) -> tuple[str, ...] | None:
     """The leads whose (non-ongoing) part of *action* falls in *quarter*; None when none does."""
     parts = [
@@ -264,7 +294,7 @@ def _in_quarter(action: Action, quarter: int) -> tuple[str, ...] | None:
     ]
     if not parts:
         return None
-    return tuple(dict.fromkeys(str(a.lead) for a in parts if a.lead is not None))
+    return distinct_names(str(a.lead) for a in parts if a.lead is not None)
 
 
 def _item(
@@ -291,6 +321,7 @@ def quarterly_report(plan: Plan, peildatum: dt.date) -> QuarterlyReport:
     quarter = quarter_of(peildatum)
     following = (peildatum.year, quarter + 1) if quarter < 4 else (peildatum.year + 1, 1)
     next_quarter = following[1] if following[0] == plan.year else None
+    ahead = _ahead(plan.year, peildatum, next_quarter)
     priorities: list[PriorityReport] = []
     for priority in plan.priorities:
         done: list[ReportItem] = []
@@ -298,13 +329,13 @@ def quarterly_report(plan: Plan, peildatum: dt.date) -> QuarterlyReport:
         upcoming: list[ReportItem] = []
         for theme in priority.themes:
             for action in theme.actions:
-                everyone = tuple(dict.fromkeys(str(lead) for lead in action.leads))
+                everyone = distinct_names(str(lead) for lead in action.leads)
                 if action.status == "done":
                     done.append(_item(plan, priority.title, theme.title, action, everyone))
                 elif is_overdue(action, plan.year, peildatum):
                     overdue.append(_item(plan, priority.title, theme.title, action, everyone))
-                elif action.status != "cancelled" and next_quarter is not None:
-                    leads = _in_quarter(action, next_quarter)
+                elif action.status != "cancelled" and ahead is not None:
+                    leads = _in_quarter(action, ahead)
                     if leads is not None:
                         upcoming.append(_item(plan, priority.title, theme.title, action, leads))
         priorities.append(
@@ -335,19 +366,17 @@ def quarterly_report(plan: Plan, peildatum: dt.date) -> QuarterlyReport:
 def _lists(
     report: QuarterlyReport, priority: PriorityReport
 ) -> list[tuple[str, tuple[ReportItem, ...]]]:
-    upcoming = (
-        _nl("report-list-upcoming", quarter=report.next_quarter)
-        if report.next_quarter is not None
-        else _nl("report-list-upcoming-none")
-    )
     return [
         (_nl("report-list-done"), priority.done),
         (_nl("report-list-overdue"), priority.overdue),
-        (upcoming, priority.upcoming),
+        (report.upcoming_label, priority.upcoming),
     ]
 
 
-def _count_headers() -> list[str]:
+def _count_headers(report: QuarterlyReport) -> list[str]:
+    upcoming = (
+        "report-col-upcoming" if report.next_quarter or not report.ahead else "report-col-current"
+    )
     return [
         _nl("report-col-priority"),
         _nl("report-col-actions"),
@@ -356,7 +385,7 @@ def _count_headers() -> list[str]:
         _nl("report-segment-overdue"),
         _nl("report-segment-other"),
         _nl("report-col-cancelled"),
-        _nl("report-col-upcoming"),
+        _nl(upcoming),
         _nl("report-col-percent"),
     ]
 
@@ -420,7 +449,7 @@ def write_report_workbook(report: QuarterlyReport, path: str | Path) -> Path:
         put_header(ws, row, labels)
 
     table_header = 5
-    header(table_header, _count_headers())
+    header(table_header, _count_headers(report))
     row = table_header + 1
     rows = [
         _count_row(_priority_label(n, p), p.tally, len(p.upcoming))
@@ -694,7 +723,8 @@ def render_report_html(report: QuarterlyReport) -> str:
     overview = [
         "<table><thead><tr>",
         "".join(
-            f"<th{'' if i == 0 else numeric}>{_e(h)}</th>" for i, h in enumerate(_count_headers())
+            f"<th{'' if i == 0 else numeric}>{_e(h)}</th>"
+            for i, h in enumerate(_count_headers(report))
         ),
         "</tr></thead><tbody>",
     ]
@@ -761,7 +791,7 @@ def write_report_html(report: QuarterlyReport, path: str | Path) -> Path:
     """Write *report* as a standalone web page (see :func:`render_report_html`) to *path*.
 
     All or nothing: the page goes to a temporary file beside *path* that then
-    replaces it.
+    replaces it; a page it replaces is kept as ``name.bak.html``.
 
     >>> import datetime as dt, tempfile, uvp
     >>> report = quarterly_report(uvp.load("examples/nijkerk-2024.json"), dt.date(2024, 7, 1))
@@ -771,10 +801,12 @@ def write_report_html(report: QuarterlyReport, path: str | Path) -> Path:
     True
     """
     from uvp.core import write_text
+    from uvp.workbook import keep_backup
 
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        keep_backup(target)
         write_text(target, render_report_html(report))
     except OSError as error:
         raise WorkbookError(

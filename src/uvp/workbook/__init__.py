@@ -27,11 +27,14 @@ from uvp.workbook._commands import (
     write_plan_info,
 )
 from uvp.workbook._open import check_workbook_file, load_values, lock_file, save_atomically
+from uvp.workbook._outputs import backup_path, keep_backup, output_file, output_paths, writable
 from uvp.workbook._plan_files import (
+    CONVERTS_TO,
     PLAN_SUFFIXES,
     WORKBOOK_SUFFIXES,
     Located,
     convert_plan,
+    converted_suffix,
     find_plans,
     inspect_plan,
     read_located,
@@ -66,6 +69,7 @@ if TYPE_CHECKING:
     from uvp.workbook._xlwings import XlwingsTarget, book_values
 
 __all__ = [
+    "CONVERTS_TO",
     "MATRIX_MARKS",
     "OWNED_SHEETS",
     "PLAN_SHEET",
@@ -85,6 +89,7 @@ __all__ = [
     "TableSource",
     "Target",
     "XlwingsTarget",
+    "backup_path",
     "book_values",
     "build_workbook",
     "cell_name",
@@ -92,6 +97,7 @@ __all__ = [
     "checked",
     "column_letter",
     "convert_plan",
+    "converted_suffix",
     "default_layout",
     "evaluate_workbook",
     "fill_quarters",
@@ -100,10 +106,13 @@ __all__ = [
     "header",
     "inspect_plan",
     "inspect_workbook",
+    "keep_backup",
     "load_values",
     "lock_file",
     "new_sheet",
     "new_workbook",
+    "output_file",
+    "output_paths",
     "print_setup",
     "put",
     "read_located",
@@ -117,6 +126,7 @@ __all__ = [
     "unknown_of",
     "validate_result",
     "validate_workbook",
+    "writable",
     "write_controle",
     "write_evaluation",
     "write_plan",

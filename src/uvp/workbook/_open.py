@@ -608,22 +608,23 @@ def save_atomically(
 ) -> Path | None:
     """Write a file through *write* (given a temporary path), then replace *path* with it.
 
-    A crash or an error leaves *path* as it was. With *backup*, the original
-    is kept as ``name.bak.xlsx`` beside it; its path is returned.
+    A crash or an error leaves *path* as it was; a missing folder is made. With
+    *backup*, the original is kept as ``name.bak.xlsx`` beside it; its path is returned.
     """
     path = Path(path)
     source = str(path)
     lock = lock_file(path)
     if lock is not None:
         raise WorkbookError("workbook-locked", source=source, lock=lock.name)
+    # Said of a file that was there: "the original is unchanged"; of a new one, not.
+    failed = "workbook-write-failed" if path.exists() else "file-write-failed"
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary_name = tempfile.mkstemp(
             dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix
         )
-    except OSError as error:  # no such folder, no right to write in it
-        raise WorkbookError(
-            "workbook-write-failed", source=source, detail=error.strerror or str(error)
-        ) from error
+    except OSError as error:  # no right to write in the folder, a file where a folder is
+        raise WorkbookError(failed, source=source, detail=error.strerror or str(error)) from error
     os.close(handle)
     temporary = Path(temporary_name)
     backup_path: Path | None = None
@@ -641,9 +642,7 @@ def save_atomically(
         raise
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise WorkbookError(
-            "workbook-write-failed", source=source, detail=error.strerror or str(error)
-        ) from error
+        raise WorkbookError(failed, source=source, detail=error.strerror or str(error)) from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
