@@ -21,6 +21,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
+from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, get_args
 
@@ -28,10 +29,10 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-import uvp
 from uvp.cli import _dutch
 from uvp.core import (
     Line,
+    Span,
     Tone,
     UvpError,
     findings_lines,
@@ -70,7 +71,7 @@ app = typer.Typer(
 
 def _version(asked: bool) -> None:
     if asked:
-        typer.echo(nl("cli-version", version=uvp.__version__))
+        typer.echo(nl("cli-version", version=version("uvp")))
         raise typer.Exit()
 
 
@@ -139,10 +140,15 @@ class Batch:
     a workbook edited goes where ``-o`` (*output*) says (see :func:`uvp.workbook.output_paths`)."""
 
     def __init__(
-        self, files: Sequence[Path], output: Path | None = None, overwrite: bool = False
+        self,
+        files: Sequence[Path],
+        output: Path | None = None,
+        overwrite: bool = False,
+        fmt: str = "text",
     ) -> None:
-        self.files, self.overwrite = files, overwrite
+        self.files, self.overwrite, self.fmt = files, overwrite, fmt
         self.failed: list[tuple[Path, str]] = []
+        self.results: list[object] = []  # for --format json, printed at the end
         self.out = console()
         self.err = console(stderr=True)
         writes = tuple({path.suffix.lower() for path in files})
@@ -172,8 +178,18 @@ class Batch:
         copy = None if target == path else partial(writable, target, overwrite=self.overwrite)
         return self.run(path, lambda: step(path, output=copy() if copy else None))
 
+    def tell(self, data: object, lines: Sequence[Line]) -> None:
+        """A file's result: as data for the JSON printed at the end, or said now."""
+        if self.fmt == "json":
+            self.results.append(data)
+        else:
+            say(self.out, lines)
+
     def finish(self) -> None:
-        """Exit 2 when a file failed, after listing them (see the module's exit codes)."""
+        """Print the JSON; exit 2 when a file failed, after listing them (see the module's
+        exit codes)."""
+        if self.fmt == "json":
+            print_json(self.results)
         if self.failed and len(self.files) > 1:
             failed = nl("cli-failed", count=len(self.failed), total=len(self.files))
             self.err.print(Text(failed, style="bold red"))
@@ -207,21 +223,14 @@ def show(
     jaar: Year = None,
 ) -> None:
     """Print each plan's summary and findings."""
-    batch = Batch(plan_files(paths))
-    results: list[dict[str, Any]] = []
+    batch = Batch(plan_files(paths), fmt=output)
     for path in batch:
         found = batch.run(path, partial(inspect_plan, path, municipality=gemeente, year=jaar))
         if found is None:
-            results.append({"source": str(path), "error": batch.failed[-1][1]})
-        elif output == "json":
-            plan, report = found
-            results.append(
-                {"source": str(path), **summarise_plan(plan), "report": report.to_dict()}
-            )
+            batch.tell({"source": str(path), "error": batch.failed[-1][1]}, ())
         else:
-            say(batch.out, plan_lines(found[0], str(path), found[1]))
-    if output == "json":
-        print_json(results)
+            data = {"source": str(path), **summarise_plan(found[0]), "report": found[1].to_dict()}
+            batch.tell(data, plan_lines(found[0], str(path), found[1]))
     batch.finish()
 
 
@@ -241,24 +250,17 @@ def validate(
 
     check = partial(validate_workbook, peildatum=peildatum, municipality=gemeente, year=jaar)
     inspect = partial(inspect_plan, peildatum=peildatum, municipality=gemeente, year=jaar)
-    batch = Batch(plan_files(paths), output, overwrite)
-    reports: list[dict[str, Any]] = []
+    batch = Batch(plan_files(paths), output, overwrite, fmt)
     errors = False
     for path in batch:
         if write and path.suffix.lower() in WORKBOOK_SUFFIXES:
             report = batch.edit(path, partial(check, write=True))
         else:
             report = found[1] if (found := batch.run(path, partial(inspect, path))) else None
-        if report is None:
-            continue
-        errors = errors or not report.ok
-        if fmt == "json":
-            reports.append({**report.to_dict(), "source": str(path)})
-        else:
-            batch.out.print(Text(str(path), style="bold"))
-            say(batch.out, findings_lines(report))
-    if fmt == "json":
-        print_json(reports)
+        if report is not None:
+            errors = errors or not report.ok
+            lines = [(Span(str(path), "strong"),), *findings_lines(report)]
+            batch.tell({**report.to_dict(), "source": str(path)}, lines)
     batch.finish()
     if errors:
         raise typer.Exit(1)
