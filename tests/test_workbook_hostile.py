@@ -249,7 +249,7 @@ def test_zip_encryption_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "detail"),
-    [("random", "unknown format"), ("empty", "empty"), ("folder", "folder")],
+    [("random", "onbekend formaat"), ("empty", "leeg"), ("folder", "een map")],
 )
 def test_not_a_zip(tmp_path: Path, kind: str, detail: str) -> None:
     path = tmp_path / f"{kind}.xlsx"

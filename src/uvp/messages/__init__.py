@@ -10,7 +10,8 @@ more key in each (see :data:`LANGUAGES`).
 A template is a :meth:`str.format` template with one addition: a count says
 its noun in the right number with ``{count:plural:# actie|# acties}`` (the
 form for one, then for any other number; ``#`` is the number), so no text
-reads "1 acties" or "actie(s)" (see :func:`plural`).
+reads "1 acties" or "actie(s)" (see :func:`plural`). A param may itself be a
+text of the catalogue (a :class:`Phrase`), said in the same language.
 
 >>> render("nl", "missing-lead", action="We richten een meldpunt in.")
 'Actie "We richten een meldpunt in." heeft geen trekker: vul in wie de actie trekt.'
@@ -26,6 +27,8 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Final
 
+import attrs
+
 from uvp.messages._findings import FINDINGS, FindingEntry, Nested, Severity, When
 from uvp.messages._texts import TEXTS, Language
 from uvp.messages._usage import USAGE_TEXTS
@@ -38,6 +41,7 @@ __all__ = [
     "FindingEntry",
     "Language",
     "Nested",
+    "Phrase",
     "Severity",
     "When",
     "finding_entry",
@@ -175,6 +179,24 @@ def _render_finding(language: Language, code: str, params: Mapping[str, object])
     return _format(_in(language, entry.text, code), values)
 
 
+@attrs.frozen
+class Phrase:
+    """A param that is itself a text of the catalogue: said in the language of the text
+    it stands in, so no English detail ends up in a Dutch message.
+
+    >>> render("nl", "workbook-not-zip", source="plan.xlsx", detail=Phrase("file-is-folder"))
+    'plan.xlsx: dit is geen Excel-werkmap (.xlsx): het is een map.'
+    >>> str(Phrase("file-is-folder"))
+    'it is a folder'
+    """
+
+    code: str
+    params: Mapping[str, object] = attrs.field(factory=dict)
+
+    def __str__(self) -> str:
+        return render("en", self.code, **self.params)
+
+
 def render(language: Language, code: str, /, **params: object) -> str:
     """Return the text for *code* in *language*, filled in with *params*.
 
@@ -189,6 +211,10 @@ def render(language: Language, code: str, /, **params: object) -> str:
     >>> render("nl", "report-actions-total", count=1)
     '1 actie in totaal'
     """
+    params = {
+        name: render(language, value.code, **value.params) if isinstance(value, Phrase) else value
+        for name, value in params.items()
+    }
     if code in FINDINGS:
         return _render_finding(language, code, params)
     for lang in (language, *_FALLBACK):

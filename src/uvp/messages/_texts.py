@@ -95,6 +95,20 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "workbook-missing": "{source}: no such file",
         "workbook-unreadable": "{source}: cannot open the file ({detail})",
         "workbook-not-zip": ("{source}: not an Excel workbook (.xlsx): {detail}"),
+        "file-is-folder": "it is a folder",
+        "file-is-device": "it is not a file but a device or a pipe",
+        "file-is-empty": "the file is empty",
+        "file-is-unknown": "the file has an unknown format",
+        "file-is-html": (
+            "it is an HTML file (a web page or a web export), not a workbook: "
+            "open it in Excel and save it as .xlsx"
+        ),
+        "file-is-xml-2003": (
+            "it is an Excel 2003 XML spreadsheet: open it in Excel and save it as .xlsx"
+        ),
+        "file-is-xml": "it is an XML file, not a workbook",
+        "file-is-csv": "it looks like a CSV text file: open it in Excel and save it as .xlsx",
+        "file-is-text": "it is a text file",
         "workbook-encrypted": (
             "{source}: the workbook is protected with a password; save it without a password "
             "(File > Info > Protect Workbook) and try again"
@@ -713,6 +727,22 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "Controleer of u het mag lezen en of een ander programma het niet vasthoudt."
         ),
         "workbook-not-zip": "{source}: dit is geen Excel-werkmap (.xlsx): {detail}.",
+        "file-is-folder": "het is een map",
+        "file-is-device": "het is geen bestand maar een apparaat of een pijp (pipe)",
+        "file-is-empty": "het bestand is leeg",
+        "file-is-unknown": "het bestand heeft een onbekend formaat",
+        "file-is-html": (
+            "het is een HTML-bestand (een webpagina of een webexport), geen werkmap: "
+            "open het in Excel en sla het op als .xlsx"
+        ),
+        "file-is-xml-2003": (
+            "het is een Excel 2003 XML-spreadsheet: open het in Excel en sla het op als .xlsx"
+        ),
+        "file-is-xml": "het is een XML-bestand, geen werkmap",
+        "file-is-csv": (
+            "het lijkt een CSV-tekstbestand: open het in Excel en sla het op als .xlsx"
+        ),
+        "file-is-text": "het is een tekstbestand",
         "workbook-encrypted": (
             "{source}: de werkmap is beveiligd met een wachtwoord. Sla hem op zonder wachtwoord "
             "(Bestand > Info > Werkmap beveiligen) en probeer het opnieuw."

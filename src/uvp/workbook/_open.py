@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from uvp.core import WorkbookError, write_with
+from uvp.messages import Phrase
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -115,17 +116,17 @@ def check_workbook_file(path: str | os.PathLike[str]) -> None:
             "workbook-unreadable", source=source, detail=error.strerror or type(error).__name__
         ) from error
     if stat.S_ISDIR(mode):
-        raise WorkbookError("workbook-not-zip", source=source, detail="it is a folder")
+        raise WorkbookError("workbook-not-zip", source=source, detail=Phrase("file-is-folder"))
     if not stat.S_ISREG(mode):  # opening a named pipe would wait for a writer, forever
-        raise WorkbookError(
-            "workbook-not-zip", source=source, detail="it is not a file but a device or a pipe"
-        )
+        raise WorkbookError("workbook-not-zip", source=source, detail=Phrase("file-is-device"))
     try:
         stream = path.open("rb")
     except FileNotFoundError:
         raise WorkbookError("workbook-missing", source=source) from None
     except IsADirectoryError:
-        raise WorkbookError("workbook-not-zip", source=source, detail="it is a folder") from None
+        raise WorkbookError(
+            "workbook-not-zip", source=source, detail=Phrase("file-is-folder")
+        ) from None
     except OSError as error:
         raise WorkbookError(
             "workbook-unreadable", source=source, detail=error.strerror or type(error).__name__
@@ -170,28 +171,25 @@ def _contains(stream: IO[bytes], needle: bytes, limit: int) -> bool:
     return False
 
 
-def _describe(stream: IO[bytes]) -> str:
+def _describe(stream: IO[bytes]) -> Phrase:
     """What a file that is not a zip is, as far as its first bytes tell."""
     stream.seek(0)
     sample = stream.read(4096)
     if not sample:
-        return "the file is empty"
+        return Phrase("file-is-empty")
     text = _sample_text(sample)
     if text is None:
-        return "the file has an unknown format"
+        return Phrase("file-is-unknown")
     start = text.lstrip("\ufeff \t\r\n").lower()
     if start.startswith("<"):
         if start.startswith(("<!doctype html", "<html")) or "<html" in start[:1024]:
-            return (
-                "it is an HTML file (a web page or a web export), not a workbook: "
-                "open it in Excel and save it as .xlsx"
-            )
+            return Phrase("file-is-html")
         if "urn:schemas-microsoft-com:office:spreadsheet" in start:
-            return "it is an Excel 2003 XML spreadsheet: open it in Excel and save it as .xlsx"
-        return "it is an XML file, not a workbook"
+            return Phrase("file-is-xml-2003")
+        return Phrase("file-is-xml")
     if any(sep in text for sep in (";", ",", "\t")):
-        return "it looks like a CSV text file: open it in Excel and save it as .xlsx"
-    return "it is a text file"
+        return Phrase("file-is-csv")
+    return Phrase("file-is-text")
 
 
 def _sample_text(sample: bytes) -> str | None:
