@@ -32,7 +32,12 @@ from uvp.messages import (
 )
 
 SRC = Path(__file__).parent.parent / "src" / "uvp"
-TEXT_MAKERS = {"render", "_nl", "nl", "Phrase"}  # whose first text argument (after a language) is a key
+TEXT_MAKERS = {
+    "render",
+    "_nl",
+    "nl",
+    "Phrase",
+}  # whose first text argument (after a language) is a key
 FINDING_MAKERS = {
     "Finding",
     "finding",
