@@ -166,6 +166,28 @@ SCENARIOS = [
         lambda: _validated(["Iets.", "Leerdam", "Q4"]),
         "'Ondermijning'!B4",
     ),
+    # The workbook's layout (issue 11)
+    Scenario(
+        "unreadable-column",
+        lambda: _validated(
+            ["Iets.", "Nijkerk", "volgend voorjaar misschien"],
+            ["Nog iets.", "Nijkerk", "zodra het budget rond is"],
+            header=["Maatregel", "Wie", "Planning"],
+        ),
+        "'Ondermijning'!C3",
+    ),
+    Scenario(
+        "invalid-vocabulary",
+        lambda: _read_only(
+            read_values(
+                {
+                    "Woordenlijst": [["Term", "Soort", "Betekenis"], ["blauw", "Kleur", "Gereed"]],
+                    "Ondermijning": [TITLE, HEADER, ["Iets.", "Nijkerk", "Q1"]],
+                }
+            )
+        ),
+        "'Woordenlijst'!B2",
+    ),
     Scenario(
         "quarter-matrix-mismatch",
         lambda: _validated(

@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from uvp.core import STATUS_LABELS, Plan, WorkbookError, cell_name, column_letter
+from uvp.core import (
+    STATUS_LABELS,
+    Plan,
+    Report,
+    Vocabulary,
+    WorkbookError,
+    cell_name,
+    column_letter,
+)
 from uvp.workbook._commands import (
     MATRIX_MARKS,
     FillResult,
@@ -25,6 +33,7 @@ from uvp.workbook._commands import (
     write_controle,
     write_evaluation,
     write_plan_info,
+    write_vocabulary_sheet,
 )
 from uvp.workbook._open import check_workbook_file, load_values, lock_file, save_atomically
 from uvp.workbook._plan_files import (
@@ -47,6 +56,7 @@ from uvp.workbook._reader import (
     ReadResult,
     TableSource,
     read_values,
+    read_vocabulary_values,
     text_of,
 )
 from uvp.workbook._target import CellValue, OpenpyxlTarget, Series, Target
@@ -107,6 +117,8 @@ __all__ = [
     "read_located",
     "read_plan",
     "read_values",
+    "read_vocabulary",
+    "read_vocabulary_values",
     "read_workbook",
     "save_atomically",
     "save_new",
@@ -119,6 +131,7 @@ __all__ = [
     "write_evaluation",
     "write_plan",
     "write_plan_info",
+    "write_vocabulary_sheet",
     "write_workbook",
 ]
 
@@ -140,16 +153,24 @@ def inspect_workbook(
     *,
     municipality: str | None = None,
     year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> ReadResult:
     """Read a workbook into a :class:`ReadResult`: the plan, where each action
     stands, and the findings met while reading.
 
+    *vocabulary* holds words staff taught uvp in a shared file (see
+    :func:`read_vocabulary`); the workbook's own ``Woordenlijst`` adds to it.
     Raises :class:`~uvp.WorkbookError` for a file that cannot be read at all,
     or whose municipality or year neither the workbook nor the arguments give.
     """
     path = Path(path)
     result = read_values(
-        load_values(path), municipality=municipality, year=year, source=str(path), path=str(path)
+        load_values(path),
+        municipality=municipality,
+        year=year,
+        source=str(path),
+        path=str(path),
+        vocabulary=vocabulary,
     )
     return checked(result, str(path))
 
@@ -184,11 +205,23 @@ def checked(
     return result
 
 
+def read_vocabulary(path: str | os.PathLike[str]) -> tuple[Vocabulary, Report]:
+    """The words of a shared Woordenlijst workbook (for ``--woordenlijst``), and the
+    findings about its rows that cannot be used (see :func:`read_vocabulary_values`).
+
+    Raises :class:`~uvp.WorkbookError` for a file that cannot be read or holds no
+    Woordenlijst.
+    """
+    path = Path(path)
+    return read_vocabulary_values(load_values(path), source=str(path))
+
+
 def read_workbook(
     path: str | os.PathLike[str],
     *,
     municipality: str | None = None,
     year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Plan:
     """Read the plan in an .xlsx workbook, in either layout staff use.
 
@@ -199,4 +232,4 @@ def read_workbook(
     >>> plan == uvp.load("examples/nijkerk-2024.json")
     True
     """
-    return inspect_workbook(path, municipality=municipality, year=year).plan
+    return inspect_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary).plan

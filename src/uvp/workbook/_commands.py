@@ -20,6 +20,7 @@ import attrs
 
 from uvp.core import (
     STATUS_LABELS,
+    Assignment,
     Evaluation,
     Finding,
     Location,
@@ -28,6 +29,7 @@ from uvp.core import (
     Report,
     Schedule,
     Theme,
+    Vocabulary,
     WorkbookError,
     check_plan,
     evaluate_plan,
@@ -37,7 +39,7 @@ from uvp.core import (
 from uvp.messages import render
 from uvp.workbook._headers import header_fields, normal
 from uvp.workbook._open import check_workbook_file, lock_file, save_workbook
-from uvp.workbook._reader import PLAN_SHEET, ReadResult, TableSource, text_of
+from uvp.workbook._reader import PLAN_SHEET, VOCABULARY_SHEET, ReadResult, TableSource, text_of
 from uvp.workbook._target import CellValue, OpenpyxlTarget, Target
 
 __all__ = [
@@ -53,6 +55,7 @@ __all__ = [
     "write_controle",
     "write_evaluation",
     "write_plan_info",
+    "write_vocabulary_sheet",
 ]
 
 T = TypeVar("T")
@@ -86,7 +89,7 @@ def _matrix_findings(result: ReadResult) -> list[Finding]:
         source = read.source
         if not source.matrix or "quarter" in read.unreadable:
             continue
-        quarters = read.action.quarters
+        quarters = _in_year(read.action.assignments, result.year)
         if quarters and quarters != source.matrix:
             kwartaal = schedules_text(read.action.assignments)
             findings.append(
@@ -109,17 +112,31 @@ def _quarters_text(quarters: frozenset[int]) -> str:
     return ", ".join(f"Q{q}" for q in sorted(quarters))
 
 
+# What the reader already said of a cell, as staff wrote it: the plan's checks need not.
+_SAID_BY_THE_READER: Final = frozenset({"unplanned", "other-year"})
+
+
 def validate_result(result: ReadResult, *, peildatum: dt.date | None = None) -> Report:
-    """Every finding about a read workbook, each with its sheet and cell."""
+    """Every finding about a read workbook, each with its sheet and cell.
+
+    A finding about a field whose column staff headed otherwise than uvp
+    (``Planning``, ``Wie?``) names that column.
+    """
     findings = list(result.findings)
     at = {read.path: read for read in result.actions}
     for finding in check_plan(result.plan, peildatum=peildatum):
         read = at.get(finding.location.path) if finding.location.path else None
         if read is None:
             findings.append(finding)
+        elif finding.code in _SAID_BY_THE_READER:
+            continue
         elif finding.location.field not in read.unreadable:
             # Not a cell that could not be read: that finding is there already.
-            location = read.source.location(finding.location.field, read.path)
+            field = finding.location.field
+            location = read.source.location(field, read.path)
+            heading = read.source.table.heading(field) if field else None
+            if heading is not None and finding.code in ("missing-lead", "missing-quarter"):
+                finding = attrs.evolve(finding, params={**finding.params, "column": heading})
             findings.append(attrs.evolve(finding, location=location))
     findings.extend(_matrix_findings(result))
     return Report(tuple(findings), plan=result.plan)
@@ -135,6 +152,7 @@ def edit_workbook(
     municipality: str | None = None,
     year: int | None = None,
     backup: bool = True,
+    vocabulary: Vocabulary | None = None,
 ) -> T:
     """Read the workbook at *path*, let *change* write into it, and save it safely.
 
@@ -155,7 +173,7 @@ def edit_workbook(
     lost = unsupported_content(path)
     if lost:
         raise WorkbookError("workbook-unsupported-content", source=str(path), what=", ".join(lost))
-    result = inspect_workbook(path, municipality=municipality, year=year)
+    result = inspect_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
     try:
         book = openpyxl.load_workbook(path, rich_text=True)
     except Exception as error:
@@ -225,6 +243,7 @@ def validate_workbook(
     year: int | None = None,
     write: bool = False,
     backup: bool = True,
+    vocabulary: Vocabulary | None = None,
 ) -> Report:
     """Check a workbook: every finding with its code, severity, sheet, cell and Dutch message.
 
@@ -239,7 +258,7 @@ def validate_workbook(
     from uvp.workbook import inspect_workbook
 
     if not write:
-        result = inspect_workbook(path, municipality=municipality, year=year)
+        result = inspect_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
         return attrs.evolve(validate_result(result, peildatum=peildatum), source=str(path))
 
     def change(target: Target, result: ReadResult) -> Report:
@@ -247,7 +266,9 @@ def validate_workbook(
         write_controle(target, report, title=title_of("Controle", result.plan, peildatum))
         return report
 
-    report = edit_workbook(path, change, municipality=municipality, year=year, backup=backup)
+    report = edit_workbook(
+        path, change, municipality=municipality, year=year, backup=backup, vocabulary=vocabulary
+    )
     return attrs.evolve(report, source=str(path))
 
 
@@ -360,12 +381,37 @@ def _sheet_tables(result: ReadResult) -> dict[str, list[TableSource]]:
     return by_sheet
 
 
-def _marks(schedules: Sequence[Schedule]) -> dict[int, str]:
-    """Per quarter the strongest kind of mark any schedule gives it."""
+def _in_year(assignments: Sequence[Assignment], year: int | None) -> frozenset[int]:
+    """The quarters of the plan's year the assignments name (not those of another year)."""
+    return frozenset(
+        q
+        for a in assignments
+        if a.schedule is not None and (year is None or a.schedule.in_year(year))
+        for q in a.schedule.quarters
+    )
+
+
+def _marks(schedules: Sequence[Schedule], year: int | None = None) -> dict[int, str]:
+    """Per quarter the strongest kind of mark any schedule gives it.
+
+    A schedule read approximately (``medio 2024`` as ``ca. Q2/Q3``) marks its
+    quarters as possible ones, like a window; a schedule in another year than
+    the plan's marks nothing (its quarters are not this year's), nor does one
+    that says the action is not planned.
+
+    >>> _marks([Schedule.parse("medio 2024", year=2024), Schedule.parse("Q4")], 2024)
+    {2: 'window', 3: 'window', 4: 'fixed'}
+    >>> _marks([Schedule.parse("Q1 2025", year=2024), Schedule.parse("n.v.t.")], 2024)
+    {}
+    """
     marks: dict[int, str] = {}
     rank = {"ongoing": 0, "window": 1, "fixed": 2}
     for schedule in schedules:
+        if year is not None and not schedule.in_year(year):
+            continue
         kind = {"range": "fixed", "moments": "fixed"}.get(schedule.kind, schedule.kind)
+        if schedule.approximate and kind == "fixed":
+            kind = "window"
         for quarter in schedule.quarters:
             if quarter not in marks or rank[kind] > rank[marks[quarter]]:
                 marks[quarter] = kind
@@ -443,7 +489,7 @@ def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) ->
             target.set_value(source.sheet, source.row, table.columns["quarter"], str(schedule))
             schedules = [schedule]
             written += 1
-        marks = _marks(schedules)
+        marks = _marks(schedules, result.year)
         for row in source.rows:
             for q in range(1, 5):
                 column = fields[f"q{q}"]
@@ -502,6 +548,7 @@ def fill_workbook(
     year: int | None = None,
     status: bool = True,
     backup: bool = True,
+    vocabulary: Vocabulary | None = None,
 ) -> FillResult:
     """:func:`fill_quarters` on a workbook file, saved safely (see :func:`edit_workbook`)."""
     return edit_workbook(
@@ -510,6 +557,7 @@ def fill_workbook(
         municipality=municipality,
         year=year,
         backup=backup,
+        vocabulary=vocabulary,
     )
 
 
@@ -644,6 +692,7 @@ def evaluate_workbook(
     municipality: str | None = None,
     year: int | None = None,
     backup: bool = True,
+    vocabulary: Vocabulary | None = None,
 ) -> Evaluation:
     """Write the ``Evaluatie`` sheet into a workbook (replacing only uvp's own sheet)."""
 
@@ -652,7 +701,9 @@ def evaluate_workbook(
         write_evaluation(target, evaluation)
         return evaluation
 
-    return edit_workbook(path, change, municipality=municipality, year=year, backup=backup)
+    return edit_workbook(
+        path, change, municipality=municipality, year=year, backup=backup, vocabulary=vocabulary
+    )
 
 
 # -- a new, empty plan ---------------------------------------------------------------------
@@ -700,5 +751,23 @@ def new_workbook(
     # The one action table the writer made: its header row, and its Status column.
     (header,) = _header_rows(book[sheet])
     add_status_rules(target, sheet, header.row + 1, header.row + 200, header.columns["status"])
+    write_vocabulary_sheet(target)
     save_workbook(book, path, backup=path.exists())
     return path
+
+
+def write_vocabulary_sheet(target: Target) -> None:
+    """An empty ``Woordenlijst`` sheet, with a short explanation above its header
+    ``Term | Soort | Betekenis`` and a drop-down of the kinds."""
+    sheet = VOCABULARY_SHEET
+    target.replace_sheet(sheet)
+    target.set_value(sheet, 1, 1, render("nl", "vocabulary-sheet-title"))
+    target.set_style(sheet, 1, 1, bold=True)
+    target.set_value(sheet, 2, 1, render("nl", "vocabulary-sheet-explanation"))
+    target.set_value(sheet, 3, 1, render("nl", "vocabulary-sheet-example"))
+    for column, (name, width) in enumerate((("Term", 28), ("Soort", 14), ("Betekenis", 40)), 1):
+        target.set_value(sheet, 5, column, name)
+        target.set_style(sheet, 5, column, bold=True)
+        target.column_width(sheet, column, width)
+    target.add_list_validation(sheet, 6, 200, 2, ["Kwartaal", "Trekker", "Status"])
+    target.freeze(sheet, "A6")
