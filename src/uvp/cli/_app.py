@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
@@ -201,14 +200,10 @@ def plan_files(paths: Sequence[Path], suffixes: tuple[str, ...] = PLAN_SUFFIXES)
 
 
 def _target(path: Path, output: Path | None) -> Path:
-    """Where a writing command works: the file itself, or a copy in *output*."""
-    if output is None:
-        return path
-    output.mkdir(parents=True, exist_ok=True)
-    copy = output / path.name
-    if copy.resolve() != path.resolve():
-        shutil.copy2(path, copy)
-    return copy
+    """Where a writing command's result goes: the file itself, or the same name in
+    the folder *output* (made only when the result is written; nothing is copied
+    before the workbook has been checked)."""
+    return path if output is None else output / path.name
 
 
 def fail(code: str, **params: object) -> NoReturn:
@@ -297,7 +292,8 @@ def validate(
     errors = False
     for path in batch:
         if write and path.suffix.lower() in WORKBOOK_SUFFIXES:
-            step = partial(check, _target(path, output), write=True, backup=output is None)
+            output_path = _target(path, output)
+            step = partial(check, path, write=True, backup=output is None, output=output_path)
             report = batch.run(path, step)
         else:
             report = found[1] if (found := batch.run(path, partial(inspect, path))) else None
@@ -337,14 +333,14 @@ def fill(
     fill_one = partial(fill_workbook, status=not no_status, backup=output is None, **how)
     for path in batch:
         target = _target(path, output)
-        if (result := batch.run(path, partial(fill_one, target))) is None:
+        if (result := batch.run(path, partial(fill_one, path, output=target))) is None:
             continue
         said = {"marked": result.marked, "written": result.quarters_written}
         batch.out.print(nl("cli-filled", path=target, **said))
         if result.findings:
             mismatched = True
             say(batch.out, findings_lines(Report(result.findings)))
-    batch.finish()
+    batch.finish(code_if_failed=2)  # a refusal exits 2, as from every command
     if mismatched:
         raise typer.Exit(1)
 
@@ -367,12 +363,12 @@ def evaluate(
     evaluate_one = partial(evaluate_workbook, peildatum=date, backup=output is None, **how)
     for path in batch:
         target = _target(path, output)
-        evaluation = batch.run(path, partial(evaluate_one, target))
+        evaluation = batch.run(path, partial(evaluate_one, path, output=target))
         if evaluation is not None:
             t, day = evaluation.total, date.strftime("%d-%m-%Y")
             said = {**attrs.asdict(t), "percent": round(100 * t.percent_done)}
             batch.out.print(nl("cli-evaluated", path=target, peildatum=day, **said))
-    batch.finish()
+    batch.finish(code_if_failed=2)
 
 
 @app.command(help=render("nl", "cli-help-new"))

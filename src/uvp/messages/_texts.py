@@ -106,6 +106,10 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "uvp refuses to read it"
         ),
         "workbook-corrupt": "{source}: the workbook is damaged and cannot be read ({detail})",
+        "workbook-strict": (
+            "{source} is saved as Strict Open XML, which uvp cannot read here; "
+            "save it in Excel as an ordinary Excel workbook (.xlsx)"
+        ),
         "workbook-unknown-municipality": (
             "{source}: the workbook does not say which municipality's plan it is; "
             "give it with --gemeente"
@@ -115,10 +119,6 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "workbook-locked": (
             "{source} is open in Excel ({lock} exists): close it in Excel and try again"
-        ),
-        "workbook-unsupported-content": (
-            "{source}: uvp cannot write this workbook without losing {what}; nothing was changed. "
-            "Keep a copy without it, or use the Excel add-in, which works in Excel itself"
         ),
         "workbook-write-failed": "{source}: could not write the workbook ({detail}); the original is unchanged",
         "addin-bad-peildatum": "{source}: the Peildatum '{text}' is not a date",
@@ -142,7 +142,7 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "Put 'Jaar' with the year beside it on the Plan sheet."
         ),
         "workbook-illegal-character": (
-            "{source}: a text for cell {cell} holds a control character Excel cannot store"
+            "{source}: a text for this cell holds a control character Excel cannot store"
         ),
         "workbook-unwritable-action": "action {source!r}: {reason}",
         "workbook-exists": "{source} exists already; choose another name or allow overwriting",
@@ -652,6 +652,10 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "uvp leest dit bestand niet."
         ),
         "workbook-corrupt": "{source}: de werkmap is beschadigd en kan niet worden gelezen ({detail}).",
+        "workbook-strict": (
+            "{source} is opgeslagen als Strict Open XML, wat uvp hier niet kan lezen; "
+            "sla de werkmap in Excel op als gewone Excel-werkmap (.xlsx)."
+        ),
         "workbook-unknown-municipality": (
             "{source}: de werkmap zegt niet van welke gemeente het plan is; geef die op met --gemeente."
         ),
@@ -660,10 +664,6 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "workbook-locked": (
             "{source} is geopend in Excel ({lock} bestaat): sluit de werkmap in Excel en probeer het opnieuw."
-        ),
-        "workbook-unsupported-content": (
-            "{source}: uvp kan deze werkmap niet opslaan zonder {what} te verliezen; er is niets gewijzigd. "
-            "Bewaar een kopie zonder, of gebruik de Excel-invoegtoepassing, die in Excel zelf werkt."
         ),
         "workbook-write-failed": (
             "{source}: de werkmap kon niet worden opgeslagen ({detail}); het origineel is ongewijzigd."
@@ -717,7 +717,7 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "kopieer, of sla het blad op als tekst."
         ),
         "workbook-illegal-character": (
-            "{source}: de tekst voor cel {cell} bevat een stuurteken dat Excel niet kan opslaan."
+            "{source}: de tekst voor deze cel bevat een stuurteken dat Excel niet kan opslaan."
         ),
         "workbook-unwritable-action": "Actie '{source}': {reason}",
         "workbook-exists": "{source} bestaat al: kies een andere naam, of overschrijf het met --overwrite (het oude blijft als .bak.xlsx).",

@@ -72,6 +72,7 @@ from uvp.workbook._writer import (
 )
 
 if TYPE_CHECKING:
+    from uvp.workbook._edit import PackageTarget
     from uvp.workbook._xlwings import XlwingsTarget, book_values
 
 __all__ = [
@@ -87,6 +88,7 @@ __all__ = [
     "Layout",
     "Located",
     "OpenpyxlTarget",
+    "PackageTarget",
     "ReadAction",
     "ReadResult",
     "Series",
@@ -136,7 +138,11 @@ __all__ = [
 ]
 
 # The xlwings Target loads xlwings: only when the add-in asks for it.
-_LAZY = {"XlwingsTarget": "uvp.workbook._xlwings", "book_values": "uvp.workbook._xlwings"}
+_LAZY = {
+    "XlwingsTarget": "uvp.workbook._xlwings",
+    "book_values": "uvp.workbook._xlwings",
+    "PackageTarget": "uvp.workbook._edit",
+}
 
 
 def __getattr__(name: str) -> object:

@@ -38,7 +38,7 @@ from uvp.core import (
 )
 from uvp.messages import render
 from uvp.workbook._headers import header_fields, normal
-from uvp.workbook._open import check_workbook_file, lock_file, save_workbook
+from uvp.workbook._open import lock_file, save_atomically, save_workbook
 from uvp.workbook._reader import PLAN_SHEET, VOCABULARY_SHEET, ReadResult, TableSource, text_of
 from uvp.workbook._target import CellValue, OpenpyxlTarget, Target
 
@@ -152,39 +152,77 @@ def edit_workbook(
     municipality: str | None = None,
     year: int | None = None,
     backup: bool = True,
+    output: str | os.PathLike[str] | None = None,
     vocabulary: Vocabulary | None = None,
 ) -> T:
     """Read the workbook at *path*, let *change* write into it, and save it safely.
 
-    Refuses, before anything is written, a workbook that is open in Excel or
-    that holds what openpyxl would lose (pictures, charts, VBA, ...). The
-    file is replaced atomically; the original is kept as ``name.bak.xlsx``.
+    The workbook is edited as a package (see :class:`uvp.workbook.PackageTarget`):
+    only the parts uvp writes change, every other part is copied byte for
+    byte. Refuses, before anything is written, a workbook that is open in
+    Excel or cannot be read. The result replaces *path* atomically (the
+    original kept as ``name.bak.xlsx`` with *backup*), or goes to *output*.
     """
-    import openpyxl
-
     from uvp.workbook import inspect_workbook
-    from uvp.workbook._preserve import unsupported_content
+    from uvp.workbook._edit import PackageTarget
+    from uvp.workbook._package import Package
 
     path = Path(path)
-    check_workbook_file(path)
-    lock = lock_file(path)
-    if lock is not None:
-        raise WorkbookError("workbook-locked", source=str(path), lock=lock.name)
-    lost = unsupported_content(path)
-    if lost:
-        raise WorkbookError("workbook-unsupported-content", source=str(path), what=", ".join(lost))
+    destination = Path(output) if output is not None else path
+    for place in {path, destination}:
+        lock = lock_file(place)
+        if lock is not None:
+            raise WorkbookError("workbook-locked", source=str(place), lock=lock.name)
+    # (inspecting checks the file first)
     result = inspect_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
     try:
-        book = openpyxl.load_workbook(path, rich_text=True)
-    except Exception as error:
+        package = Package.open(path)
+        target = PackageTarget(package, source=str(path))
+        # Free columns are judged on what the cells hold, formulas included: a formula
+        # Excel never calculated has no value for the fast reader, but it is there.
+        result = attrs.evolve(result, values=_with_formulas(target, result))
+    except (KeyError, ValueError, etree_error()) as error:
         raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
-    # Free columns are judged on what the cells hold, formulas included: a formula
-    # Excel never calculated has no value for the fast reader, but it is there.
-    held = {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in book.worksheets}
-    result = attrs.evolve(result, values=held)
-    outcome = change(OpenpyxlTarget(book), result)
-    save_workbook(book, path, backup=backup)
+    try:
+        outcome = change(target, result)
+        target.commit()
+    except etree_error() as error:  # a part python-calamine read past, but not XML
+        raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
+    if destination != path:
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise WorkbookError(
+                "workbook-write-failed",
+                source=str(destination),
+                detail=error.strerror or str(error),
+            ) from error
+    save_atomically(package.save, destination, backup=backup and destination == path)
     return outcome
+
+
+def etree_error() -> type[Exception]:
+    """lxml's error for XML it cannot parse."""
+    from lxml import etree
+
+    error: type[Exception] = etree.XMLSyntaxError
+    return error
+
+
+def _with_formulas(target: Any, result: ReadResult) -> dict[str, Sequence[Sequence[object]]]:
+    """The values read, with a mark in every formula cell of the sheets that hold tables."""
+    values: dict[str, Sequence[Sequence[object]]] = dict(result.values)
+    for sheet in {t.sheet for t in result.tables}:
+        rows = [list(r) for r in values.get(sheet, ())]
+        for row, column in target.formula_cells(sheet):
+            while len(rows) < row:
+                rows.append([])
+            if len(rows[row - 1]) < column:
+                rows[row - 1].extend([None] * (column - len(rows[row - 1])))
+            if text_of(rows[row - 1][column - 1]) is None:
+                rows[row - 1][column - 1] = "="
+        values[sheet] = rows
+    return values
 
 
 # -- Controle ----------------------------------------------------------------------------
@@ -243,12 +281,13 @@ def validate_workbook(
     year: int | None = None,
     write: bool = False,
     backup: bool = True,
+    output: str | os.PathLike[str] | None = None,
     vocabulary: Vocabulary | None = None,
 ) -> Report:
     """Check a workbook: every finding with its code, severity, sheet, cell and Dutch message.
 
     With *write*, the findings also go into the workbook's ``Controle`` sheet,
-    each with a link to its cell.
+    each with a link to its cell (in *output*, if given, else in place).
 
     >>> import uvp
     >>> report = uvp.validate_workbook("examples/scherpenzeel-2024.xlsx")
@@ -267,7 +306,13 @@ def validate_workbook(
         return report
 
     report = edit_workbook(
-        path, change, municipality=municipality, year=year, backup=backup, vocabulary=vocabulary
+        path,
+        change,
+        municipality=municipality,
+        year=year,
+        backup=backup,
+        output=output,
+        vocabulary=vocabulary,
     )
     return attrs.evolve(report, source=str(path))
 
@@ -548,6 +593,7 @@ def fill_workbook(
     year: int | None = None,
     status: bool = True,
     backup: bool = True,
+    output: str | os.PathLike[str] | None = None,
     vocabulary: Vocabulary | None = None,
 ) -> FillResult:
     """:func:`fill_quarters` on a workbook file, saved safely (see :func:`edit_workbook`)."""
@@ -557,6 +603,7 @@ def fill_workbook(
         municipality=municipality,
         year=year,
         backup=backup,
+        output=output,
         vocabulary=vocabulary,
     )
 
@@ -692,6 +739,7 @@ def evaluate_workbook(
     municipality: str | None = None,
     year: int | None = None,
     backup: bool = True,
+    output: str | os.PathLike[str] | None = None,
     vocabulary: Vocabulary | None = None,
 ) -> Evaluation:
     """Write the ``Evaluatie`` sheet into a workbook (replacing only uvp's own sheet)."""
@@ -702,7 +750,13 @@ def evaluate_workbook(
         return evaluation
 
     return edit_workbook(
-        path, change, municipality=municipality, year=year, backup=backup, vocabulary=vocabulary
+        path,
+        change,
+        municipality=municipality,
+        year=year,
+        backup=backup,
+        output=output,
+        vocabulary=vocabulary,
     )
 
 

@@ -79,18 +79,28 @@ _NOT_XML: Final = (
 # match cut in two by a chunk boundary is not found short in the first chunk; the
 # last _CARRY bytes of a chunk are searched again with the next.
 _CARRY: Final = 128
+_TAIL: Final = 4096  # how far back from a chunk's end a cut tag is looked for
 _PREFIX: Final = rb"(?:[A-Za-z_][\w.-]{0,31}:)?"  # x:row, as some writers spell <row>
 _DECLARATION: Final = re.compile(rb"<!(?i:doctype|entity)")
-_DIMENSION: Final = re.compile(
-    rb"<" + _PREFIX + rb"dimension\s[^>]{0,64}?ref\s{0,16}=\s{0,16}[\"'][^\"']{0,40}?"
-    rb"([A-Za-z]{1,3})([0-9]{1,15})[\"']"
+# A row's start tag, or the start of a cell that holds something (a value, a formula or
+# inline text): cells that only carry a format or anchor a comment are not counted,
+# since no reader makes a value of them (a comment at XFD1048576 is a small sheet).
+_TAG: Final = re.compile(
+    rb"<"
+    + _PREFIX
+    + rb"(?:(row)(?=[\s/>])([^>]*)>|c(?=[\s>])([^>]*)>\s{0,64}<"
+    + _PREFIX
+    + rb"(?:v|f|is)(?=[\s/>]))"
 )
-# r="C14" of a cell, r="14" of a row (starting with the letter lets re skip ahead fast)
-_REFERENCE: Final = re.compile(rb"r(?<=\sr)\s{0,16}=\s{0,16}[\"']([A-Za-z]{0,3})([0-9]{1,15})[\"']")
-_ROW: Final = re.compile(rb"<" + _PREFIX + rb"row(?=[\s/>])")
-# Rows and cells may leave out their r="..." attribute: each then follows the one before.
-_UNNUMBERED_ROW: Final = re.compile(rb"<" + _PREFIX + rb"row(?=[\s/>])(?![^>]*\sr\s{0,16}=)")
-_UNNUMBERED_CELL: Final = re.compile(rb"<" + _PREFIX + rb"c(?=[\s/>])(?![^>]*\sr\s{0,16}=)")
+_R: Final = re.compile(rb"\sr\s{0,16}=\s{0,16}[\"']([A-Za-z]{0,3})([0-9]{1,15})[\"']")
+# The same, fast, where every row and cell carries its number (as Excel writes them).
+_VALUE_CELL: Final = re.compile(
+    rb"<" + _PREFIX + rb"c\s[^>]*?(?<=\s)r\s{0,16}=\s{0,16}[\"']([A-Za-z]{1,3})([0-9]{1,15})[\"']"
+    rb"[^>]*>\s{0,64}<" + _PREFIX + rb"(?:v|f|is)(?=[\s/>])"
+)
+_UNNUMBERED: Final = re.compile(rb"<" + _PREFIX + rb"(?:row|c)(?=[\s/>])(?![^>]*\sr\s{0,16}=)")
+# Where a chunk may be cut without cutting a row or cell tag in two: before the last one.
+_TAG_START: Final = re.compile(rb"<" + _PREFIX + rb"(?:row|c)(?=[\s/>])")
 
 
 def check_workbook_file(path: str | os.PathLike[str]) -> None:
@@ -246,6 +256,15 @@ def _check_archive(archive: zipfile.ZipFile, stream: IO[bytes], source: str) -> 
             source=source,
             detail="a zip file, but without the parts of a workbook",
         )
+    seen: dict[str, str] = {}
+    for name in names:
+        other = seen.setdefault(name.lower(), name)
+        if other != name:  # part names are compared without case (ECMA-376 part 2, 6.2.2.3)
+            raise WorkbookError(
+                "workbook-corrupt",
+                source=source,
+                detail=f"it holds both {other} and {name}, one part under two names",
+            )
     if len(infos) > LIMITS["entries"]:
         raise WorkbookError(
             "workbook-too-large", source=source, detail=f"{len(infos)} parts in one file"
@@ -383,11 +402,11 @@ def _unpack(stream: IO[bytes], info: zipfile.ZipInfo, limit: int) -> Iterator[by
 class _Scan:
     """What one part holds, learnt a chunk at a time: declarations, and how far it reaches.
 
-    ``extent`` is an upper bound on the rows and columns a sheet spans, from
-    its ``<dimension>``, the ``r="C14"`` of its rows and cells, and, for rows
-    and cells without one, their number. It is computed for every part (only
-    sheets have rows and cells), so a sheet stored under an unusual name is
-    measured all the same.
+    ``extent`` is the rows and columns a sheet's values span: the ``r="C14"``
+    of each cell that holds a value, formula or text, and for cells and rows
+    without one, their place after the one before. It is computed for every
+    part (only sheets have rows and cells), so a sheet stored under an unusual
+    name is measured all the same.
     """
 
     def __init__(self) -> None:
@@ -395,19 +414,16 @@ class _Scan:
         self._started = False
         self._pending = b""
         self._decoder: codecs.IncrementalDecoder | None = None
-        self._carry = b""
-        self._rows = 0  # the highest row number seen
-        self._columns = 0  # the highest column number seen
-        self._unnumbered_rows = 0
-        self._widest_unnumbered = 0  # the most cells without r="..." in one row
+        self._carry = b""  # the end of the last chunk: a declaration or a tag cut in two
+        self._row = 0  # the row being read
+        self._column = 0  # the last cell's column in it
+        self._rows = 0  # the highest row that holds a value
+        self._columns = 0  # the highest column that holds a value
 
     @property
     def extent(self) -> tuple[int, int]:
-        """(rows, columns): at most this many."""
-        return (
-            self._rows + self._unnumbered_rows,
-            max(1, self._columns + self._widest_unnumbered),
-        )
+        """(rows, columns): the values reach this far."""
+        return self._rows, max(1, self._columns)
 
     def feed(self, data: bytes, *, final: bool = False) -> None:
         """Scan the next unpacked bytes of the part."""
@@ -422,27 +438,48 @@ class _Scan:
                 self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
         if self._decoder is not None:
             data = self._decoder.decode(data, final).encode("utf-8")
-        if not data:
+        if not data and not final:
             return
         window = self._carry + data
-        self._carry = window[-_CARRY:]
         # "<!" is rare in a workbook's XML and found at memchr speed; only then the regex.
         if b"<!" in window and _DECLARATION.search(window):
             self.declares = True
-        # Maxima: a match seen twice (in the carried bytes) does no harm.
-        for match in _DIMENSION.finditer(window) if b"dimension" in window else ():
-            self._columns = max(self._columns, _column(match.group(1)))
-            self._rows = max(self._rows, int(match.group(2)))
-        if references := _REFERENCE.findall(window):
-            letters, numbers = zip(*references, strict=True)
-            self._columns = max(self._columns, *map(_column, set(letters)))
-            self._rows = max(self._rows, *map(int, numbers))
-        # Counts: only the new bytes (a row or cell cut by the boundary may go uncounted,
-        # one per megabyte, which a bound can afford).
-        self._unnumbered_rows += len(_UNNUMBERED_ROW.findall(data))
-        if _UNNUMBERED_CELL.search(data):
-            widest = max(len(_UNNUMBERED_CELL.findall(row)) for row in _ROW.split(data))
-            self._widest_unnumbered = max(self._widest_unnumbered, widest)
+        cut = len(window)
+        if not final:
+            tail = max(0, len(window) - _TAIL)
+            last = None
+            for last in _TAG_START.finditer(window, tail):  # noqa: B007
+                pass
+            cut = last.start() if last is not None else max(tail, len(window) - _CARRY)
+        if b"<" in window:
+            self._tags(window[:cut])
+        self._carry = window[cut:]
+
+    def _tags(self, text: bytes) -> None:
+        if _UNNUMBERED.search(text) is None:
+            # Every row and cell is numbered: only the value cells' numbers count.
+            if references := _VALUE_CELL.findall(text):
+                letters, numbers = zip(*references, strict=True)
+                self._columns = max(self._columns, *map(_column, set(letters)))
+                self._rows = max(self._rows, *map(int, numbers))
+            rows = [m.group(2) for m in _TAG.finditer(text[text.rfind(b"<row") :])]
+            if rows and rows[0] and (number := _R.search(rows[0])):
+                self._row = int(number.group(2))
+            return
+        for match in _TAG.finditer(text):
+            if match.group(1):  # a row
+                number = _R.search(match.group(2))
+                self._row = int(number.group(2)) if number else self._row + 1
+                self._column = 0
+                continue
+            reference = _R.search(match.group(3))
+            if reference is not None and reference.group(1):
+                self._column = _column(reference.group(1))
+                self._row = int(reference.group(2))
+            else:
+                self._column += 1
+            self._rows = max(self._rows, self._row)
+            self._columns = max(self._columns, self._column)
 
 
 def _xml_encoding(head: bytes) -> str | None:
@@ -485,6 +522,16 @@ def load_values(path: str | os.PathLike[str]) -> dict[str, Rows]:
         return _load_with_calamine(path)
     except ImportError:
         return _load_with_openpyxl(path)
+    except WorkbookError as error:
+        # calamine does not read everything Excel writes (a sheet of Excel 4 macros,
+        # say): a workbook is damaged only if openpyxl cannot read it either.
+        try:
+            sheets = _load_with_openpyxl(path)
+        except WorkbookError:
+            raise error from None
+        if not sheets:
+            raise error from None
+        return sheets
 
 
 def _load_with_calamine(path: Path) -> dict[str, Rows]:
@@ -510,14 +557,38 @@ def _load_with_openpyxl(path: Path) -> dict[str, Rows]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
-            return {
-                ws.title: [list(row) for row in ws.iter_rows(values_only=True)]
-                for ws in book.worksheets
-            }
+            sheets: dict[str, Rows] = {}
+            for ws in book.worksheets:
+                # What the sheet says of its size is a claim (a formatted cell far away
+                # widens it): the rows are taken as they are, up to their last value.
+                if hasattr(ws, "reset_dimensions"):
+                    ws.reset_dimensions()
+                rows: Rows = []
+                for row in ws.iter_rows(values_only=True):
+                    values: list[object] = list(row)
+                    while values and values[-1] is None:
+                        values.pop()
+                    rows.append(values)
+                while rows and not rows[-1]:
+                    rows.pop()
+                sheets[ws.title] = rows
+            if not sheets and _is_strict(path):
+                # openpyxl knows only transitional Open XML: it sees no sheet at all.
+                raise WorkbookError("workbook-strict", source=str(path))
+            return sheets
         finally:
             book.close()
+    except WorkbookError:
+        raise
     except Exception as error:
         raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
+
+
+def _is_strict(path: Path) -> bool:
+    """Whether the workbook is saved as Strict Open XML."""
+    with zipfile.ZipFile(path) as archive:
+        names = [n for n in archive.namelist() if n.startswith("xl/workbook")]
+        return any(b"purl.oclc.org/ooxml/spreadsheetml/main" in archive.read(n) for n in names)
 
 
 def lock_file(path: str | os.PathLike[str]) -> Path | None:

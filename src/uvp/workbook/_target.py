@@ -1,9 +1,12 @@
-"""Where uvp's writers put what they write: one small interface, two homes.
+"""Where uvp's writers put what they write: one small interface, three homes.
 
 The writers (quarter matrix, status column, Controle and Evaluatie sheets)
-are written once against :class:`Target`. :class:`OpenpyxlTarget` applies
-them to a workbook file; the Excel add-in applies the very same calls to a
-live workbook through xlwings. Rows and columns are 1-based, as in Excel.
+are written once against :class:`Target`. :class:`~uvp.workbook.PackageTarget`
+applies them to a user's workbook file by editing its package in place;
+:class:`OpenpyxlTarget` builds workbooks uvp makes from scratch (and the
+sheets it owns, which the package target grafts in); the Excel add-in applies
+the very same calls to a live workbook through xlwings. Rows and columns are
+1-based, as in Excel.
 """
 
 from __future__ import annotations

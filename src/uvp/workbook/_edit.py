@@ -1,0 +1,493 @@
+"""The file implementation of :class:`~uvp.workbook.Target`: a workbook edited as a package.
+
+:class:`PackageTarget` writes into the sheets of a user's workbook by editing
+their worksheet parts in place (:mod:`uvp.workbook._sheetxml`). The sheets uvp
+owns (``Controle``, ``Evaluatie``) are built whole with openpyxl in a workbook
+of their own — the same :class:`~uvp.workbook.OpenpyxlTarget` that writes new
+workbooks — and then grafted in: their worksheet part, drawing and chart become
+new parts of the user's package, their formats are added to its
+``styles.xml``, their texts become inline strings. A sheet uvp owns that is
+already there is replaced in its place, with every part only it used.
+Every part uvp does not touch is copied byte for byte when the package is saved.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final
+
+from lxml import etree
+
+from uvp.core import WorkbookError, cell_name
+from uvp.workbook._package import NS, STRICT, Package, parse_xml, serialize_xml
+from uvp.workbook._sheetxml import SheetEditor, Styles, _insert_in_order, drop, formula_cells
+from uvp.workbook._target import CellValue, OpenpyxlTarget, Series
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+__all__ = ["PackageTarget"]
+
+_WORKSHEET_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_STYLES_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+_CALC_CHAIN: Final = "calcChain"
+# CT_Workbook's sequence, for a <definedNames> uvp adds.
+_WORKBOOK_ORDER: Final = (
+    "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets",
+    "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize",
+    "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing",
+    "fileRecoveryPr", "webPublishObjects", "extLst",
+)  # fmt: skip
+_STATUS_ERROR_TITLE: Final = "Status"
+_STATUS_ERROR: Final = "Kies een status uit de lijst."
+_MINIMAL_STYLES: Final = (
+    '<styleSheet xmlns="{ns}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font>'
+    '</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill>'
+    '<patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/>'
+    '<right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf '
+    'numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf '
+    'numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>'
+)
+
+
+class PackageTarget:
+    """:class:`~uvp.workbook.Target` on a workbook package, changing only what uvp owns.
+
+    >>> from uvp.workbook._package import Package
+    >>> target = PackageTarget(Package.open("examples/nijkerk-2024.xlsx"))
+    >>> target.replace_sheet("Controle")
+    >>> target.set_value("Controle", 1, 1, "=1+1")
+    >>> target.commit()
+    >>> [name for name, _ in target.package.sheets()][-1]
+    'Controle'
+    """
+
+    def __init__(self, package: Package, *, source: str = "") -> None:
+        self.package = package
+        self.source = source  # the file, for messages
+        self._styles: Styles | None = None
+        self._editors: dict[str, SheetEditor] = {}
+        # The sheets uvp builds afresh, by name: each in a workbook of its own.
+        self._owned: dict[str, OpenpyxlTarget] = {}
+
+    # -- where a call goes -----------------------------------------------------------------
+
+    @property
+    def styles(self) -> Styles:
+        """The package's ``styles.xml``, appended to."""
+        if self._styles is None:
+            package = self.package
+            rel = next((r for r in package.rels(package.workbook_part) if r.type == "styles"), None)
+            if rel is None or rel.target not in package:
+                part = package.free_name("xl/styles{}.xml").replace("styles1", "styles")
+                package.write(part, _MINIMAL_STYLES.format(ns=package.main_ns).encode())
+                package.relate(package.workbook_part, "styles", part)
+                package.set_content_type(part, _STYLES_TYPE)
+            else:
+                part = rel.target
+            self._styles = Styles(package.edit(part))
+        return self._styles
+
+    def _editor(self, sheet: str) -> SheetEditor:
+        editor = self._editors.get(sheet)
+        if editor is None:
+            part = self.package.sheet_part(sheet)
+            if part is None or part not in self.package:
+                raise WorkbookError(
+                    "workbook-corrupt",
+                    source=self.source,
+                    detail=f"sheet {sheet!r} has no worksheet part",
+                )
+            editor = SheetEditor(self.package.edit(part), self.styles)
+            self._editors[sheet] = editor
+        return editor
+
+    def formula_cells(self, sheet: str) -> list[tuple[int, int]]:
+        """(row, column) of the cells of *sheet* that hold a formula (read, not edited)."""
+        editor = self._editors.get(sheet)
+        if editor is not None:
+            return editor.formula_cells()
+        part = self.package.sheet_part(sheet)
+        if part is None or part not in self.package:
+            return []
+        return formula_cells(self.package.tree(part))
+
+    def _own(self, sheet: str) -> OpenpyxlTarget | None:
+        return self._owned.get(sheet)
+
+    # -- Target ----------------------------------------------------------------------------
+
+    def set_value(self, sheet: str, row: int, column: int, value: CellValue) -> None:
+        """Put *value* in a cell (text stays text)."""
+        own = self._own(sheet)
+        if own is not None:
+            own.set_value(sheet, row, column, value)
+            return
+        try:
+            self._editor(sheet).set_value(row, column, value)
+        except WorkbookError as error:
+            raise WorkbookError(
+                "workbook-illegal-character",
+                source=sheet,
+                cell=cell_name(row, column),
+                sheet=sheet,
+            ) from error
+
+    def set_style(
+        self,
+        sheet: str,
+        row: int,
+        column: int,
+        *,
+        bold: bool = False,
+        size: float | None = None,
+        fill: str | None = None,
+        color: str | None = None,
+        wrap: bool = False,
+        center: bool = False,
+        number_format: str | None = None,
+    ) -> None:
+        """Format a cell: a format like the cell's own, with these changes."""
+        own = self._own(sheet)
+        if own is not None:
+            own.set_style(
+                sheet,
+                row,
+                column,
+                bold=bold,
+                size=size,
+                fill=fill,
+                color=color,
+                wrap=wrap,
+                center=center,
+                number_format=number_format,
+            )
+            return
+        editor = self._editor(sheet)
+        font = bool(bold or size or color)
+        index = self.styles.derive(
+            editor.style(row, column),
+            bold=bold,
+            size=(size or 11) if font else None,  # as the writers have always set a font
+            color=color,
+            fill=fill,
+            wrap=wrap,
+            horizontal="center" if center else None,
+            vertical="top" if wrap or center else None,
+            number_format=number_format,
+        )
+        editor.set_style(row, column, index)
+
+    def replace_sheet(self, name: str) -> None:
+        """Start sheet *name* afresh (a sheet uvp owns); it takes the old one's place."""
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = name
+        self._owned[name] = OpenpyxlTarget(book)
+
+    def add_list_validation(
+        self, sheet: str, first_row: int, last_row: int, column: int, options: Sequence[str]
+    ) -> None:
+        """A drop-down with *options* on a column's rows."""
+        own = self._own(sheet)
+        if own is not None:
+            own.add_list_validation(sheet, first_row, last_row, column, options)
+            return
+        ref = f"{cell_name(first_row, column)}:{cell_name(last_row, column)}"
+        self._editor(sheet).add_list_validation(ref, options, _STATUS_ERROR_TITLE, _STATUS_ERROR)
+
+    def add_fill_rule(
+        self, sheet: str, first_row: int, last_row: int, column: int, equals: str, fill: str
+    ) -> None:
+        """Conditional formatting: fill the cell with *fill* when its text equals *equals*."""
+        own = self._own(sheet)
+        if own is not None:
+            own.add_fill_rule(sheet, first_row, last_row, column, equals, fill)
+            return
+        ref = f"{cell_name(first_row, column)}:{cell_name(last_row, column)}"
+        self._editor(sheet).add_equals_rule(ref, equals, self.styles.fill_dxf(fill))
+
+    def link(self, sheet: str, row: int, column: int, to_sheet: str, to_cell: str) -> None:
+        """Make a cell a hyperlink to a cell in the workbook (on a sheet uvp owns)."""
+        own = self._own(sheet)
+        if own is None:
+            raise NotImplementedError("uvp links only from the sheets it owns")
+        own.link(sheet, row, column, to_sheet, to_cell)
+
+    def bar_chart(
+        self,
+        sheet: str,
+        anchor: str,
+        title: str,
+        header_row: int,
+        first_row: int,
+        last_row: int,
+        category_column: int,
+        series: Sequence[Series],
+    ) -> None:
+        """A native Excel bar chart (on a sheet uvp owns)."""
+        own = self._own(sheet)
+        if own is None:
+            raise NotImplementedError("uvp draws charts only on the sheets it owns")
+        own.bar_chart(
+            sheet, anchor, title, header_row, first_row, last_row, category_column, series
+        )
+
+    def column_width(self, sheet: str, column: int, width: float) -> None:
+        """Set a column's width (in characters)."""
+        own = self._own(sheet)
+        if own is not None:
+            own.column_width(sheet, column, width)
+            return
+        self._editor(sheet).column_width(column, width)
+
+    def freeze(self, sheet: str, cell: str) -> None:
+        """Freeze panes (on a sheet uvp owns)."""
+        own = self._own(sheet)
+        if own is None:
+            raise NotImplementedError("uvp freezes panes only on the sheets it owns")
+        own.freeze(sheet, cell)
+
+    def fit_to_page_width(self, sheet: str) -> None:
+        """Print landscape, one page wide (on a sheet uvp owns)."""
+        own = self._own(sheet)
+        if own is None:
+            raise NotImplementedError("uvp sets printing only on the sheets it owns")
+        own.fit_to_page_width(sheet)
+
+    # -- finishing ---------------------------------------------------------------------------
+
+    def commit(self) -> None:
+        """Put what was written into the package: grafts, formats, calculation chain."""
+        stale: list[tuple[int, str | None]] = []  # (sheetId, cell or None for the whole sheet)
+        for name, own in self._owned.items():
+            stale.extend(_graft(self.package, self.styles, name, own.book))
+        self._owned.clear()
+        sheet_ids = self._sheet_ids()
+        for name, editor in self._editors.items():
+            editor.finish()
+            stale.extend((sheet_ids[name], ref) for ref in editor.overwritten_formulas)
+        if stale:
+            _prune_calc_chain(self.package, stale)
+
+    def _sheet_ids(self) -> dict[str, int]:
+        return {
+            e.get("name", ""): int(e.get("sheetId", "0")) for e in self.package.sheet_elements()
+        }
+
+
+def _graft(
+    package: Package, styles: Styles, name: str, book: Workbook
+) -> list[tuple[int, str | None]]:
+    """Put sheet *name* of *book* into *package*, in place of a sheet of that name."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    donor = Package.open(buffer)
+    donor_part = donor.sheet_part(name)
+    assert donor_part is not None
+    sheet = _as_package(package, donor.read(donor_part))
+    _inline_strings(donor, sheet)
+    _restyle(sheet, Styles(donor.tree(_styles_part(donor))), styles)
+    for view in sheet.iter(f"{{{package.main_ns}}}sheetView"):
+        drop(view, "tabSelected")  # the user's selected sheet stays the selected one
+
+    if sheet.find(f".//{{{package.main_ns}}}f") is not None:
+        _calculate_on_load(package)  # a formula of uvp's has no value until Excel computes it
+    part = package.free_name("xl/worksheets/sheet{}.xml")
+    package.write(part, serialize_xml(sheet))
+    package.set_content_type(part, _WORKSHEET_TYPE)
+    _copy_rels(donor, donor_part, package, part)
+
+    workbook = package.edit(package.workbook_part)
+    r_id = f"{{{package.ns['r']}}}id"
+    elements = package.sheet_elements()
+    old = next((e for e in elements if e.get("name") == name), None)
+    stale: list[tuple[int, str | None]] = []
+    if old is not None:
+        index = elements.index(old)
+        rid = old.get(r_id, "")
+        old_part = next((p for n, p in package.sheets() if n == name), None)
+        closure = package.reachable([old_part]) if old_part else set()
+        if any(r.id == rid for r in package.rels(package.workbook_part)):
+            package.retarget(package.workbook_part, rid, "worksheet", part)
+        else:
+            old.set(r_id, package.relate(package.workbook_part, "worksheet", part))
+        alive = package.reachable(package.top_parts())
+        for gone in sorted(closure - alive):
+            package.remove(gone)
+        _drop_local_names(package, index)
+        stale.append((int(old.get("sheetId", "0")), None))
+    else:
+        index = len(elements)
+        sheets = workbook.find(package.q("sheets"))
+        assert sheets is not None
+        element = etree.SubElement(sheets, package.q("sheet"))
+        element.set("name", name)
+        element.set(
+            "sheetId", str(max((int(e.get("sheetId", "0")) for e in elements), default=0) + 1)
+        )
+        element.set(r_id, package.relate(package.workbook_part, "worksheet", part))
+    _copy_local_names(donor, package, index)
+    return stale
+
+
+def _calculate_on_load(package: Package) -> None:
+    """Ask Excel to recalculate the whole workbook when it opens it."""
+    workbook = package.edit(package.workbook_part)
+    calc = workbook.find(package.q("calcPr"))
+    if calc is None:
+        calc = etree.Element(package.q("calcPr"))
+        _insert_in_order(workbook, calc, _WORKBOOK_ORDER)
+    calc.set("fullCalcOnLoad", "1")
+
+
+def _as_package(package: Package, data: bytes) -> etree._Element:
+    """A part openpyxl wrote, in the package's flavour of Open XML."""
+    if package.strict:
+        text = data.decode("utf-8")
+        for key in ("main", "r", "xdr", "c", "a"):
+            text = text.replace(f'"{NS[key]}', f'"{STRICT[key]}')
+        data = text.encode("utf-8")
+    return parse_xml(data)
+
+
+def _styles_part(package: Package) -> str:
+    return next(r.target for r in package.rels(package.workbook_part) if r.type == "styles")
+
+
+def _inline_strings(donor: Package, sheet: etree._Element) -> None:
+    """Cells that point into the donor's shared strings get their text inline."""
+    ns = etree.QName(sheet).namespace
+    rel = next((r for r in donor.rels(donor.workbook_part) if r.type == "sharedStrings"), None)
+    if rel is None:
+        return
+    table = donor.tree(rel.target)
+    strings = [si for si in table if isinstance(si.tag, str)]
+    for cell in sheet.iter(f"{{{ns}}}c"):
+        if cell.get("t") != "s":
+            continue
+        value = cell.find(f"{{{ns}}}v")
+        assert value is not None
+        assert value.text is not None
+        cell.remove(value)
+        cell.set("t", "inlineStr")
+        inline = etree.SubElement(cell, f"{{{ns}}}is")
+        for child in strings[int(value.text)]:
+            copy = etree.fromstring(etree.tostring(child))
+            for node in copy.iter():
+                if isinstance(node.tag, str):
+                    node.tag = f"{{{ns}}}{etree.QName(node).localname}"
+            inline.append(copy)
+
+
+def _restyle(sheet: etree._Element, donor: Styles, styles: Styles) -> None:
+    """Style indexes of the donor's formats become those of the same formats in *styles*."""
+    ns = etree.QName(sheet).namespace
+    mapping: dict[int, int] = {}
+
+    def mapped(value: str) -> str:
+        index = int(value)
+        if index not in mapping:
+            mapping[index] = styles.import_xf(donor, index)
+        return str(mapping[index])
+
+    for tag, attribute in (("c", "s"), ("row", "s"), ("col", "style")):
+        for element in sheet.iter(f"{{{ns}}}{tag}"):
+            value = element.get(attribute)
+            if value is not None:
+                element.set(attribute, mapped(value))
+
+
+def _copy_rels(donor: Package, donor_part: str, package: Package, part: str) -> None:
+    """Copy *donor_part*'s relationships to *part*, and the donor's parts they lead to."""
+    for rel in donor.rels(donor_part):
+        if rel.external:
+            package.relate(part, rel.type, rel.target, external=True, rid=rel.id)
+            continue
+        folder, base = posixpath.split(rel.target)
+        pattern = posixpath.join(folder, re.sub(r"\d+(?=\.[^.]+$)", "{}", base))
+        if "{}" not in pattern:
+            stem, dot, extension = base.rpartition(".")
+            pattern = posixpath.join(folder, f"{stem}{{}}{dot}{extension}")
+        name = package.free_name(pattern)
+        data = donor.read(rel.target)
+        if rel.target.endswith(".xml"):
+            data = serialize_xml(_as_package(package, data))
+        package.write(name, data)
+        content_type = donor.content_type(rel.target)
+        if content_type is not None:
+            package.set_content_type(name, content_type)
+        package.relate(part, rel.type, name, rid=rel.id)
+        _copy_rels(donor, rel.target, package, name)
+
+
+def _defined_names(package: Package) -> etree._Element | None:
+    return package.tree(package.workbook_part).find(package.q("definedNames"))
+
+
+def _drop_local_names(package: Package, index: int) -> None:
+    """Remove the defined names local to sheet number *index* (its print titles, ...)."""
+    names = _defined_names(package)
+    if names is None:
+        return
+    package.edit(package.workbook_part)
+    for element in list(names):
+        if isinstance(element.tag, str) and element.get("localSheetId") == str(index):
+            names.remove(element)
+    parent = names.getparent()
+    if not len(names) and parent is not None:
+        parent.remove(names)
+
+
+def _copy_local_names(donor: Package, package: Package, index: int) -> None:
+    """The donor's names local to its one sheet, local to sheet *index* of *package*."""
+    names = donor.tree(donor.workbook_part).find(donor.q("definedNames"))
+    if names is None:
+        return
+    workbook = package.edit(package.workbook_part)
+    target = _defined_names(package)
+    for element in names:
+        if not isinstance(element.tag, str) or element.get("localSheetId") != "0":
+            continue
+        if target is None:
+            target = etree.Element(package.q("definedNames"))
+            _insert_in_order(workbook, target, _WORKBOOK_ORDER)
+        copy = etree.SubElement(target, package.q("definedName"))
+        for key, value in element.attrib.items():
+            copy.set(key, value)
+        copy.set("localSheetId", str(index))
+        copy.text = element.text
+
+
+def _prune_calc_chain(package: Package, stale: Sequence[tuple[int, str | None]]) -> None:
+    """Take out of ``calcChain.xml`` the cells uvp overwrote and the sheets it replaced."""
+    rel = next((r for r in package.rels(package.workbook_part) if r.type == _CALC_CHAIN), None)
+    if rel is None or rel.target not in package:
+        return
+    sheets = {sheet for sheet, cell in stale if cell is None}
+    cells = {(sheet, cell) for sheet, cell in stale if cell is not None}
+    root = package.tree(rel.target)
+    entries = [e for e in root if isinstance(e.tag, str)]
+    current = "0"
+    doomed = []
+    for position, entry in enumerate(entries):
+        current = entry.get("i", current)
+        if int(current) in sheets or (int(current), entry.get("r")) in cells:
+            doomed.append(entry)
+            following = entries[position + 1] if position + 1 < len(entries) else None
+            if following is not None and following.get("i") is None:
+                following.set("i", current)
+    if not doomed:
+        return
+    root = package.edit(rel.target)
+    for entry in doomed:
+        root.remove(entry)
+    if not len(root):
+        package.unrelate(package.workbook_part, rel.id)
+        package.remove(rel.target)

@@ -1,0 +1,62 @@
+"""LibreOffice opens what uvp wrote into real Excel workbooks, without complaint.
+
+A sample of the corpus (Strict Open XML, pictures in cells, VBA, pivot tables,
+a chart, prefixed styles) is filled, checked and evaluated, then converted by
+headless LibreOffice; the conversion must succeed and keep the user's sheets
+and uvp's. Whether Excel itself would show a repair prompt can only be seen
+in Excel.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.corpus_run import MUNICIPALITY, PEILDATUM, YEAR, with_plan
+from uvp.workbook import evaluate_workbook, fill_workbook, load_values, validate_workbook
+
+CORPUS = Path(__file__).parent / "corpus" / "files"
+SAMPLE = [
+    "poi-SimpleStrict.xlsx",
+    "calamine-picture_richdata.xlsx",
+    "calamine-vba.xlsm",
+    "calamine-pivots.xlsx",
+    "poi-WithChart.xlsx",
+    "closedxml-output.xlsx",
+]
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_what_uvp_wrote(tmp_path: Path) -> None:
+    assert SOFFICE is not None
+    written = []
+    for name in SAMPLE:
+        path = tmp_path / name
+        path.write_bytes(with_plan((CORPUS / name).read_bytes(), into_first_sheet=False))
+        options = {"municipality": MUNICIPALITY, "year": YEAR, "backup": False}
+        fill_workbook(path, **options)  # type: ignore[arg-type]
+        validate_workbook(path, write=True, **options)  # type: ignore[arg-type]
+        evaluate_workbook(path, PEILDATUM, **options)  # type: ignore[arg-type]
+        written.append(path)
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "xlsx", "--outdir", str(out), *map(str, written)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    for path in written:
+        converted = out / (path.stem + ".xlsx")
+        assert converted.exists(), (path.name, result.stdout, result.stderr)
+        before, after = load_values(path), load_values(converted)
+        assert list(after) == list(before), path.name
+        assert after["Controle"][0][0] == before["Controle"][0][0]
+        assert after["Evaluatie"][0][0] == before["Evaluatie"][0][0]
+        assert after["UVP-acties"][2][3:7] == ["Q1", "Q2", "Q3", "Q4"]
