@@ -313,6 +313,62 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
         "This row of the Woordenlijst is not used: {reason}",
         {"reason": Nested()},
     ),
+    "unread-cell": _entry(
+        "warning",
+        ("Cel niet gelezen", "Cell not read"),
+        "'{text}'{more_part} staat buiten de actietabellen en is niet in het plan gelezen: "
+        "zet het in een kolom van de tabel (zoals Toelichting), of op een ander blad.",
+        "'{text}'{more_part} stands outside the action tables and was not read into the "
+        "plan: put it in a column of the table (such as Toelichting), or on another sheet.",
+        {
+            "more_part": When(
+                "more",
+                {
+                    "nl": " (en {more} cel(len) rechts ervan)",
+                    "en": " (and {more} cell(s) right of it)",
+                },
+                optional=True,
+            )
+        },
+    ),
+    "unread-column": _entry(
+        "info",
+        ("Kolom niet gelezen", "Column not read"),
+        "De kolom '{column}' ({count} cel(len) eronder) hoort niet bij het plan en is niet "
+        "gelezen.",
+        "Column '{column}' ({count} cell(s) below it) is not part of the plan and was not read.",
+    ),
+    "merged-cells": _entry(
+        "error",
+        ("Samengevoegde cellen", "Merged cells"),
+        "De cellen {range} zijn samengevoegd{text_part}; uvp leest {what}. Maak de "
+        "samenvoeging ongedaan, zodat elke kolom een eigen kop en elke regel een eigen "
+        "actie heeft.",
+        "Cells {range} are merged{text_part}; uvp reads {what}. Unmerge them, so that each "
+        "column has its own heading and each row its own action.",
+        {
+            "text_part": When("text", {"nl": " ('{text}')", "en": " ('{text}')"}),
+            "what": Nested(),
+        },
+    ),
+    "hidden-sheet": _entry(
+        "info",
+        ("Verborgen blad", "Hidden sheet"),
+        "Het blad is verborgen; uvp leest het toch mee in het plan.",
+        "The sheet is hidden; uvp reads it into the plan all the same.",
+    ),
+    "hidden-rows": _entry(
+        "info",
+        ("Verborgen rijen", "Hidden rows"),
+        "Rij(en) {rows} van dit blad zijn verborgen; uvp leest ze toch mee in het plan.",
+        "Row(s) {rows} of this sheet are hidden; uvp reads them into the plan all the same.",
+    ),
+    "hidden-columns": _entry(
+        "info",
+        ("Verborgen kolommen", "Hidden columns"),
+        "Kolom(men) {columns} van dit blad zijn verborgen; uvp leest ze toch mee in het plan.",
+        "Column(s) {columns} of this sheet are hidden; uvp reads them into the plan all the same.",
+    ),
     # -- end of workbook layout (issue 11) and reading without loss (issue 13)
 }
 """Every finding code uvp reports, with its entry."""

@@ -574,6 +574,19 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "For example: Sinterklaas | Kwartaal | Q4 — Wijkteam | Trekker | Gemeente "
             "(wijkteam) — blauw | Status | Gereed."
         ),
+        "merged-header": (
+            "the heading of its first column only: the columns under the others have no "
+            "heading, so the table below is not read"
+        ),
+        "merged-block": "only the value at its top left, so the table in it cannot be read",
+        "workbook-sheet-rows": (
+            "{source}: sheet '{sheet_name}' has values in more than {limit} rows (up to row "
+            "{rows}); uvp refuses to unpack it"
+        ),
+        "workbook-sheet-cells": (
+            "{source}: the values of sheet '{sheet_name}' span {rows} rows by {columns} columns "
+            "(at most {limit} cells); uvp refuses to unpack it"
+        ),
         "workbook-no-vocabulary": (
             "{source}: no Woordenlijst found (a sheet with a header Term | Soort | Betekenis)"
         ),
@@ -1129,6 +1142,20 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "vocabulary-sheet-example": (
             "Bijvoorbeeld: Sinterklaas | Kwartaal | Q4 — Wijkteam | Trekker | Gemeente "
             "(wijkteam) — blauw | Status | Gereed."
+        ),
+        "merged-header": (
+            "dan alleen de kop van de eerste kolom: de andere kolommen hebben geen kop, dus "
+            "de tabel eronder wordt niet gelezen"
+        ),
+        "merged-block": "alleen de waarde linksboven, dus de tabel erin is niet te lezen",
+        "workbook-sheet-rows": (
+            "{source}: blad '{sheet_name}' heeft waarden in meer dan {limit} rijen (tot rij "
+            "{rows}); uvp pakt dit bestand niet uit. Staat er een waarde ver onder de tabel?"
+        ),
+        "workbook-sheet-cells": (
+            "{source}: de waarden van blad '{sheet_name}' beslaan {rows} rijen bij {columns} "
+            "kolommen (hoogstens {limit} cellen); uvp pakt dit bestand niet uit. Staat er een "
+            "waarde ver naast of onder de tabel?"
         ),
         "workbook-no-vocabulary": (
             "{source}: geen Woordenlijst gevonden (een blad met de kopregel Term | Soort | "

@@ -59,6 +59,7 @@ from uvp.workbook._reader import (
     read_vocabulary_values,
     text_of,
 )
+from uvp.workbook._sheetinfo import CellRange, SheetInfo, load_sheet_info
 from uvp.workbook._target import CellValue, OpenpyxlTarget, Series, Target
 from uvp.workbook._writer import (
     build_workbook,
@@ -83,6 +84,7 @@ __all__ = [
     "STATUS_LABELS",
     "WORKBOOK_SUFFIXES",
     "ActionSource",
+    "CellRange",
     "CellValue",
     "FillResult",
     "Layout",
@@ -92,6 +94,7 @@ __all__ = [
     "ReadAction",
     "ReadResult",
     "Series",
+    "SheetInfo",
     "TableSource",
     "Target",
     "XlwingsTarget",
@@ -110,6 +113,7 @@ __all__ = [
     "header",
     "inspect_plan",
     "inspect_workbook",
+    "load_sheet_info",
     "load_values",
     "lock_file",
     "new_sheet",
@@ -177,6 +181,7 @@ def inspect_workbook(
         source=str(path),
         path=str(path),
         vocabulary=vocabulary,
+        info=load_sheet_info(path),
     )
     return checked(result, str(path))
 

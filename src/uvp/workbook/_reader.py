@@ -61,6 +61,7 @@ from uvp.core import (
     Word,
     WorkbookError,
     cell_name,
+    column_letter,
     municipalities,
     parse_status,
     parse_word,
@@ -76,10 +77,12 @@ from uvp.workbook._headers import (
     PLAN_TITLE,
     PLANNING_TITLE,
     QUARTER_HEADING,
+    field_of,
     header_fields,
     heading_key,
     normal,
 )
+from uvp.workbook._sheetinfo import CellRange, SheetInfo
 
 __all__ = [
     "OWNED_SHEETS",
@@ -330,7 +333,7 @@ def _rows_below_header(rows: TextRows, names: set[str]) -> Iterator[tuple[TextRo
 
 def _text_grid(rows: Rows) -> list[list[str | None]]:
     """Every cell as text (or None), converted once: the reader reads texts only."""
-    return [[text_of(value) for value in row] for row in rows]
+    return [[text_of(value) for value in row] if row else [] for row in rows]
 
 
 # -- building ----------------------------------------------------------------------------
@@ -421,6 +424,7 @@ class _Table:
 
     source: TableSource
     columns: dict[str, int]
+    unknown: dict[int, str] = attrs.field(factory=dict)  # header cells naming no field
     rows: list[int] = attrs.field(factory=list)
     goal: str | None = None  # the goal column's value, carried down to empty cells
     cells: dict[str, int] = attrs.field(factory=dict)  # field -> rows with a value
@@ -462,9 +466,27 @@ _FIELD_WORDS: Final = {"quarter": "field-quarter", "lead": "field-lead", "status
 
 
 class _Reader:
-    def __init__(self, sheets: Mapping[str, Rows], source: str, vocabulary: Vocabulary) -> None:
+    def __init__(
+        self,
+        sheets: Mapping[str, Rows],
+        source: str,
+        vocabulary: Vocabulary,
+        info: Mapping[str, SheetInfo] | None = None,
+    ) -> None:
         self.values = sheets
         self.sheets = {name: _text_grid(rows) for name, rows in sheets.items()}
+        self.info = info or {}
+        # Cells read into the plan or reported, per sheet (1-based row, 0-based column):
+        # every other non-empty cell of a planning sheet is reported as not read.
+        self.used: dict[str, set[tuple[int, int]]] = {}
+        # Columns whose heading names no field, per sheet: (header row, end row, column).
+        self.unknown_columns: dict[str, list[tuple[int, int, int]]] = {}
+        # Rows whose merged cells hide a table's header: no table is read below them.
+        self.broken: dict[str, set[int]] = {}
+        # Rows under a header that name its Q1..Q4 columns (a two-row header).
+        self.subheaders: dict[str, set[int]] = {}
+        # Cells a vertical merge spans below its first row: row -> the merge, per sheet.
+        self.merged_rows: dict[str, dict[tuple[int, int], CellRange]] = {}
         self.source = source
         self.findings: list[Finding] = []
         self.dropped: set[int] = set()  # findings replaced by one about their whole column
@@ -481,9 +503,21 @@ class _Reader:
     # findings -----------------------------------------------------------------------
 
     def finding(self, code: str, sheet: str, row: int, column: int, /, **params: Param) -> int:
-        """Add a finding at a cell; its index in :attr:`findings`."""
-        self.findings.append(Finding(code, params=params, location=Location(sheet, row, column)))
+        """Add a finding at a cell (a text param quoted at most :data:`QUOTE_LENGTH`
+        characters long); its index in :attr:`findings`."""
+        quoted = {k: _quote(v) if isinstance(v, str) else v for k, v in params.items()}
+        self.findings.append(Finding(code, params=quoted, location=Location(sheet, row, column)))
         return len(self.findings) - 1
+
+    def use(self, sheet: str, row: int, column: int) -> None:
+        """Mark a cell (1-based row, 0-based column) as read or reported."""
+        self.used.setdefault(sheet, set()).add((row, column))
+
+    def use_fields(self, sheet: str, row: int, texts: TextRow, columns: Mapping[str, int]) -> None:
+        """Mark the cells of a row that are read: those in the table's fields' columns."""
+        for column in columns.values():
+            if column < len(texts) and texts[column] is not None:
+                self.use(sheet, row, column)
 
     # priorities and themes ------------------------------------------------------------
 
@@ -651,9 +685,77 @@ class _Reader:
 
     def find_headers(self, name: str, rows: TextRows) -> None:
         """Where the sheet's action tables start: their header rows."""
-        found = [(i, f) for i, row in enumerate(rows) if (f := header_fields(row)) is not None]
+        found = [
+            (i, f) for i, row in enumerate(rows) if row and (f := header_fields(row)) is not None
+        ]
         if found:
             self.headers[name] = found
+
+    def read_merges(self, name: str) -> None:
+        """Read merged cells by their value, as staff see them: a merge down a column
+        gives each row it spans its value; a merged header names the first column it
+        spans (and a *Kwartaal* over four columns, the columns Q1..Q4). A merged cell
+        that hides a table's header, or a block over a table, is an error at its range."""
+        merged = self.info[name].merged if name in self.info else ()
+        if not merged:
+            return
+        rows = self.sheets[name]
+        headers = dict(self.headers.get(name, []))
+        first_header = min(headers) + 1 if headers else None
+        for cells in merged:
+            r0, c0 = cells.first_row, cells.first_column - 1
+            top = _cell(rows, r0, c0)
+            if cells.columns == 1 and cells.rows > 1:
+                if (r0 - 1) in headers or top is None:
+                    continue
+                spans = self.merged_rows.setdefault(name, {})
+                for row in range(r0, min(cells.last_row, len(rows)) + 1):
+                    spans[row, c0] = cells
+                    if row > r0 and _cell(rows, row, c0) is None:
+                        _set_cell(rows, row, c0, top)
+                continue
+            heading = top is not None and len(top) <= 40 and field_of(top) is not None
+            if cells.rows == 1 and (r0 - 1) in headers:
+                self._merged_header(name, headers[r0 - 1], cells)
+            elif cells.rows == 1 and heading:
+                # The header's other cells are under the merge: the table cannot be read.
+                self.broken.setdefault(name, set()).add(r0)
+                self.use(name, r0, c0)
+                self.finding(
+                    "merged-cells",
+                    name,
+                    r0,
+                    c0 + 1,
+                    range=cells.ref,
+                    text=top,
+                    what="merged-header",
+                )
+            elif cells.rows > 1 and not (
+                top is not None
+                and not heading
+                and cells.rows <= 3
+                and (first_header is None or cells.last_row < first_header)
+            ):  # a block over rows and columns that is not a title above the tables
+                self.use(name, r0, c0)
+                self.finding(
+                    "merged-cells", name, r0, c0 + 1, range=cells.ref, text=top, what="merged-block"
+                )
+
+    def _merged_header(self, name: str, fields: dict[str, int], cells: CellRange) -> None:
+        """A header cell merged over several columns: *Kwartaal* over four is Q1..Q4
+        (named so or not in the row below); any other names its first column."""
+        c0 = cells.first_column - 1
+        if cells.columns != 4 or fields.get("quarter") != c0 or "q1" in fields:
+            return
+        rows = self.sheets[name]
+        below = cells.first_row + 1
+        named = [field_of(_cell(rows, below, c0 + q)) for q in range(4)]
+        if named == ["q1", "q2", "q3", "q4"]:
+            self.subheaders.setdefault(name, set()).add(below)
+            for q in range(4):
+                self.use(name, below, c0 + q)
+        del fields["quarter"]
+        fields.update({f"q{q + 1}": c0 + q for q in range(4)})
 
     def find_plan_titles(self) -> None:
         """A title that stands above the first table of every planning sheet is the plan's
@@ -696,12 +798,32 @@ class _Reader:
             title = plain[0] if plain else (planning[0] if planning and layout_is_quarter else name)
             priority = self.priority(title, sheet=name)
             priority.sheet = name
+        self._use_titles(name, rows[:first_header])
         titles_above = [t for row in rows[:first_header] for _, t in _row_texts(row)]
         per_quarter = "subtheme" in headers[0][1] or any(
             QUARTER_HEADING.fullmatch(t) for t in titles_above
         )
         self._read_tables(name, rows, headers, priority, per_quarter)
         return True
+
+    def _use_titles(self, name: str, rows: TextRows) -> None:
+        """The titles above a sheet's first table that say something: the plan's title,
+        the sheet's first title (its priority's), planning titles and quarter headings."""
+        first = True
+        for index, row in enumerate(rows, 1):
+            texts = _row_texts(row)
+            if not texts:
+                continue
+            column, text = texts[0]
+            said = (
+                self.is_plan_title(text)
+                or PLANNING_TITLE.fullmatch(text) is not None
+                or QUARTER_HEADING.fullmatch(text) is not None
+                or normal(text) in NO_QUARTER_HEADING
+            )
+            if said or first:
+                self.use(name, index, column)
+            first = first and said
 
     def _read_tables(
         self,
@@ -717,12 +839,23 @@ class _Reader:
         theme: _Theme | None = None
         goal: str | None = None
         merged: dict[tuple[int, str], _Action] = {}
+        # An action whose text is merged down over several rows: one action, a lead a row.
+        spanned: dict[CellRange, _Action] = {}
+        broken = self.broken.get(name, set())
+        subheaders = self.subheaders.get(name, set())
 
         for index, row in enumerate(rows):
+            if not row:
+                continue  # the many empty rows above a value far down cost nothing more
             excel_row = index + 1
+            if excel_row in broken or excel_row in subheaders:
+                if excel_row in broken and table is not None:
+                    self._close(table, excel_row - 1)
+                    table = None  # what stands under a header that cannot be read is not read
+                continue
             if index in header_at:
                 if table is not None:
-                    self._close(table)
+                    self._close(table, excel_row - 1)
                 columns = header_at[index]
                 layout: Layout = (
                     "quarter" if ("subtheme" in columns or quarter is not None) else "goal"
@@ -734,9 +867,11 @@ class _Reader:
                     {f: c + 1 for f, c in columns.items()},
                     excel_row,
                     excel_row,
-                    {f: str(row[c]) for f, c in columns.items()},
+                    {f: row[c] or f.upper() for f, c in columns.items() if c < len(row)},
                 )
                 table = _Table(source, columns)
+                table.unknown = {c: t for c, t in _row_texts(row) if c not in set(columns.values())}
+                self.use_fields(name, excel_row, row, columns)
                 if layout == "goal" and theme is None:
                     theme = self.theme(priority)
                 continue
@@ -745,13 +880,17 @@ class _Reader:
                 continue
             only = texts[0][1] if len(texts) == 1 else None
             if only is not None:
-                if heading := QUARTER_HEADING.fullmatch(only):
+                heading = QUARTER_HEADING.fullmatch(only)
+                title = PLANNING_TITLE.fullmatch(only)
+                if heading or title or normal(only) in NO_QUARTER_HEADING:
+                    self.use(name, excel_row, texts[0][0])
+                if heading:
                     quarter = int(heading.group(1))
                     continue
                 if normal(only) in NO_QUARTER_HEADING:
                     quarter = 0
                     continue
-                if title := PLANNING_TITLE.fullmatch(only):
+                if title:
                     if not per_quarter:  # per goal, a planning title starts a theme
                         theme = self.theme(priority, title=title.group(1).strip())
                         goal = None
@@ -765,6 +904,7 @@ class _Reader:
                 goal_heading = self._goal_heading(table, rows, index, text)
                 if goal_heading is not None:
                     goal = theme.add_goal(*goal_heading)
+                    self.use_fields(name, excel_row, row, table.columns)
                     continue
             if text is None:
                 if get("lead") or get("quarter"):
@@ -777,15 +917,23 @@ class _Reader:
                         lead=get("lead") or "",
                         quarter=get("quarter") or "",
                     )
+                    self.use_fields(name, excel_row, row, table.columns)
                 continue
             table.rows.append(excel_row)
+            self.use_fields(name, excel_row, row, table.columns)
+            span = self.merged_rows.get(name, {}).get((excel_row, table.columns.get("text", 0)))
             if layout == "quarter":
                 self._quarter_row(table, row, excel_row, priority, quarter, merged)
+            elif span is not None and span in spanned:
+                self._more_of(spanned[span], table, row, excel_row)
             else:
                 assert theme is not None
-                theme.actions.append(self._goal_row(table, row, excel_row, theme, goal))
+                action = self._goal_row(table, row, excel_row, theme, goal)
+                theme.actions.append(action)
+                if span is not None:
+                    spanned[span] = action
         if table is not None:
-            self._close(table)
+            self._close(table, len(rows))
 
     def _goal_heading(
         self, table: _Table, rows: TextRows, index: int, text: str
@@ -812,12 +960,15 @@ class _Reader:
                 return None, own, text
         return None
 
-    def _close(self, table: _Table) -> None:
-        """Record a finished table; a column none of whose cells read is one finding."""
+    def _close(self, table: _Table, end: int) -> None:
+        """Record a finished table (its rows end at *end*); a column none of whose cells
+        read is one finding."""
         source = table.source
         if table.rows:
             source = attrs.evolve(source, first_row=table.rows[0], last_row=table.rows[-1])
         self.tables.append(source)
+        unknown = self.unknown_columns.setdefault(source.sheet, [])
+        unknown.extend((source.header_row, end, column) for column in table.unknown)
         for field in _COLUMN_FIELDS:
             failed = table.failed.get(field, {})
             count = table.cells.get(field, 0)
@@ -920,6 +1071,16 @@ class _Reader:
         )
         self._common(action, table, row, excel_row)
         return action
+
+    def _more_of(self, action: _Action, table: _Table, row: TextRow, excel_row: int) -> None:
+        """A row of an action whose text cell is merged over several rows: its lead and
+        quarter are more of that action's assignments."""
+        get = _getter(row, table.columns)
+        action.rows.append(excel_row)
+        action.assignments += self._assignments(
+            action, table, get("lead"), get("quarter"), excel_row
+        )
+        self._common(action, table, row, excel_row)
 
     def _assignments(
         self,
@@ -1107,15 +1268,23 @@ class _Reader:
             if normal(sheet) in by_name:
                 reader(by_name[normal(sheet)], self.sheets[by_name[normal(sheet)]])
         special = {normal(s) for s in (*SPECIAL_SHEETS, *OWNED_SHEETS)}
-        for name, rows in self.sheets.items():
-            if normal(name) not in special:
-                self.find_headers(name, rows)
+        others = [name for name in self.sheets if normal(name) not in special]
+        for name in others:
+            self.find_headers(name, self.sheets[name])
+        for name in others:
+            self.read_merges(name)
         self.find_plan_titles()
         # Whose plan, for which year: the context in which "Gemeente" and "Q1 2025" are read.
         self._municipality_and_year(municipality, year, path)
         planning = [
             name for name in self.headers if self.read_planning_sheet(name, self.sheets[name])
         ]
+        for name in others:
+            if name in self.headers or self._looks_like_planning(name):
+                self._report_unread(name)
+        read = [*planning, *(by_name[normal(s)] for s in SPECIAL_SHEETS if normal(s) in by_name)]
+        for name in read:
+            self._report_hidden(name)
         priorities, actions = self._build()
         if not planning and not self.priorities:
             self.findings.append(Finding("no-action-table", params={"source": self.source}))
@@ -1133,6 +1302,62 @@ class _Reader:
             self.values,
             self.vocabulary,
         )
+
+    def _looks_like_planning(self, name: str) -> bool:
+        """A sheet without an action table that names an action column, or whose merged
+        cells were said to hide one: what it holds is reported, not dropped in silence."""
+        if name in self.broken or name in self.used:
+            return True
+        return any(
+            len(text) <= 40 and field_of(text) == "text"
+            for row in self.sheets[name]
+            for text in row
+            if text is not None
+        )
+
+    def _report_unread(self, name: str) -> None:
+        """Every non-empty cell of a planning sheet that was neither read nor reported:
+        a column whose heading names no field once, any other cell a row at a time."""
+        rows = self.sheets[name]
+        used = self.used.setdefault(name, set())
+        for header_row, end, column in self.unknown_columns.get(name, ()):
+            below = [
+                r
+                for r in range(header_row + 1, min(end, len(rows)) + 1)
+                if _cell(rows, r, column) is not None and (r, column) not in used
+            ]
+            heading = _cell(rows, header_row, column) or ""
+            self.finding(
+                "unread-column", name, header_row, column + 1, column=heading, count=len(below)
+            )
+            used.add((header_row, column))
+            used.update((r, column) for r in below)
+        for index, row in enumerate(rows, 1):
+            if not row:
+                continue
+            unread = [(c, t) for c, t in _row_texts(row) if (index, c) not in used]
+            if unread:
+                column, text = unread[0]
+                more = len(unread) - 1
+                self.finding("unread-cell", name, index, column + 1, text=text, more=more or None)
+
+    def _report_hidden(self, name: str) -> None:
+        """A hidden sheet, and hidden rows and columns that hold values, read all the same."""
+        info = self.info.get(name)
+        if info is None:
+            return
+        if info.hidden:
+            self.findings.append(Finding("hidden-sheet", location=Location(name)))
+        rows = self.sheets[name]
+        filled = [r for r in sorted(info.hidden_rows) if r <= len(rows) and any(rows[r - 1])]
+        if filled:
+            self.finding("hidden-rows", name, filled[0], 1, rows=_spans(filled))
+        if info.hidden_columns:
+            held = {c + 1 for row in rows for c, _ in _row_texts(row)}
+            columns = sorted(info.hidden_columns & held)
+            if columns:
+                letters = _spans(columns, column_letter)
+                self.finding("hidden-columns", name, 1, columns[0], columns=letters)
 
     def _municipality_and_year(
         self, municipality: str | None, year: int | None, path: str | None
@@ -1213,6 +1438,36 @@ def _column(table: _Table, field: str) -> dict[str, Param]:
     where staff named it otherwise than uvp does, else nothing."""
     heading = table.source.heading(field)
     return {"column": heading} if heading is not None else {}
+
+
+def _cell(rows: TextRows, row: int, column: int) -> str | None:
+    """The text of a cell (1-based *row*, 0-based *column*), or ``None``."""
+    return _at(rows[row - 1], column) if 0 < row <= len(rows) else None
+
+
+def _set_cell(rows: TextRows, row: int, column: int, text: str | None) -> None:
+    cells = rows[row - 1]
+    assert isinstance(cells, list)
+    cells.extend([None] * (column + 1 - len(cells)))
+    cells[column] = text
+
+
+def _spans(numbers: Sequence[int], name: Callable[[int], str] = str) -> str:
+    """Sorted numbers as ranges: ``5-7, 12`` (rows) or ``C-D, F`` (columns).
+
+    >>> _spans([5, 6, 7, 12]), _spans([3, 4, 6], column_letter)
+    ('5-7, 12', 'C-D, F')
+    """
+    parts: list[str] = []
+    start = previous = numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        parts.append(name(start) if start == previous else f"{name(start)}-{name(previous)}")
+        if number is not None:
+            start = previous = number
+    return ", ".join(parts)
 
 
 def _param(value: object) -> Param:
@@ -1402,13 +1657,16 @@ def read_values(
     source: str = "<werkmap>",
     path: str | None = None,
     vocabulary: Vocabulary | None = None,
+    info: Mapping[str, SheetInfo] | None = None,
 ) -> ReadResult:
     """Read a plan from cell values: sheet name -> rows of values (in sheet order).
 
     *municipality* and *year* are used where the workbook does not say them;
     *path* lets the file name say them as a last resort. *vocabulary* holds
     words staff taught uvp in a shared file; a ``Woordenlijst`` sheet in the
-    workbook adds its own (and wins where both define a word).
+    workbook adds its own (and wins where both define a word). *info* says, per
+    sheet, what the values do not: hidden sheets, rows and columns and merged
+    cells (:func:`uvp.workbook.load_sheet_info`; a live workbook has none).
 
     >>> rows = [["Kwartaalplanning Mensenhandel"], ["Acties", "Trekker", "Kwartaal"],
     ...         ["A. Wet goed verhuurderschap"], ["We richten een meldpunt in.", "Scherpenzeel", "Q1"]]
@@ -1419,4 +1677,5 @@ def read_values(
     >>> read.action == result.plan.actions[0], read.path
     (True, PlanPath(priority=0, theme=0, action=0))
     """
-    return _Reader(sheets, source, vocabulary or Vocabulary()).read(municipality, year, path)
+    reader = _Reader(sheets, source, vocabulary or Vocabulary(), info)
+    return reader.read(municipality, year, path)
