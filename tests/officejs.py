@@ -9,13 +9,14 @@ the add-in tests need to run the real remote engine on real workbooks.
 from __future__ import annotations
 
 import datetime as dt
+from copy import copy
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import xlwings as xw
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -151,6 +152,37 @@ class Excel:
                 wrap_text=cell.alignment.wrap_text,
                 vertical=cell.alignment.vertical,
             )
+
+    def _setVerticalAlignment(self, action: dict[str, Any], value: str) -> None:
+        for cell in self._cells(action):
+            cell.alignment = Alignment(
+                vertical=value.lower(),
+                wrap_text=cell.alignment.wrap_text,
+                horizontal=cell.alignment.horizontal,
+            )
+
+    def _setBorderProperty(
+        self, action: dict[str, Any], side: str, attribute: str, value: Any
+    ) -> None:
+        assert side == "edge_bottom"  # the only border uvp draws: a line under a header
+        # A range's bottom edge is the bottom of its last row's cells.
+        last = action["start_row"] + action["row_count"]
+        ws = self.book.worksheets[action["sheet_position"]]
+        for c in range(action["column_count"]):
+            cell = ws.cell(last, action["start_column"] + 1 + c)
+            bottom = copy(cell.border.bottom)
+            if attribute == "color":
+                bottom.color = value.lstrip("#").upper()
+            elif attribute == "weight":
+                bottom.style = value if bottom.style is None else bottom.style
+            elif attribute == "line_style":
+                bottom.style = None if value is None else bottom.style or "thin"
+            cell.border = Border(bottom=bottom)
+
+    def _setRowHeight(self, action: dict[str, Any], points: float) -> None:
+        ws = self.book.worksheets[action["sheet_position"]]
+        for r in range(action["row_count"]):
+            ws.row_dimensions[action["start_row"] + 1 + r].height = points
 
     def _setNumberFormat(self, action: dict[str, Any], value: str) -> None:
         for cell in self._cells(action):

@@ -450,6 +450,14 @@ def test_report_types_are_frozen(nijkerk: Plan) -> None:
     assert re.fullmatch(r"Q[1-4]", report.priorities[0].overdue[0].schedule)
 
 
+def test_the_page_template_ships_with_the_package() -> None:
+    from importlib import resources
+
+    template = resources.files("uvp.region").joinpath("templates", "report.html.j2")
+    assert template.is_file()
+    assert "<script" not in template.read_text(encoding="utf-8")
+
+
 # -- what the report says on a terminal -----------------------------------------------------
 
 

@@ -37,6 +37,7 @@ from uvp.workbook import (
     PLAN_SHEET,
     FillResult,
     ReadResult,
+    Sheet,
     XlwingsTarget,
     book_values,
     checked,
@@ -47,6 +48,7 @@ from uvp.workbook import (
     validate_result,
     write_controle,
     write_plan_info,
+    write_sheet,
 )
 from uvp.workbook import fill_quarters as fill_into
 from uvp.workbook import write_evaluation as write_evaluation_into
@@ -342,11 +344,12 @@ def export_json(
 
     def step(target: XlwingsTarget, result: ReadResult) -> tuple[str, str]:
         text = to_json(result.plan)
-        target.replace_sheet(JSON_SHEET)
+        sheet = Sheet(JSON_SHEET)
         lines = text.split("\n")
         for row, line in enumerate(lines, 1):
-            target.set_value(JSON_SHEET, row, 1, line)
-        target.column_width(JSON_SHEET, 1, 120)
+            sheet.put(row, 1, line)
+        sheet.widths[1] = 120
+        write_sheet(target, sheet)
         return text, render("nl", "addin-exported", lines=len(lines))
 
     return _run(book, step, NEEDS["export_json"], municipality, year)

@@ -22,7 +22,7 @@ from uvp.core._assignments import (
     read_assignments,
     schedules_text,
 )
-from uvp.core._atomic import write_text
+from uvp.core._atomic import write_bytes, write_text, write_with
 from uvp.core._catalogue import Catalogue, catalogue, municipalities
 from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
 from uvp.core._evaluation import Evaluation, GoalResult, evaluate_plan
@@ -159,5 +159,7 @@ __all__ = [
     "to_json",
     "validate_plan",
     "where",
+    "write_bytes",
     "write_text",
+    "write_with",
 ]

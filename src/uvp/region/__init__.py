@@ -21,6 +21,7 @@ from uvp.region._agenda import (
     Involvement,
     Role,
     agenda,
+    agenda_sheet,
     bucket_label,
     named_organisations,
     role_label,
@@ -34,6 +35,7 @@ from uvp.region._compare import (
     ItemKind,
     compare,
     describe,
+    region_sheet,
     similarity,
     write_region_workbook,
 )
@@ -53,6 +55,7 @@ from uvp.region._history import (
     replace_action,
     status_label,
 )
+from uvp.region._html import render_report_html, write_report_html
 from uvp.region._lines import (
     agenda_lines,
     comparison_lines,
@@ -66,8 +69,7 @@ from uvp.region._report import (
     QuarterlyReport,
     ReportItem,
     quarterly_report,
-    render_report_html,
-    write_report_html,
+    report_sheet,
     write_report_workbook,
 )
 from uvp.region._sources import one_plan_each
@@ -96,6 +98,7 @@ __all__ = [
     "Role",
     "agenda",
     "agenda_lines",
+    "agenda_sheet",
     "bucket_label",
     "carry_over",
     "compare",
@@ -111,9 +114,11 @@ __all__ = [
     "next_year_lines",
     "one_plan_each",
     "quarterly_report",
+    "region_sheet",
     "render_report_html",
     "replace_action",
     "report_lines",
+    "report_sheet",
     "role_label",
     "similarity",
     "status_label",

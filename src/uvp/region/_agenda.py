@@ -48,7 +48,15 @@ from uvp.core import (
 )
 from uvp.messages import Language, render
 from uvp.region._groups import Groups, Key
-from uvp.workbook import Located
+from uvp.workbook import (
+    TITLE,
+    WRAP,
+    Located,
+    PageSetup,
+    Sheet,
+    Style,
+    write_new_workbook,
+)
 
 __all__ = [
     "Agenda",
@@ -56,6 +64,7 @@ __all__ = [
     "Involvement",
     "Role",
     "agenda",
+    "agenda_sheet",
     "bucket_label",
     "named_organisations",
     "role_label",
@@ -331,24 +340,22 @@ def _check_known(plans: Sequence[Plan], partner: str, name: str) -> None:
     )
 
 
-def write_agenda_workbook(
-    agenda: Agenda, path: str | Path, sources: Sequence[Located] = ()
-) -> Path:
-    """One sheet ``Agenda``: per quarter the partner's actions, with its part, the leads,
-    each plan's quarters (yellow where the plans differ) and a link to the plan's cell."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+_BUCKET: Final = Style(bold=True, size=12)
+_DIFFERS: Final = Style(fill="FFEB9C")
 
+
+def agenda_sheet(agenda: Agenda, sources: Sequence[Located] = (), folder: Path = Path()) -> Sheet:
+    """The ``Agenda`` sheet: per quarter the partner's actions, with its part, the leads,
+    each plan's quarters (yellow where the plans differ) and a link to the plan's cell
+    (relative to *folder*, where the sheet's workbook is saved)."""
     from uvp.region._compare import put_link
-    from uvp.workbook import header, new_sheet, print_setup, put, save_new
 
-    target = Path(path)
     located = {source.plan.municipality: source for source in sources}
     years = "/".join(map(str, agenda.years))
     plans = ", ".join(agenda.municipalities)
-    book, ws = new_sheet(
-        "Agenda", f"Agenda {agenda.partner} {years}: acties in de plannen van {plans}"
-    )
+    sheet = Sheet("Agenda", freeze="A4", page=PageSetup(repeat_rows=(3, 3)))
+    sheet.set_widths([10, 14, 60, 22, 26, 20, 30, 30])
+    sheet.put(1, 1, f"Agenda {agenda.partner} {years}: acties in de plannen van {plans}", TITLE)
     headers = [
         "Kwartaal",
         "Rol",
@@ -359,42 +366,44 @@ def write_agenda_workbook(
         "Prioriteit / thema",
         "Vindplaats",
     ]
-    header(ws, 3, headers)
+    sheet.header(3, headers)
     row = 4
     for bucket in BUCKETS:
         items = agenda.in_bucket(bucket)
         if not items:
             continue
-        put(ws, row, 1, f"{bucket_label(bucket)}: {len(items)} acties")
-        ws.cell(row, 1).font = Font(bold=True, size=12)
+        sheet.put(row, 1, f"{bucket_label(bucket)}: {len(items)} acties", _BUCKET)
         row += 1
         for item in items:
             first = item.involvements[0]
             leads = dict.fromkeys(str(lead) for i in item.involvements for lead in i.action.leads)
             short = f"Q{bucket}" if isinstance(bucket, int) else bucket_label(bucket)
-            put(ws, row, 1, short)
-            put(ws, row, 2, role_label(item.role))
-            put(ws, row, 3, item.title)
-            put(ws, row, 4, ", ".join(leads) or None)
-            put(
-                ws,
+            sheet.put(row, 1, short)
+            sheet.put(row, 2, role_label(item.role))
+            sheet.put(row, 3, item.title)
+            sheet.put(row, 4, ", ".join(leads) or None)
+            sheet.put(
                 row,
                 5,
                 item.schedules_text()
                 + ("" if item.agrees else f" ({render('nl', 'agenda-differs')})"),
+                None if item.agrees else _DIFFERS,
             )
-            if not item.agrees:
-                ws.cell(row, 5).fill = PatternFill("solid", fgColor="FFEB9C")
-            put(ws, row, 6, ", ".join(item.municipalities))
-            put(ws, row, 7, first.place)
-            put_link(ws, row, 8, located.get(first.municipality), first.index, target.parent)
+            sheet.put(row, 6, ", ".join(item.municipalities))
+            sheet.put(row, 7, first.place)
+            put_link(sheet, row, 8, located.get(first.municipality), first.index, folder)
             for column in range(1, len(headers) + 1):
-                ws.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top")
+                sheet.style(row, column, WRAP)
             row += 1
         row += 1
-    for column, width in enumerate([10, 14, 60, 22, 26, 20, 30, 30], 1):
-        ws.column_dimensions[get_column_letter(column)].width = width
-    ws.freeze_panes = "A4"
-    print_setup(ws)
-    ws.print_title_rows = "3:3"
-    return save_new(book, target)
+    return sheet
+
+
+def write_agenda_workbook(
+    agenda: Agenda, path: str | Path, sources: Sequence[Located] = ()
+) -> Path:
+    """The ``Agenda`` workbook (:func:`agenda_sheet`) at *path*, replacing a file there
+    (kept as ``name.bak.xlsx``)."""
+    target = Path(path)
+    sheet = agenda_sheet(agenda, sources, target.parent)
+    return write_new_workbook(target, [sheet], overwrite=True)

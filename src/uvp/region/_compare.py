@@ -40,7 +40,17 @@ from uvp.core import (
     schedules_text,
 )
 from uvp.region._groups import Groups
-from uvp.workbook import Located
+from uvp.workbook import (
+    LINK,
+    TITLE,
+    WRAP,
+    Link,
+    Located,
+    PageSetup,
+    Sheet,
+    Style,
+    write_new_workbook,
+)
 
 __all__ = [
     "Comparison",
@@ -50,6 +60,7 @@ __all__ = [
     "ItemKind",
     "compare",
     "describe",
+    "region_sheet",
     "similarity",
     "write_region_workbook",
 ]
@@ -545,7 +556,11 @@ def _compare_pair(
 
 
 _KIND_NL: Final = {"match": "gelijk", "mismatch": "verschil", "missing": "ontbreekt"}
-_KIND_FILL: Final = {"match": "C6EFCE", "mismatch": "FFEB9C", "missing": "FFC7CE"}
+_KIND_STYLE: Final = {
+    "match": Style(fill="C6EFCE"),
+    "mismatch": Style(fill="FFEB9C"),
+    "missing": Style(fill="FFC7CE"),
+}
 
 
 def describe(item: Item) -> str:
@@ -563,15 +578,10 @@ def describe(item: Item) -> str:
 
 
 def put_link(
-    ws: Any, row: int, column: int, source: Located | None, index: int | None, folder: Path
+    sheet: Sheet, row: int, column: int, source: Located | None, index: int | None, folder: Path
 ) -> None:
     """Write into a cell a link to the cell of action *index* in *source*'s workbook,
     relative to *folder* (where the workbook with the link is saved); nothing without one."""
-    from openpyxl.styles import Font
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
-    from uvp.workbook import put
-
     cell = source.cell(index) if source is not None and index is not None else None
     if source is None or cell is None:
         return
@@ -579,28 +589,23 @@ def put_link(
         target = Path(os.path.relpath(source.path.resolve(), folder.resolve())).as_posix()
     except ValueError:  # another drive (Windows): no relative path
         target = source.path.resolve().as_uri()
-    put(ws, row, column, f"{source.path.name} {cell}")
-    link = ws.cell(row, column)
-    link.hyperlink = Hyperlink(ref=link.coordinate, target=target, location=cell)
-    link.font = Font(color="0563C1", underline="single")
+    sheet.put(row, column, f"{source.path.name} {cell}", LINK)
+    sheet.link(row, column, Link(cell, file=target))
 
 
-def write_region_workbook(
-    comparison: Comparison, path: str | Path, sources: Sequence[Located] = ()
-) -> Path:
-    """The ``Regio`` workbook: one row per joint action, per municipality its action,
+def region_sheet(
+    comparison: Comparison, sources: Sequence[Located] = (), folder: Path = Path()
+) -> Sheet:
+    """The ``Regio`` sheet: one row per joint action, per municipality its action,
     lead and quarter, and a link to the cell in its plan's workbook where *sources*
-    give one; differences highlighted (green equal, yellow different, red missing)."""
-    from openpyxl.styles import Alignment, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    from uvp.workbook import header, new_sheet, print_setup, put, save_new
-
-    target = Path(path)
+    give one (relative to *folder*, where the sheet's workbook is saved); differences
+    highlighted (green equal, yellow different, red missing)."""
     located = {source.plan.municipality: source for source in sources}
-    book, ws = new_sheet(
-        "Regio", "Gezamenlijke acties in de regio: " + ", ".join(comparison.municipalities)
-    )
+    widths = [11, 45] + [55, 24, 22] * len(comparison.municipalities)
+    sheet = Sheet("Regio", freeze="A4", page=PageSetup(repeat_rows=(3, 3)))
+    sheet.set_widths(widths)
+    title = "Gezamenlijke acties in de regio: " + ", ".join(comparison.municipalities)
+    sheet.put(1, 1, title, TITLE)
     headers = ["Soort", "Verschil"]
     for municipality in comparison.municipalities:
         headers += [
@@ -608,11 +613,10 @@ def write_region_workbook(
             f"{municipality}: trekker en kwartaal",
             f"{municipality}: in het plan",
         ]
-    header(ws, 3, headers)
+    sheet.header(3, headers)
     for row, item in enumerate(comparison.items, 4):
-        put(ws, row, 1, _KIND_NL[item.kind])
-        ws.cell(row, 1).fill = PatternFill("solid", fgColor=_KIND_FILL[item.kind])
-        put(ws, row, 2, describe(item) if item.kind != "match" else None)
+        sheet.put(row, 1, _KIND_NL[item.kind], _KIND_STYLE[item.kind])
+        sheet.put(row, 2, describe(item) if item.kind != "match" else None)
         # The cells that differ: who leads and when (schedule, lead), or the text that
         # says who takes part (participants), in each plan that has the action.
         differing = {d.field for d in item.differences}
@@ -620,31 +624,32 @@ def write_region_workbook(
             action = item.actions.get(municipality)
             column = 3 + 3 * index
             if action is not None:
-                put(ws, row, column, action.text)
-                put(ws, row, column + 1, "\n".join(str(a) for a in action.assignments) or None)
+                sheet.put(row, column, action.text)
+                sheet.put(row, column + 1, "\n".join(str(a) for a in action.assignments) or None)
                 if "participants" in differing:
-                    ws.cell(row, column).fill = PatternFill("solid", fgColor=_KIND_FILL["mismatch"])
+                    sheet.style(row, column, _KIND_STYLE["mismatch"])
                 if differing & {"schedule", "lead"}:
-                    ws.cell(row, column + 1).fill = PatternFill(
-                        "solid", fgColor=_KIND_FILL["mismatch"]
-                    )
+                    sheet.style(row, column + 1, _KIND_STYLE["mismatch"])
                 put_link(
-                    ws,
+                    sheet,
                     row,
                     column + 2,
                     located.get(municipality),
                     item.positions.get(municipality),
-                    target.parent,
+                    folder,
                 )
             elif municipality in item.actions:
-                put(ws, row, column, "— ontbreekt —")
-                ws.cell(row, column).fill = PatternFill("solid", fgColor=_KIND_FILL["missing"])
+                sheet.put(row, column, "— ontbreekt —", _KIND_STYLE["missing"])
         for column in range(1, len(headers) + 1):
-            ws.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top")
-    widths = [11, 45] + [55, 24, 22] * len(comparison.municipalities)
-    for column, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(column)].width = width
-    ws.freeze_panes = "A4"
-    print_setup(ws)
-    ws.print_title_rows = "3:3"
-    return save_new(book, target)
+            sheet.style(row, column, WRAP)
+    return sheet
+
+
+def write_region_workbook(
+    comparison: Comparison, path: str | Path, sources: Sequence[Located] = ()
+) -> Path:
+    """The ``Regio`` workbook (:func:`region_sheet`) at *path*, replacing a file there
+    (kept as ``name.bak.xlsx``)."""
+    target = Path(path)
+    sheet = region_sheet(comparison, sources, target.parent)
+    return write_new_workbook(target, [sheet], overwrite=True)

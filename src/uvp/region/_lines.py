@@ -22,7 +22,7 @@ from uvp.messages import Language, render
 from uvp.region._agenda import Agenda, bucket_label, role_label
 from uvp.region._compare import Comparison, ItemKind, describe
 from uvp.region._history import CHANGE_KINDS, NextYearDraft, PlanDiff, describe_change
-from uvp.region._report import QuarterlyReport, ReportItem, _priority_label
+from uvp.region._report import QuarterlyReport, ReportItem, priority_label
 from uvp.workbook import Located
 
 __all__ = ["agenda_lines", "comparison_lines", "diff_lines", "next_year_lines", "report_lines"]
@@ -74,7 +74,7 @@ def report_lines(report: QuarterlyReport, language: Language = "nl") -> list[Lin
         line = render(
             language,
             "report-priority-line",
-            label=_priority_label(number, priority),
+            label=priority_label(number, priority),
             actions=tally.actions,
             done=tally.done,
             running=tally.running,

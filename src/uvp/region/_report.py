@@ -46,11 +46,9 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
@@ -61,24 +59,29 @@ from uvp.core import (
     PriorityKind,
     Status,
     Tally,
-    WorkbookError,
     due_date,
     is_overdue,
     quarter_of,
     schedules_text,
 )
 from uvp.messages import render
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
+from uvp.workbook import (
+    TITLE,
+    WRAP,
+    BarChart,
+    PageSetup,
+    Series,
+    Sheet,
+    Style,
+    write_new_workbook,
+)
 
 __all__ = [
     "PriorityReport",
     "QuarterlyReport",
     "ReportItem",
     "quarterly_report",
-    "render_report_html",
-    "write_report_html",
+    "report_sheet",
     "write_report_workbook",
 ]
 
@@ -87,7 +90,7 @@ SHEET: Final = "Kwartaalrapportage"
 
 # The chart's segments, in order: code, fill (grey-scale safe: each a clearly
 # different lightness, dark to light, and "te laat" hatched in the web page).
-_SEGMENTS: Final = (
+SEGMENTS: Final = (
     ("done", "14532D"),
     ("running", "7FB3D5"),
     ("overdue", "D64541"),
@@ -95,11 +98,11 @@ _SEGMENTS: Final = (
 )
 
 
-def _nl(code: str, **params: object) -> str:
+def nl(code: str, **params: object) -> str:
     return render("nl", code, **params)
 
 
-def _date_nl(day: dt.date) -> str:
+def date_nl(day: dt.date) -> str:
     return day.strftime("%d-%m-%Y")
 
 
@@ -214,15 +217,15 @@ class QuarterlyReport:
     @property
     def title(self) -> str:
         """The report's title, in Dutch."""
-        return _nl("report-title", year=self.year, municipality=self.municipality)
+        return nl("report-title", year=self.year, municipality=self.municipality)
 
     @property
     def next_quarter_text(self) -> str:
         """What the next quarter is, in Dutch; says so when it lies outside the plan's year."""
         year, quarter = self.following
         if self.next_quarter is None:
-            return _nl("report-next-outside", quarter=quarter, next_year=year, year=self.year)
-        return _nl("report-next", quarter=quarter, year=year)
+            return nl("report-next-outside", quarter=quarter, next_year=year, year=self.year)
+        return nl("report-next", quarter=quarter, year=year)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
@@ -332,36 +335,36 @@ def quarterly_report(plan: Plan, peildatum: dt.date) -> QuarterlyReport:
 # -- shared by both renderings ----------------------------------------------------------------
 
 
-def _lists(
+def report_lists(
     report: QuarterlyReport, priority: PriorityReport
 ) -> list[tuple[str, tuple[ReportItem, ...]]]:
     upcoming = (
-        _nl("report-list-upcoming", quarter=report.next_quarter)
+        nl("report-list-upcoming", quarter=report.next_quarter)
         if report.next_quarter is not None
-        else _nl("report-list-upcoming-none")
+        else nl("report-list-upcoming-none")
     )
     return [
-        (_nl("report-list-done"), priority.done),
-        (_nl("report-list-overdue"), priority.overdue),
+        (nl("report-list-done"), priority.done),
+        (nl("report-list-overdue"), priority.overdue),
         (upcoming, priority.upcoming),
     ]
 
 
-def _count_headers() -> list[str]:
+def count_headers() -> list[str]:
     return [
-        _nl("report-col-priority"),
-        _nl("report-col-actions"),
-        _nl("report-segment-done"),
-        _nl("report-segment-running"),
-        _nl("report-segment-overdue"),
-        _nl("report-segment-other"),
-        _nl("report-col-cancelled"),
-        _nl("report-col-upcoming"),
-        _nl("report-col-percent"),
+        nl("report-col-priority"),
+        nl("report-col-actions"),
+        nl("report-segment-done"),
+        nl("report-segment-running"),
+        nl("report-segment-overdue"),
+        nl("report-segment-other"),
+        nl("report-col-cancelled"),
+        nl("report-col-upcoming"),
+        nl("report-col-percent"),
     ]
 
 
-def _count_row(label: str, tally: Tally, upcoming: int) -> list[Any]:
+def count_row(label: str, tally: Tally, upcoming: int) -> list[Any]:
     return [
         label,
         tally.actions,
@@ -375,8 +378,8 @@ def _count_row(label: str, tally: Tally, upcoming: int) -> list[Any]:
     ]
 
 
-def _priority_label(number: int, priority: PriorityReport) -> str:
-    kind = _nl("kind-joint" if priority.kind == "joint" else "kind-local")
+def priority_label(number: int, priority: PriorityReport) -> str:
+    kind = nl("kind-joint" if priority.kind == "joint" else "kind-local")
     return f"{number}. {priority.title} ({kind})"
 
 
@@ -386,83 +389,78 @@ _WIDTHS: Final = (60, 26, 16, 30, 11, 11, 11, 16, 10)
 _ITEM_COLUMNS: Final = 5
 
 
-def write_report_workbook(report: QuarterlyReport, path: str | Path) -> Path:
-    """Write *report* as a new workbook at *path*, with one sheet ``Kwartaalrapportage``.
+_BOLD: Final = Style(bold=True)
+_PRIORITY: Final = Style(bold=True, size=12)
+_EMPTY: Final = Style(italic=True)
+_PERCENT: Final = Style(number_format="0%")
 
-    The sheet has the title and peildatum, a table of counts per priority, a
-    stacked bar chart (gereed / loopt / te laat / overig per priority) and per
-    priority the lists *Gereed*, *Te laat* and *Volgend kwartaal*, each action
-    with its lead(s), quarter(s), theme and status. The workbook is uvp's own: a
-    file at *path* is replaced (kept as ``name.bak.xlsx``); it is never the plan.
-    Plan text is written as text, never as a formula. Landscape A4, one page wide.
 
-    >>> import datetime as dt, tempfile, uvp, openpyxl
+def report_sheet(report: QuarterlyReport) -> Sheet:
+    """The report as the sheet ``Kwartaalrapportage`` (see :func:`write_report_workbook`).
+
+    >>> import datetime as dt, uvp
     >>> report = quarterly_report(uvp.load("examples/nijkerk-2024.json"), dt.date(2024, 7, 1))
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     path = write_report_workbook(report, f"{folder}/rapport.xlsx")
-    ...     ws = openpyxl.load_workbook(path)["Kwartaalrapportage"]
-    ...     ws["A1"].value, ws["A5"].value, ws["B6"].value
-    ('Kwartaalrapportage Uitvoeringsplan Veiligheid 2024 — Nijkerk', 'Prioriteit', 19)
+    >>> sheet = report_sheet(report)
+    >>> sheet.values[1, 1], sheet.values[5, 1], sheet.values[6, 2], len(sheet.charts)
+    ('Kwartaalrapportage Uitvoeringsplan Veiligheid 2024 — Nijkerk', 'Prioriteit', 19, 1)
     """
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    from uvp.workbook import header as put_header
-    from uvp.workbook import new_sheet, print_setup, put, save_new
-
-    target = Path(path)
-    book, ws = new_sheet(SHEET, report.title)
-    put(ws, 2, 1, _nl("report-peildatum", date=_date_nl(report.peildatum), quarter=report.quarter))
-    put(ws, 3, 1, report.next_quarter_text)
-    top = Alignment(wrap_text=True, vertical="top")
-
-    def header(row: int, labels: Sequence[str]) -> None:
-        put_header(ws, row, labels)
-
+    sheet = Sheet(SHEET, page=PageSetup())
+    sheet.set_widths(_WIDTHS)
+    sheet.put(1, 1, report.title, TITLE)
+    sheet.put(2, 1, nl("report-peildatum", date=date_nl(report.peildatum), quarter=report.quarter))
+    sheet.put(3, 1, report.next_quarter_text)
     table_header = 5
-    header(table_header, _count_headers())
+    sheet.header(table_header, count_headers())
     row = table_header + 1
     rows = [
-        _count_row(_priority_label(n, p), p.tally, len(p.upcoming))
+        count_row(priority_label(n, p), p.tally, len(p.upcoming))
         for n, p in enumerate(report.priorities, 1)
     ]
     upcoming = sum(len(p.upcoming) for p in report.priorities)
-    rows.append(_count_row(_nl("report-total"), report.total, upcoming))
+    rows.append(count_row(nl("report-total"), report.total, upcoming))
     for values in rows:
         for column, value in enumerate(values, 1):
-            put(ws, row, column, value)
-            ws.cell(row, column).alignment = top
-        ws.cell(row, len(values)).number_format = "0%"
+            sheet.put(row, column, value, WRAP)
+        sheet.style(row, len(values), _PERCENT)
         row += 1
     for column in range(1, len(_WIDTHS) + 1):
-        ws.cell(row - 1, column).font = Font(bold=True)
+        sheet.style(row - 1, column, _BOLD)
     last_priority = row - 2
     if report.priorities:
-        height = _add_chart(ws, report, table_header, last_priority, f"A{row + 1}")
-        row += 3 + math.ceil(height / 0.5)  # a row is 15 points, about half a centimetre
+        chart = BarChart(
+            nl("report-chart-title", date=date_nl(report.peildatum)),
+            f"A{row + 1}",
+            table_header,
+            last_priority,
+            1,
+            [Series(3 + index, colour) for index, (_, colour) in enumerate(SEGMENTS)],
+            width=24,
+            first_on_top=True,  # the first priority on top, as in the table
+            legend="bottom",
+            outline="333333",
+        )
+        sheet.charts.append(chart)
+        row += 3 + math.ceil(chart.height / 0.5)  # a row is 15 points, about half a centimetre
     else:
         row += 1
     for number, priority in enumerate(report.priorities, 1):
-        put(ws, row, 1, _priority_label(number, priority))
-        ws.cell(row, 1).font = Font(bold=True, size=12)
+        sheet.put(row, 1, priority_label(number, priority), _PRIORITY)
         row += 1
-        for label, items in _lists(report, priority):
-            put(ws, row, 1, f"{label} ({len(items)})")
-            ws.cell(row, 1).font = Font(bold=True)
+        for label, items in report_lists(report, priority):
+            sheet.put(row, 1, f"{label} ({len(items)})", _BOLD)
             row += 1
             if not items:
-                put(ws, row, 1, _nl("report-list-empty"))
-                ws.cell(row, 1).font = Font(italic=True)
+                sheet.put(row, 1, nl("report-list-empty"), _EMPTY)
                 row += 2
                 continue
-            header(
+            sheet.header(
                 row,
                 [
-                    _nl("report-col-action"),
-                    _nl("report-col-lead"),
-                    _nl("report-col-quarter"),
-                    _nl("report-col-theme"),
-                    _nl("report-col-status"),
+                    nl("report-col-action"),
+                    nl("report-col-lead"),
+                    nl("report-col-quarter"),
+                    nl("report-col-theme"),
+                    nl("report-col-status"),
                 ],
             )
             row += 1
@@ -475,309 +473,29 @@ def write_report_workbook(report: QuarterlyReport, path: str | Path) -> Path:
                     item.status_label or None,
                 ]
                 for column, value in enumerate(values, 1):
-                    put(ws, row, column, value)
-                    ws.cell(row, column).alignment = top
-                lines = max(
-                    max(1, -(-len(line) // int(_WIDTHS[c] * 1.1)))
-                    for c, v in enumerate(values)
-                    if isinstance(v, str)
-                    for line in v.split("\n")
-                )
-                lines = max(lines, len(item.leads))
-                if lines > 1:
-                    ws.row_dimensions[row].height = 15 * lines
+                    sheet.put(row, column, value, WRAP)
+                sheet.fit_row(row, density=1.1, longest=True, at_least=len(item.leads))
                 row += 1
             row += 1
-    for column, width in enumerate(_WIDTHS, 1):
-        ws.column_dimensions[get_column_letter(column)].width = width
-    print_setup(ws)
-    return save_new(book, target)
+    return sheet
 
 
-def _add_chart(
-    ws: Worksheet, report: QuarterlyReport, header_row: int, last_row: int, anchor: str
-) -> float:
-    """Add the stacked bar chart of the counts table at *anchor*; return its height in cm."""
-    from openpyxl.chart import BarChart, Reference
+def write_report_workbook(report: QuarterlyReport, path: str | Path) -> Path:
+    """Write *report* as a new workbook at *path*, with one sheet ``Kwartaalrapportage``.
 
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.title = _nl("report-chart-title", date=_date_nl(report.peildatum))
-    chart.height = max(7.5, 0.8 * len(report.priorities) + 3)
-    chart.width = 24
-    for index, (_, colour) in enumerate(_SEGMENTS):
-        column = 3 + index
-        data = Reference(ws, min_col=column, min_row=header_row, max_row=last_row)
-        chart.add_data(data, titles_from_data=True)
-        series = chart.series[-1]
-        series.graphicalProperties.solidFill = colour
-        series.graphicalProperties.line.solidFill = "333333"
-    chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row))
-    chart.x_axis.scaling.orientation = "maxMin"  # the first priority on top, as in the table
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.legend.position = "b"
-    ws.add_chart(chart, anchor)
-    return float(chart.height)
-
-
-# -- the web page -----------------------------------------------------------------------------
-
-_CSS: Final = """
-@page { size: A4; margin: 15mm 12mm 15mm 12mm; }
-* { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: "Segoe UI", Calibri, Arial, Helvetica, sans-serif; font-size: 11pt;
-  line-height: 1.4; color: #111; background: #fff; max-width: 62em; margin: 2em auto;
-  padding: 0 1em; }
-h1 { font-size: 18pt; margin: 0 0 .2em 0; }
-h2 { font-size: 14pt; margin: 1.4em 0 .4em 0; padding-bottom: .1em; border-bottom: 2px solid #333;
-  break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 11.5pt; margin: .9em 0 .3em 0; break-after: avoid; page-break-after: avoid; }
-p.meta { margin: .1em 0; color: #333; }
-table { border-collapse: collapse; width: 100%; margin: .3em 0 .8em 0; }
-thead { display: table-header-group; }
-tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 1px solid #888; padding: .25em .45em; text-align: left; vertical-align: top; }
-th { background: #e4e4e4; font-weight: 600; }
-td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-tr.total td { font-weight: 700; border-top: 2px solid #333; }
-td.text { width: 52%; }
-.theme { display: block; color: #555; font-size: 9pt; }
-.empty { color: #555; font-style: italic; margin: .2em 0 .6em 0; }
-.chart { margin: .4em 0 .2em 0; }
-.chart svg { display: block; width: 100%; height: auto; }
-.figures { margin: 0 0 .6em 0; font-size: 10pt; }
-.legend { margin: .6em 0; font-size: 10pt; }
-.legend svg { vertical-align: middle; }
-section.priority { break-inside: avoid; page-break-inside: avoid; }
-footer { margin-top: 2em; color: #555; font-size: 9pt; }
-@media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-  h2 { margin-top: 1em; }
-  footer { position: static; }
-}
-"""
-
-_HATCH: Final = (
-    '<pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse" '
-    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#D64541"/>'
-    '<line x1="0" y1="0" x2="0" y2="6" stroke="#7A1F1B" stroke-width="2"/></pattern>'
-)
-_LIGHT_TEXT: Final = frozenset({"done"})
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _fill(code: str, hatch: str) -> str:
-    colour = dict(_SEGMENTS)[code]
-    return f"url(#{hatch})" if code == "overdue" else f"#{colour}"
-
-
-def _bar_svg(progress: Tally, label: str, number: int) -> str:
-    """A horizontal stacked bar, with the count written in each segment wide enough for it."""
-    width, height, bar = 640, 34, 26
-    hatch = f"hatch-{number}"
-    title = _e(_figures(progress, label))
-    parts = [
-        f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{title}">',
-        f"<title>{title}</title>",
-        f"<defs>{_HATCH.format(id=hatch)}</defs>",
-    ]
-    total = progress.counted
-    if total == 0:
-        parts.append(
-            f'<rect x="0.5" y="4" width="{width - 1}" height="{bar}" fill="#FFFFFF" '
-            'stroke="#333" stroke-dasharray="4 3"/>'
-        )
-        parts.append(
-            f'<text x="{width / 2}" y="22" text-anchor="middle" font-size="13" fill="#333">'
-            f"{_e(_nl('report-chart-empty'))}</text>"
-        )
-    x = 0.0
-    for code, count in progress.segments() if total else ():
-        if not count:
-            continue
-        w = (width - 1) * count / total
-        parts.append(
-            f'<rect x="{x + 0.5:.1f}" y="4" width="{w:.1f}" height="{bar}" '
-            f'fill="{_fill(code, hatch)}" stroke="#333" stroke-width="1"/>'
-        )
-        if w >= 22:
-            colour = "#FFFFFF" if code in _LIGHT_TEXT else "#000000"
-            weight = ' font-weight="700"' if code == "overdue" else ""
-            halo = (
-                ' stroke="#FFFFFF" stroke-width="3" paint-order="stroke"'
-                if code == "overdue"
-                else ""
-            )
-            parts.append(
-                f'<text x="{x + 0.5 + w / 2:.1f}" y="22" text-anchor="middle" font-size="13" '
-                f'fill="{colour}"{weight}{halo}>{count}</text>'
-            )
-        x += w
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _figures(progress: Tally, label: str) -> str:
-    counts = ", ".join(
-        f"{_nl(f'report-segment-{code}').lower()} {count}" for code, count in progress.segments()
-    )
-    cancelled = (
-        "; " + _nl("report-cancelled", count=progress.cancelled) if progress.cancelled else ""
-    )
-    return f"{label}: {counts}{cancelled}"
-
-
-def _legend() -> str:
-    items = []
-    for code, colour in _SEGMENTS:
-        fill = "url(#hatch-legend)" if code == "overdue" else f"#{colour}"
-        items.append(
-            '<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">'
-            + (f"<defs>{_HATCH.format(id='hatch-legend')}</defs>" if code == "overdue" else "")
-            + f'<rect x="0.5" y="0.5" width="15" height="15" fill="{fill}" stroke="#333"/></svg> '
-            + _e(_nl(f"report-segment-{code}"))
-        )
-    return (
-        '<p class="legend">'
-        + " &nbsp; ".join(items)
-        + f" &nbsp; <span>({_e(_nl('report-legend-note'))})</span></p>"
-    )
-
-
-def _items_table(items: Sequence[ReportItem]) -> str:
-    if not items:
-        return f'<p class="empty">{_e(_nl("report-list-empty"))}</p>'
-    head = "".join(
-        f"<th>{_e(_nl(code))}</th>"
-        for code in (
-            "report-col-action",
-            "report-col-lead",
-            "report-col-quarter",
-            "report-col-status",
-        )
-    )
-    rows = []
-    for item in items:
-        rows.append(
-            "<tr>"
-            f'<td class="text">{_e(item.text)}<span class="theme">{_e(item.theme)}</span></td>'
-            f"<td>{'<br>'.join(_e(lead) for lead in item.leads) or '—'}</td>"
-            f"<td>{_e(item.schedule) or '—'}</td>"
-            f"<td>{_e(item.status_label) or '—'}</td>"
-            "</tr>"
-        )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-
-
-def render_report_html(report: QuarterlyReport) -> str:
-    """*report* as one standalone web page (Dutch, ``lang="nl"``) that prints well on A4.
-
-    Everything is in the page: the styles (with ``@page`` and ``@media print``)
-    and a bar chart per priority as inline SVG; no scripts, no links, no files
-    beside it. Every text from the plan is HTML-escaped.
-
-    >>> import datetime as dt, uvp
-    >>> page = render_report_html(quarterly_report(uvp.load("examples/nijkerk-2024.json"),
-    ...                                            dt.date(2024, 7, 1)))
-    >>> page.startswith("<!DOCTYPE html>"), '<html lang="nl">' in page, "<script" in page
-    (True, True, False)
-    """
-    peildatum = _nl("report-peildatum", date=_date_nl(report.peildatum), quarter=report.quarter)
-    upcoming = sum(len(p.upcoming) for p in report.priorities)
-    numeric = ' class="n"'
-    overview = [
-        "<table><thead><tr>",
-        "".join(
-            f"<th{'' if i == 0 else numeric}>{_e(h)}</th>" for i, h in enumerate(_count_headers())
-        ),
-        "</tr></thead><tbody>",
-    ]
-    rows = [
-        ("", _count_row(_priority_label(n, p), p.tally, len(p.upcoming)))
-        for n, p in enumerate(report.priorities, 1)
-    ]
-    rows.append((' class="total"', _count_row(_nl("report-total"), report.total, upcoming)))
-    for attributes, values in rows:
-        label, *numbers, share = values
-        cells = "".join(f'<td class="n">{n}</td>' for n in numbers)
-        overview.append(
-            f"<tr{attributes}><td>{_e(label)}</td>{cells}"
-            f'<td class="n">{round(100 * share)}%</td></tr>'
-        )
-    overview.append("</tbody></table>")
-    sections = []
-    for number, priority in enumerate(report.priorities, 1):
-        label = _priority_label(number, priority)
-        parts = [
-            f'<section class="priority" id="prioriteit-{number}">',
-            f"<h2>{_e(label)}</h2>",
-            f'<div class="chart">{_bar_svg(priority.tally, priority.title, number)}</div>',
-            f'<p class="figures">{_e(_figures(priority.tally, _nl("report-col-actions")))}'
-            f" ({_e(_nl('report-actions-total', count=priority.tally.actions))})</p>",
-        ]
-        for heading, items in _lists(report, priority):
-            parts.append(f"<h3>{_e(heading)} ({len(items)})</h3>")
-            parts.append(_items_table(items))
-        parts.append("</section>")
-        sections.append("\n".join(parts))
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="nl">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{_e(report.title)}</title>",
-            f"<style>{_CSS}</style>",
-            "</head>",
-            "<body>",
-            "<header>",
-            f"<h1>{_e(report.title)}</h1>",
-            f'<p class="meta">{_e(peildatum)}</p>',
-            f'<p class="meta">{_e(report.next_quarter_text)}</p>',
-            "</header>",
-            "<main>",
-            f"<h2>{_e(_nl('report-overview'))}</h2>",
-            "".join(overview),
-            f'<div class="chart">{_bar_svg(report.total, _nl("report-total"), 0)}</div>',
-            _legend(),
-            *sections,
-            "</main>",
-            f"<footer>{_e(_nl('report-footer', date=_date_nl(report.peildatum)))}</footer>",
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
-
-
-def write_report_html(report: QuarterlyReport, path: str | Path) -> Path:
-    """Write *report* as a standalone web page (see :func:`render_report_html`) to *path*.
-
-    All or nothing: the page goes to a temporary file beside *path* that then
-    replaces it.
+    The sheet has the title and peildatum, a table of counts per priority, a
+    stacked bar chart (gereed / loopt / te laat / overig per priority) and per
+    priority the lists *Gereed*, *Te laat* and *Volgend kwartaal*, each action
+    with its lead(s), quarter(s), theme and status. The workbook is uvp's own: a
+    file at *path* is replaced (kept as ``name.bak.xlsx``); it is never the plan.
+    Plan text is written as text, never as a formula. Landscape A4, one page wide.
 
     >>> import datetime as dt, tempfile, uvp
+    >>> from uvp.workbook import load_values
     >>> report = quarterly_report(uvp.load("examples/nijkerk-2024.json"), dt.date(2024, 7, 1))
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     page = write_report_html(report, f"{folder}/rapport.html").read_text(encoding="utf-8")
-    >>> "Kwartaalrapportage" in page
-    True
+    ...     rows = load_values(write_report_workbook(report, f"{folder}/rapport.xlsx"))[SHEET]
+    >>> rows[0][0], rows[4][0], int(rows[5][1])
+    ('Kwartaalrapportage Uitvoeringsplan Veiligheid 2024 — Nijkerk', 'Prioriteit', 19)
     """
-    from uvp.core import write_text
-
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_text(target, render_report_html(report))
-    except OSError as error:
-        raise WorkbookError(
-            "report-write-failed", source=str(target), detail=error.strerror or str(error)
-        ) from error
-    return target
+    return write_new_workbook(path, [report_sheet(report)], overwrite=True)

@@ -38,24 +38,44 @@ from uvp.core import (
 )
 from uvp.messages import render
 from uvp.workbook._headers import header_fields, normal
-from uvp.workbook._open import lock_file, save_atomically, save_workbook
+from uvp.workbook._open import lock_file, save_atomically
 from uvp.workbook._reader import PLAN_SHEET, VOCABULARY_SHEET, ReadResult, TableSource, text_of
-from uvp.workbook._target import CellValue, OpenpyxlTarget, Target
+from uvp.workbook._sheet import (
+    LINK,
+    TITLE,
+    WRAP,
+    BarChart,
+    CellValue,
+    FillRule,
+    Link,
+    ListValidation,
+    PageSetup,
+    Series,
+    Sheet,
+    Style,
+    write_sheet,
+)
+from uvp.workbook._target import Target, write_new_workbook
+from uvp.workbook._writer import plan_sheets
 
 __all__ = [
     "MATRIX_MARKS",
     "FillResult",
+    "add_status_rules",
+    "controle_sheet",
     "edit_workbook",
     "evaluate_workbook",
+    "evaluation_sheet",
     "fill_quarters",
     "fill_workbook",
     "new_workbook",
+    "quarter_matrix",
     "validate_result",
     "validate_workbook",
+    "vocabulary_sheet",
     "write_controle",
     "write_evaluation",
     "write_plan_info",
-    "write_vocabulary_sheet",
 ]
 
 T = TypeVar("T")
@@ -228,18 +248,24 @@ def _with_formulas(target: Any, result: ReadResult) -> dict[str, Sequence[Sequen
 # -- Controle ----------------------------------------------------------------------------
 
 
-def write_controle(target: Target, report: Report, *, title: str, note: str | None = None) -> None:
+_HEADING: Final = Style(bold=True, size=11, fill="DDEBF7")
+"""The header row of a sheet uvp writes into a user's workbook."""
+_BOLD: Final = Style(bold=True, size=11)
+_SEVERITY_STYLES: Final = {severity: Style(fill=fill) for severity, fill in _SEVERITY_FILLS.items()}
+
+
+_NOTE: Final = Style(color="9C5700", size=11)
+
+
+def controle_sheet(report: Report, *, title: str, note: str | None = None) -> Sheet:
     """The ``Controle`` sheet: one row per finding, with a link to its cell; *note*, if
     given, says under the counts what was not checked."""
-    target.replace_sheet(CONTROLE)
-    target.set_value(CONTROLE, 1, 1, title)
-    target.set_style(CONTROLE, 1, 1, bold=True, size=14)
+    sheet = Sheet(CONTROLE, freeze="A5", page=PageSetup())
+    sheet.put(1, 1, title, TITLE)
     if note:
-        target.set_value(CONTROLE, 3, 1, note)
-        target.set_style(CONTROLE, 3, 1, color="9C5700")
+        sheet.put(3, 1, note, _NOTE)
     counts = report.counts()
-    target.set_value(
-        CONTROLE,
+    sheet.put(
         2,
         1,
         render(
@@ -252,25 +278,29 @@ def write_controle(target: Target, report: Report, *, title: str, note: str | No
         if report.findings
         else render("nl", "findings-none"),
     )
-    headers = ["Ernst", "Code", "Blad", "Cel", "Melding"]
-    for column, header in enumerate(headers, 1):
-        target.set_value(CONTROLE, 4, column, header)
-        target.set_style(CONTROLE, 4, column, bold=True, fill="DDEBF7")
+    sheet.header(4, ["Ernst", "Code", "Blad", "Cel", "Melding"], _HEADING)
     for row, finding in enumerate(report.findings, 5):
-        target.set_value(CONTROLE, row, 1, render("nl", f"severity-{finding.severity}"))
-        target.set_style(CONTROLE, row, 1, fill=_SEVERITY_FILLS[finding.severity])
+        sheet.put(
+            row,
+            1,
+            render("nl", f"severity-{finding.severity}"),
+            _SEVERITY_STYLES[finding.severity],
+        )
         location = finding.location
-        target.set_value(CONTROLE, row, 2, finding.code)
-        target.set_value(CONTROLE, row, 3, location.sheet)
-        target.set_value(CONTROLE, row, 4, location.cell)
+        sheet.put(row, 2, finding.code)
+        sheet.put(row, 3, location.sheet)
+        sheet.put(row, 4, location.cell)
         if location.sheet and location.cell:
-            target.link(CONTROLE, row, 4, location.sheet, location.cell)
-        target.set_value(CONTROLE, row, 5, finding.message("nl"))
-        target.set_style(CONTROLE, row, 5, wrap=True)
-    for column, width in enumerate((14, 24, 26, 8, 100), 1):
-        target.column_width(CONTROLE, column, width)
-    target.freeze(CONTROLE, "A5")
-    target.fit_to_page_width(CONTROLE)
+            sheet.style(row, 4, LINK)
+            sheet.link(row, 4, Link.to(location.sheet, location.cell))
+        sheet.put(row, 5, finding.message("nl"), WRAP)
+    sheet.set_widths((14, 24, 26, 8, 100))
+    return sheet
+
+
+def write_controle(target: Target, report: Report, *, title: str, note: str | None = None) -> None:
+    """Write the :func:`controle_sheet` through *target*."""
+    write_sheet(target, controle_sheet(report, title=title, note=note))
 
 
 def validate_workbook(
@@ -353,11 +383,13 @@ def write_plan_info(
         return ()
     rows = result.values.get(PLAN_SHEET)
     if rows is None:
-        target.replace_sheet(PLAN_SHEET)
+        sheet = Sheet(PLAN_SHEET)
         for number, key in enumerate(wanted, 1):
-            target.set_value(PLAN_SHEET, number, 1, _PLAN_LABELS[key])
-            target.set_value(PLAN_SHEET, number, 2, given[key])
+            sheet.put(number, 1, _PLAN_LABELS[key])
+            sheet.put(number, 2, given[key])
+        write_sheet(target, sheet)
         return tuple(wanted)
+    sheet = Sheet(PLAN_SHEET, replace=False)
     texts = [[(c, t) for c, v in enumerate(row, 1) if (t := text_of(v))] for row in rows]
     table = next(
         (
@@ -382,10 +414,11 @@ def write_plan_info(
             if not free:
                 raise WorkbookError("workbook-plan-sheet-full", source=source)
             number = free.pop(0)
-            target.set_value(PLAN_SHEET, number, 1, _PLAN_LABELS[key])
+            sheet.put(number, 1, _PLAN_LABELS[key])
             places[key] = (number, 2)
     for key, (number, column) in places.items():
-        target.set_value(PLAN_SHEET, number, column, given[key])
+        sheet.put(number, column, given[key])
+    write_sheet(target, sheet)
     return tuple(wanted)
 
 
@@ -475,22 +508,23 @@ def _schedule_from_matrix(cells: Mapping[int, str]) -> Schedule:
     return Schedule("moments", quarters)
 
 
-def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) -> FillResult:
-    """Add or refresh the Q1..Q4 quarter matrix beside every action table.
+_MATRIX_HEADER: Final = Style(bold=True, size=11, horizontal="center", vertical="top")
+_MATRIX_STYLES: Final = {
+    kind: Style(horizontal="center", vertical="top", fill=_MATRIX_FILLS[kind] if kind else "")
+    for kind in (*_MATRIX_FILLS, None)
+}
 
-    Each action's quarters are marked (a fixed quarter, a window's possible
-    quarters and an ongoing action each look different). Where Kwartaal is
-    empty but the matrix is marked, Kwartaal is written from the matrix; where
-    both are filled in and disagree, a ``quarter-matrix-mismatch`` finding is
-    returned and neither is changed. With *status*, a Status column with a
-    drop-down and colours is added where a table has none.
-    """
+
+def quarter_matrix(result: ReadResult, *, status: bool = True) -> tuple[list[Sheet], FillResult]:
+    """What :func:`fill_quarters` writes, as one sheet of changes per sheet with
+    action tables (written into those sheets, not replacing them), and its result."""
     marked = written = 0
-    touched: set[tuple[str, int, int]] = set()
     findings = _matrix_findings(result)
     mismatches = {f.location.path for f in findings}
     columns: dict[tuple[str, int], dict[str, int]] = {}  # (sheet, header row) -> field -> column
+    patches: dict[str, Sheet] = {}
     for sheet, tables in _sheet_tables(result).items():
+        patch = patches[sheet] = Sheet(sheet, replace=False)
         existing = next((t.columns for t in tables if "q1" in t.columns), None)
         need_status = status and any("status" not in t.columns for t in tables)
         if existing is not None:
@@ -508,14 +542,14 @@ def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) ->
             columns[table.sheet, table.header_row] = fields
             for q in range(1, 5):
                 column = fields[f"q{q}"]
-                target.set_value(sheet, table.header_row, column, f"Q{q}")
-                target.set_style(sheet, table.header_row, column, bold=True, center=True)
-                target.column_width(sheet, column, 5)
+                patch.put(table.header_row, column, f"Q{q}", _MATRIX_HEADER)
+                patch.widths[column] = 5
             if "status" not in table.columns and status_column:
-                _add_status_column(target, table, status_column)
+                _add_status_column(patch, table, status_column)
     for read in result.actions:
         action, source = read.action, read.source
         table = source.table
+        patch = patches[table.sheet]
         fields = columns[table.sheet, table.header_row]
         if read.path in mismatches:
             continue
@@ -531,29 +565,40 @@ def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) ->
                 for q in sorted(source.matrix)
             }
             schedule = _schedule_from_matrix(cells)
-            target.set_value(source.sheet, source.row, table.columns["quarter"], str(schedule))
+            patch.put(source.row, table.columns["quarter"], str(schedule))
             schedules = [schedule]
             written += 1
         marks = _marks(schedules, result.year)
         for row in source.rows:
             for q in range(1, 5):
-                column = fields[f"q{q}"]
                 kind = marks.get(q)
-                target.set_value(source.sheet, row, column, MATRIX_MARKS[kind] if kind else None)
-                target.set_style(
-                    source.sheet, row, column, center=True, fill=_MATRIX_FILLS[kind] if kind else ""
-                )
-                touched.add((source.sheet, row, column))
+                value = MATRIX_MARKS[kind] if kind else None
+                patch.put(row, fields[f"q{q}"], value, _MATRIX_STYLES[kind])
         marked += 1
-    _close_gaps(target, result, columns, touched)
-    return FillResult(marked, written, tuple(findings))
+    _close_gaps(patches, result, columns)
+    return list(patches.values()), FillResult(marked, written, tuple(findings))
+
+
+def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) -> FillResult:
+    """Add or refresh the Q1..Q4 quarter matrix beside every action table.
+
+    Each action's quarters are marked (a fixed quarter, a window's possible
+    quarters and an ongoing action each look different). Where Kwartaal is
+    empty but the matrix is marked, Kwartaal is written from the matrix; where
+    both are filled in and disagree, a ``quarter-matrix-mismatch`` finding is
+    returned and neither is changed. With *status*, a Status column with a
+    drop-down and colours is added where a table has none.
+    """
+    sheets, filled = quarter_matrix(result, status=status)
+    for sheet in sheets:
+        write_sheet(target, sheet)
+    return filled
 
 
 def _close_gaps(
-    target: Target,
+    patches: Mapping[str, Sheet],
     result: ReadResult,
     columns: Mapping[tuple[str, int], Mapping[str, int]],
-    touched: set[tuple[str, int, int]],
 ) -> None:
     """Write "nothing" into the empty matrix cells between the actions' rows.
 
@@ -561,29 +606,32 @@ def _close_gaps(
     per sheet (see :class:`uvp.workbook.XlwingsTarget`) instead of a block per action.
     """
     for sheet, tables in _sheet_tables(result).items():
+        patch = patches[sheet]
         matrix = {columns[sheet, t.header_row][f"q{q}"] for t in tables for q in range(1, 5)}
         headers = {t.header_row for t in tables}
         for row in range(min(headers), max(t.last_row for t in tables) + 1):
             for column in matrix:
-                if (sheet, row, column) in touched or row in headers:
+                if (row, column) in patch.values or row in headers:
                     continue
                 if text_of(result.value(sheet, row, column)) is None:
-                    target.set_value(sheet, row, column, None)
+                    patch.put(row, column, None)
 
 
-def _add_status_column(target: Target, table: TableSource, column: int) -> None:
-    target.set_value(table.sheet, table.header_row, column, "Status")
-    target.set_style(table.sheet, table.header_row, column, bold=True)
-    target.column_width(table.sheet, column, 14)
+def _add_status_column(sheet: Sheet, table: TableSource, column: int) -> None:
+    sheet.put(table.header_row, column, "Status", _BOLD)
+    sheet.widths[column] = 14
     first, last = table.header_row + 1, table.last_row + _STATUS_ROWS_AHEAD
-    add_status_rules(target, table.sheet, first, last, column)
+    add_status_rules(sheet, first, last, column)
 
 
-def add_status_rules(target: Target, sheet: str, first: int, last: int, column: int) -> None:
+def add_status_rules(sheet: Sheet, first: int, last: int, column: int) -> None:
     """The Status drop-down and its colours on a column's rows."""
-    target.add_list_validation(sheet, first, last, column, list(STATUS_LABELS.values()))
+    options = list(STATUS_LABELS.values())
+    sheet.validations.append(
+        ListValidation(first, last, column, options, "Status", "Kies een status uit de lijst.")
+    )
     for status, label in STATUS_LABELS.items():
-        target.add_fill_rule(sheet, first, last, column, label, STATUS_FILLS[status])
+        sheet.rules.append(FillRule(first, last, column, label, STATUS_FILLS[status]))
 
 
 def fill_workbook(
@@ -611,23 +659,29 @@ def fill_workbook(
 # -- Evaluatie ---------------------------------------------------------------------------
 
 
-def write_evaluation(target: Target, evaluation: Evaluation) -> None:
+_PERCENT: Final = Style(number_format="0%")
+_GOAL_FILLS: Final = {
+    "behaald": Style(fill="C6EFCE"),
+    "nog te behalen": Style(fill="FFEB9C"),
+    "geen acties": Style(fill="EDEDED"),
+}
+
+
+def evaluation_sheet(evaluation: Evaluation) -> Sheet:
     """The ``Evaluatie`` sheet for the council: figures per priority and theme, goals
     achieved and still to achieve, and a chart.
 
     The figures are each a :class:`uvp.core.Tally`, as in the quarterly report:
     every action counted once, so *Loopt* is running and on time and a late
     action is under *Te laat* only."""
-    sheet = EVALUATIE
-    target.replace_sheet(sheet)
-    target.set_value(
-        sheet,
+    sheet = Sheet(EVALUATIE, freeze="A5", page=PageSetup())
+    sheet.put(
         1,
         1,
         f"Evaluatie Uitvoeringsplan Veiligheid {evaluation.year} — {evaluation.municipality}",
+        TITLE,
     )
-    target.set_style(sheet, 1, 1, bold=True, size=14)
-    target.set_value(sheet, 2, 1, f"Peildatum {evaluation.peildatum.strftime('%d-%m-%Y')}")
+    sheet.put(2, 1, f"Peildatum {evaluation.peildatum.strftime('%d-%m-%Y')}")
     headers = [
         "Prioriteit / thema",
         "Acties",
@@ -639,9 +693,7 @@ def write_evaluation(target: Target, evaluation: Evaluation) -> None:
         "Nog open",
     ]
     header_row = 4
-    for column, header in enumerate(headers, 1):
-        target.set_value(sheet, header_row, column, header)
-        target.set_style(sheet, header_row, column, bold=True, fill="DDEBF7")
+    sheet.header(header_row, headers, _HEADING)
     row = header_row + 1
     priority_rows = []
     for line in (*evaluation.rows, None):
@@ -661,65 +713,55 @@ def write_evaluation(target: Target, evaluation: Evaluation) -> None:
             tally.actions - tally.done - tally.cancelled,
         ]
         for column, value in enumerate(values, 1):
-            target.set_value(sheet, row, column, value)
-            if bold:
-                target.set_style(sheet, row, column, bold=True)
-        target.set_style(sheet, row, 7, bold=bold, number_format="0%")
+            sheet.put(row, column, value, _BOLD if bold else None)
+        sheet.style(row, 7, _PERCENT)
         if line is not None and line.theme is None:
             priority_rows.append(row)
         row += 1
     # Goals: achieved and still to achieve, priority by priority.
     row += 1
-    target.set_value(sheet, row, 1, "Doelstellingen")
-    target.set_style(sheet, row, 1, bold=True, size=12)
+    sheet.put(row, 1, "Doelstellingen", Style(bold=True, size=12))
     row += 1
     for column, header in enumerate(["Thema / doel", "Stand", "Gereed"], 1):
-        target.set_value(sheet, row, column, header)
-        target.set_style(sheet, row, column, bold=True, fill="DDEBF7")
+        sheet.put(row, column, header, _HEADING)
     row += 1
     current = None
     for goal in evaluation.goals:
         if goal.priority != current:
             current = goal.priority
-            target.set_value(sheet, row, 1, goal.priority)
-            target.set_style(sheet, row, 1, bold=True)
+            sheet.put(row, 1, goal.priority, _BOLD)
             row += 1
         label = goal.theme if goal.goal == goal.theme else f"{goal.theme}: {goal.goal}"
         stand = {True: "behaald", False: "nog te behalen", None: "geen acties"}[goal.achieved]
         # One line per goal: the label is cut at a word, the whole goal stays in Doelen.
-        target.set_value(sheet, row, 1, "    " + excerpt(label, 96))
-        target.set_value(sheet, row, 2, stand)
-        target.set_style(
-            sheet,
-            row,
-            2,
-            fill={"behaald": "C6EFCE", "nog te behalen": "FFEB9C"}.get(stand, "EDEDED"),
-        )
-        target.set_value(sheet, row, 3, f"{goal.done} van {goal.total}")
+        sheet.put(row, 1, "    " + excerpt(label, 96))
+        sheet.put(row, 2, stand, _GOAL_FILLS[stand])
+        sheet.put(row, 3, f"{goal.done} van {goal.total}")
         row += 1
-    for column, width in enumerate((70, 14, 9, 9, 9, 10, 10, 10), 1):
-        target.column_width(sheet, column, width)
+    sheet.set_widths((70, 14, 9, 9, 9, 10, 10, 10))
     # A chart of the priorities: done, running, overdue.
     if priority_rows:
-        chart_header, first, last = _chart_block(target, evaluation)
-        names = ["Gereed", "Loopt", "Te laat", "Overig"]
-        series = [(name, _CHART_DATA + i) for i, name in enumerate(names, 1)]
-        target.bar_chart(
-            sheet, "J4", "Voortgang per prioriteit", chart_header, first, last, _CHART_DATA, series
+        chart_header, last = _chart_block(sheet, evaluation)
+        series = [Series(_CHART_DATA + i) for i in range(1, 5)]
+        sheet.charts.append(
+            BarChart("Voortgang per prioriteit", "J4", chart_header, last, _CHART_DATA, series)
         )
-    target.freeze(sheet, "A5")
-    target.fit_to_page_width(sheet)
+    return sheet
 
 
-def _chart_block(target: Target, evaluation: Evaluation) -> tuple[int, int, int]:
-    """The chart's data: one row per priority in columns V..Z, right of the chart."""
-    sheet = EVALUATIE
+def write_evaluation(target: Target, evaluation: Evaluation) -> None:
+    """Write the :func:`evaluation_sheet` through *target*."""
+    write_sheet(target, evaluation_sheet(evaluation))
+
+
+def _chart_block(sheet: Sheet, evaluation: Evaluation) -> tuple[int, int]:
+    """The chart's data: one row per priority in columns V..Z, right of the chart;
+    its header row and last row."""
     header = 4
     for column, text in enumerate(
         ["Prioriteit", "Gereed", "Loopt", "Te laat", "Overig"], _CHART_DATA
     ):
-        target.set_value(sheet, header, column, text)
-        target.set_style(sheet, header, column, bold=True)
+        sheet.put(header, column, text, _BOLD)
     row = header + 1
     for line in evaluation.rows:
         if line.theme is not None:
@@ -727,9 +769,9 @@ def _chart_block(target: Target, evaluation: Evaluation) -> tuple[int, int, int]
         t = line.tally
         chart_values: list[CellValue] = [line.priority, t.done, t.running, t.overdue, t.other]
         for column, value in enumerate(chart_values, _CHART_DATA):
-            target.set_value(sheet, row, column, value)
+            sheet.put(row, column, value)
         row += 1
-    return header, header + 1, row - 1
+    return header, row - 1
 
 
 def evaluate_workbook(
@@ -763,22 +805,6 @@ def evaluate_workbook(
 # -- a new, empty plan ---------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Header:
-    row: int
-    columns: dict[str, int]
-
-
-def _header_rows(ws: Any) -> list[_Header]:
-    """The action tables' header rows of an openpyxl sheet, with their 1-based columns."""
-    found = []
-    for number, row in enumerate(ws.iter_rows(values_only=True), 1):
-        fields = header_fields(row)
-        if fields is not None:
-            found.append(_Header(number, {f: c + 1 for f, c in fields.items()}))
-    return found
-
-
 def new_workbook(
     path: str | os.PathLike[str], municipality: str, year: int, *, overwrite: bool = False
 ) -> Path:
@@ -787,11 +813,6 @@ def new_workbook(
     The workbook reads back as a plan with one priority and one theme to
     rename, and no actions yet.
     """
-    from uvp.workbook._writer import build_workbook
-
-    path = Path(path)
-    if path.exists() and not overwrite:
-        raise WorkbookError("workbook-exists", source=str(path))
     plan = Plan(
         municipality,
         year,
@@ -799,29 +820,31 @@ def new_workbook(
             Priority("Prioriteit 1", "joint", [Theme("Thema 1")]),
         ],
     )
-    book = build_workbook(plan, "goal", status_column=True)
-    target = OpenpyxlTarget(book)
-    sheet = book.sheetnames[-1]
+    sheets = plan_sheets(plan, "goal", status_column=True)
+    planning = sheets[-1]
     # The one action table the writer made: its header row, and its Status column.
-    (header,) = _header_rows(book[sheet])
-    add_status_rules(target, sheet, header.row + 1, header.row + 200, header.columns["status"])
-    write_vocabulary_sheet(target)
-    save_workbook(book, path, backup=path.exists())
-    return path
+    ((row, columns),) = [
+        (number, fields)
+        for number, values in enumerate(planning.rows(), 1)
+        if (fields := header_fields(values)) is not None
+    ]
+    add_status_rules(planning, row + 1, row + 200, columns["status"] + 1)
+    return write_new_workbook(path, [*sheets, vocabulary_sheet()], overwrite=overwrite)
 
 
-def write_vocabulary_sheet(target: Target) -> None:
+def vocabulary_sheet() -> Sheet:
     """An empty ``Woordenlijst`` sheet, with a short explanation above its header
-    ``Term | Soort | Betekenis`` and a drop-down of the kinds."""
-    sheet = VOCABULARY_SHEET
-    target.replace_sheet(sheet)
-    target.set_value(sheet, 1, 1, render("nl", "vocabulary-sheet-title"))
-    target.set_style(sheet, 1, 1, bold=True)
-    target.set_value(sheet, 2, 1, render("nl", "vocabulary-sheet-explanation"))
-    target.set_value(sheet, 3, 1, render("nl", "vocabulary-sheet-example"))
-    for column, (name, width) in enumerate((("Term", 28), ("Soort", 14), ("Betekenis", 40)), 1):
-        target.set_value(sheet, 5, column, name)
-        target.set_style(sheet, 5, column, bold=True)
-        target.column_width(sheet, column, width)
-    target.add_list_validation(sheet, 6, 200, 2, ["Kwartaal", "Trekker", "Status"])
-    target.freeze(sheet, "A6")
+    ``Term | Soort | Betekenis`` and a drop-down of the kinds.
+
+    >>> sheet = vocabulary_sheet()
+    >>> sheet.name, [sheet.values[5, c] for c in (1, 2, 3)]
+    ('Woordenlijst', ['Term', 'Soort', 'Betekenis'])
+    """
+    sheet = Sheet(VOCABULARY_SHEET, freeze="A6")
+    sheet.put(1, 1, render("nl", "vocabulary-sheet-title"), TITLE)
+    sheet.put(2, 1, render("nl", "vocabulary-sheet-explanation"))
+    sheet.put(3, 1, render("nl", "vocabulary-sheet-example"))
+    sheet.header(5, ["Term", "Soort", "Betekenis"])
+    sheet.set_widths((28, 14, 40))
+    sheet.validations.append(ListValidation(6, 200, 2, ["Kwartaal", "Trekker", "Status"]))
+    return sheet

@@ -23,8 +23,17 @@ from lxml import etree
 
 from uvp.core import WorkbookError, cell_name
 from uvp.workbook._package import NS, STRICT, Package, parse_xml, serialize_xml
+from uvp.workbook._sheet import (
+    BarChart,
+    CellValue,
+    FillRule,
+    Link,
+    ListValidation,
+    PageSetup,
+    Style,
+)
 from uvp.workbook._sheetxml import SheetEditor, Styles, _insert_in_order, drop, formula_cells
-from uvp.workbook._target import CellValue, OpenpyxlTarget, Series
+from uvp.workbook._target import OpenpyxlTarget
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -41,8 +50,6 @@ _WORKBOOK_ORDER: Final = (
     "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing",
     "fileRecoveryPr", "webPublishObjects", "extLst",
 )  # fmt: skip
-_STATUS_ERROR_TITLE: Final = "Status"
-_STATUS_ERROR: Final = "Kies een status uit de lijst."
 _MINIMAL_STYLES: Final = (
     '<styleSheet xmlns="{ns}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font>'
     '</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill>'
@@ -136,48 +143,26 @@ class PackageTarget:
                 sheet=sheet,
             ) from error
 
-    def set_style(
-        self,
-        sheet: str,
-        row: int,
-        column: int,
-        *,
-        bold: bool = False,
-        size: float | None = None,
-        fill: str | None = None,
-        color: str | None = None,
-        wrap: bool = False,
-        center: bool = False,
-        number_format: str | None = None,
-    ) -> None:
-        """Format a cell: a format like the cell's own, with these changes."""
+    def set_style(self, sheet: str, row: int, column: int, style: Style) -> None:
+        """Format a cell: a format like the cell's own, with what *style* says."""
         own = self._own(sheet)
         if own is not None:
-            own.set_style(
-                sheet,
-                row,
-                column,
-                bold=bold,
-                size=size,
-                fill=fill,
-                color=color,
-                wrap=wrap,
-                center=center,
-                number_format=number_format,
-            )
+            own.set_style(sheet, row, column, style)
             return
         editor = self._editor(sheet)
-        font = bool(bold or size or color)
         index = self.styles.derive(
             editor.style(row, column),
-            bold=bold,
-            size=(size or 11) if font else None,  # as the writers have always set a font
-            color=color,
-            fill=fill,
-            wrap=wrap,
-            horizontal="center" if center else None,
-            vertical="top" if wrap or center else None,
-            number_format=number_format,
+            bold=style.bold,
+            italic=style.italic,
+            underline=style.underline,
+            size=style.size,
+            color=style.color,
+            fill=style.fill,
+            bottom_border=style.bottom_border,
+            wrap=style.wrap,
+            horizontal=style.horizontal,
+            vertical=style.vertical,
+            number_format=style.number_format,
         )
         editor.set_style(row, column, index)
 
@@ -191,53 +176,43 @@ class PackageTarget:
         sheet.title = name
         self._owned[name] = OpenpyxlTarget(book)
 
-    def add_list_validation(
-        self, sheet: str, first_row: int, last_row: int, column: int, options: Sequence[str]
-    ) -> None:
-        """A drop-down with *options* on a column's rows."""
+    def add_list_validation(self, sheet: str, validation: ListValidation) -> None:
+        """A drop-down list on a column's rows."""
         own = self._own(sheet)
         if own is not None:
-            own.add_list_validation(sheet, first_row, last_row, column, options)
+            own.add_list_validation(sheet, validation)
             return
-        ref = f"{cell_name(first_row, column)}:{cell_name(last_row, column)}"
-        self._editor(sheet).add_list_validation(ref, options, _STATUS_ERROR_TITLE, _STATUS_ERROR)
+        column = validation.column
+        ref = f"{cell_name(validation.first_row, column)}:{cell_name(validation.last_row, column)}"
+        self._editor(sheet).add_list_validation(
+            ref, validation.options, validation.error_title or "", validation.error or ""
+        )
 
-    def add_fill_rule(
-        self, sheet: str, first_row: int, last_row: int, column: int, equals: str, fill: str
-    ) -> None:
-        """Conditional formatting: fill the cell with *fill* when its text equals *equals*."""
+    def add_fill_rule(self, sheet: str, rule: FillRule) -> None:
+        """Conditional formatting: a fill for the cells whose text equals a value."""
         own = self._own(sheet)
         if own is not None:
-            own.add_fill_rule(sheet, first_row, last_row, column, equals, fill)
+            own.add_fill_rule(sheet, rule)
             return
-        ref = f"{cell_name(first_row, column)}:{cell_name(last_row, column)}"
-        self._editor(sheet).add_equals_rule(ref, equals, self.styles.fill_dxf(fill))
+        ref = f"{cell_name(rule.first_row, rule.column)}:{cell_name(rule.last_row, rule.column)}"
+        self._editor(sheet).add_equals_rule(ref, rule.equals, self.styles.fill_dxf(rule.fill))
 
-    def link(self, sheet: str, row: int, column: int, to_sheet: str, to_cell: str) -> None:
-        """Make a cell a hyperlink to a cell in the workbook (on a sheet uvp owns)."""
+    def link(self, sheet: str, row: int, column: int, link: Link) -> None:
+        """Make a cell a hyperlink (to another file only on a sheet uvp owns)."""
         own = self._own(sheet)
-        if own is None:
-            raise NotImplementedError("uvp links only from the sheets it owns")
-        own.link(sheet, row, column, to_sheet, to_cell)
+        if own is not None:
+            own.link(sheet, row, column, link)
+            return
+        if link.file is not None:
+            raise NotImplementedError("uvp links to other files only from the sheets it owns")
+        self._editor(sheet).link(row, column, link.location)
 
-    def bar_chart(
-        self,
-        sheet: str,
-        anchor: str,
-        title: str,
-        header_row: int,
-        first_row: int,
-        last_row: int,
-        category_column: int,
-        series: Sequence[Series],
-    ) -> None:
+    def bar_chart(self, sheet: str, chart: BarChart) -> None:
         """A native Excel bar chart (on a sheet uvp owns)."""
         own = self._own(sheet)
         if own is None:
             raise NotImplementedError("uvp draws charts only on the sheets it owns")
-        own.bar_chart(
-            sheet, anchor, title, header_row, first_row, last_row, category_column, series
-        )
+        own.bar_chart(sheet, chart)
 
     def column_width(self, sheet: str, column: int, width: float) -> None:
         """Set a column's width (in characters)."""
@@ -247,6 +222,14 @@ class PackageTarget:
             return
         self._editor(sheet).column_width(column, width)
 
+    def row_height(self, sheet: str, row: int, height: float) -> None:
+        """Set a row's height (in points)."""
+        own = self._own(sheet)
+        if own is not None:
+            own.row_height(sheet, row, height)
+            return
+        self._editor(sheet).row_height(row, height)
+
     def freeze(self, sheet: str, cell: str) -> None:
         """Freeze panes (on a sheet uvp owns)."""
         own = self._own(sheet)
@@ -254,12 +237,12 @@ class PackageTarget:
             raise NotImplementedError("uvp freezes panes only on the sheets it owns")
         own.freeze(sheet, cell)
 
-    def fit_to_page_width(self, sheet: str) -> None:
-        """Print landscape, one page wide (on a sheet uvp owns)."""
+    def page_setup(self, sheet: str, setup: PageSetup) -> None:
+        """How the sheet prints (on a sheet uvp owns)."""
         own = self._own(sheet)
         if own is None:
             raise NotImplementedError("uvp sets printing only on the sheets it owns")
-        own.fit_to_page_width(sheet)
+        own.page_setup(sheet, setup)
 
     # -- finishing ---------------------------------------------------------------------------
 

@@ -24,14 +24,13 @@ import re
 import shutil
 import stat
 import struct
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from uvp.core import WorkbookError
+from uvp.core import WorkbookError, write_with
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -647,46 +646,35 @@ def save_atomically(
 ) -> Path | None:
     """Write a file through *write* (given a temporary path), then replace *path* with it.
 
-    A crash or an error leaves *path* as it was. With *backup*, the original
-    is kept as ``name.bak.xlsx`` beside it; its path is returned.
+    The one atomic writer (:func:`uvp.core.write_with`) with what a workbook
+    needs besides: a workbook open in Excel is refused, a failure is a
+    :class:`~uvp.WorkbookError`, and with *backup* the original is kept as
+    ``name.bak.xlsx`` beside it (its path is returned). A crash or an error
+    leaves *path* as it was.
     """
     path = Path(path)
     source = str(path)
     lock = lock_file(path)
     if lock is not None:
         raise WorkbookError("workbook-locked", source=source, lock=lock.name)
-    try:
-        handle, temporary_name = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix
-        )
-    except OSError as error:  # no such folder, no right to write in it
-        raise WorkbookError(
-            "workbook-write-failed", source=source, detail=error.strerror or str(error)
-        ) from error
-    os.close(handle)
-    temporary = Path(temporary_name)
-    backup_path: Path | None = None
-    try:
+    backup_path = path.with_name(f"{path.stem}.bak{path.suffix}")
+    kept: list[Path] = []
+
+    def write_then_keep(temporary: Path) -> None:
         write(temporary)
-        if path.exists():
-            # mkstemp makes the file readable by its owner only; keep the original's mode.
-            shutil.copymode(path, temporary)
-            if backup:
-                backup_path = path.with_name(f"{path.stem}.bak{path.suffix}")
-                shutil.copy2(path, backup_path)
-        os.replace(temporary, path)
+        if backup and path.exists():
+            shutil.copy2(path, backup_path)
+            kept.append(backup_path)
+
+    try:
+        write_with(path, write_then_keep)
     except WorkbookError:
-        temporary.unlink(missing_ok=True)
         raise
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
+    except OSError as error:  # no such folder, no right to write in it, a full disk
         raise WorkbookError(
             "workbook-write-failed", source=source, detail=error.strerror or str(error)
         ) from error
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return backup_path
+    return kept[0] if kept else None
 
 
 def save_workbook(

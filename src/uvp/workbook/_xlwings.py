@@ -7,13 +7,20 @@ by :func:`book_values`, one reader serves the file and the open workbook alike.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final
 
 import xlwings as xw
 
-from uvp.core import cell_name, column_letter, sheet_reference
-from uvp.workbook._target import CellValue, Series
+from uvp.core import cell_name, column_letter
+from uvp.workbook._sheet import (
+    BarChart,
+    CellValue,
+    FillRule,
+    Link,
+    ListValidation,
+    PageSetup,
+    Style,
+)
 
 __all__ = ["XlwingsTarget", "book_values"]
 
@@ -29,7 +36,8 @@ def _hex(colour: str) -> str:
 class XlwingsTarget:
     """:class:`uvp.workbook.Target` on a live workbook through xlwings.
 
-    Values are gathered and written in rectangular blocks by :meth:`flush`:
+    Values, styles and links are gathered and written by :meth:`flush`, in
+    rectangular blocks (values) and ranges of cells that look alike (styles):
     on xlwings' remote engine every write costs about as much as the sheet is
     big, so a cell at a time would make a large plan slow.
     """
@@ -37,6 +45,8 @@ class XlwingsTarget:
     def __init__(self, book: xw.Book) -> None:
         self.book = book
         self._pending: dict[str, dict[tuple[int, int], CellValue]] = {}
+        self._styles: dict[str, dict[Style, dict[tuple[int, int], CellValue]]] = {}
+        self._links: dict[str, dict[tuple[int, int], Link]] = {}
 
     def _range(
         self,
@@ -58,92 +68,74 @@ class XlwingsTarget:
             value = "'" + value
         self._pending.setdefault(sheet, {})[row, column] = "" if value is None else value
 
+    def set_style(self, sheet: str, row: int, column: int, style: Style) -> None:
+        self._styles.setdefault(sheet, {}).setdefault(style, {})[row, column] = None
+
+    def link(self, sheet: str, row: int, column: int, link: Link) -> None:
+        self._links.setdefault(sheet, {})[row, column] = link
+
     def flush(self) -> None:
-        """Write the gathered values, a block of neighbouring cells at a time."""
+        """Write the gathered values (a block of neighbouring cells at a time), then
+        the styles (a block of alike cells at a time), then the links."""
         pending, self._pending = self._pending, {}
         for sheet, cells in pending.items():
             ws = self.book.sheets[sheet]
             for row, column, block in _blocks(cells):
                 ws.range(cell_name(row, column)).value = block
-
-    def set_style(
-        self,
-        sheet: str,
-        row: int,
-        column: int,
-        *,
-        bold: bool = False,
-        size: float | None = None,
-        fill: str | None = None,
-        color: str | None = None,
-        wrap: bool = False,
-        center: bool = False,
-        number_format: str | None = None,
-    ) -> None:
-        cell = self._range(sheet, row, column)
-        if bold:
-            cell.font.bold = True
-        if size:
-            cell.font.size = size
-        if color:
-            cell.font.color = _hex(color)
-        if fill:
-            cell.color = _hex(fill)
-        elif fill == "":
-            cell.color = None
-        if wrap:
-            cell.wrap_text = True
-        if center:
-            cell.horizontal_alignment = "center"
-        if number_format:
-            cell.number_format = number_format
+        styles, self._styles = self._styles, {}
+        for sheet, by_style in styles.items():
+            for style, alike in by_style.items():
+                for row, column, block in _blocks(alike):
+                    last_row, last_column = row + len(block) - 1, column + len(block[0]) - 1
+                    _apply(self._range(sheet, row, column, last_row, last_column), style)
+        links, self._links = self._links, {}
+        for sheet, linked in links.items():
+            for (row, column), link in linked.items():
+                address = f"{link.file or ''}#{link.location}"
+                text = pending.get(sheet, {}).get((row, column))
+                if isinstance(text, str) and text[1:].startswith(_FORMULA_STARTS):
+                    text = text[1:]  # the cell's text, without the apostrophe that keeps it one
+                self._range(sheet, row, column).add_hyperlink(
+                    address, text_to_display=str(text) if text else link.location
+                )
 
     def replace_sheet(self, name: str) -> None:
+        self.flush()  # what was written before goes first, into the sheets it was meant for
         if name in [sheet.name for sheet in self.book.sheets]:
             self.book.sheets[name].delete()
         self.book.sheets.add(name, after=self.book.sheets[len(self.book.sheets) - 1])
 
-    def add_list_validation(
-        self, sheet: str, first_row: int, last_row: int, column: int, options: Sequence[str]
-    ) -> None:
-        self._range(sheet, first_row, column, last_row).data_validation.set_list(list(options))
+    def add_list_validation(self, sheet: str, validation: ListValidation) -> None:
+        cells = self._range(sheet, validation.first_row, validation.column, validation.last_row)
+        cells.data_validation.set_list(list(validation.options))
 
-    def add_fill_rule(
-        self, sheet: str, first_row: int, last_row: int, column: int, equals: str, fill: str
-    ) -> None:
-        formula = '="' + equals.replace('"', '""') + '"'
-        self._range(sheet, first_row, column, last_row).conditional_formats.add_cell_value(
-            "equal_to", formula, fill_color=_hex(fill)
-        )
+    def add_fill_rule(self, sheet: str, rule: FillRule) -> None:
+        formula = '="' + rule.equals.replace('"', '""') + '"'
+        cells = self._range(sheet, rule.first_row, rule.column, rule.last_row)
+        cells.conditional_formats.add_cell_value("equal_to", formula, fill_color=_hex(rule.fill))
 
-    def link(self, sheet: str, row: int, column: int, to_sheet: str, to_cell: str) -> None:
-        cell = self._range(sheet, row, column)
-        cell.add_hyperlink("#" + sheet_reference(to_sheet, to_cell), text_to_display=to_cell)
-
-    def bar_chart(
-        self,
-        sheet: str,
-        anchor: str,
-        title: str,
-        header_row: int,
-        first_row: int,
-        last_row: int,
-        category_column: int,
-        series: Sequence[Series],
-    ) -> None:
+    def bar_chart(self, sheet: str, chart: BarChart) -> None:
         ws = self.book.sheets[sheet]
-        last_column = max(column for _, column in series)
-        chart = ws.charts.add(0, 0, 480, 260, chart_type="bar_stacked", anchor=ws.range(anchor))
+        last_column = max(series.column for series in chart.series)
+        added = ws.charts.add(
+            0, 0, 480, 260, chart_type="bar_stacked", anchor=ws.range(chart.anchor)
+        )
         # The chart is created in Excel with its source data; its title is the series'
         # header row, and the sheet's heading says what it shows.
-        chart.set_source_data(
-            ws.range(f"{cell_name(header_row, category_column)}:{cell_name(last_row, last_column)}")
+        added.set_source_data(
+            ws.range(
+                f"{cell_name(chart.header_row, chart.category_column)}:"
+                f"{cell_name(chart.last_row, last_column)}"
+            )
         )
 
     def column_width(self, sheet: str, column: int, width: float) -> None:
         # uvp gives widths in characters (Excel's own unit); Office.js takes points:
         # with Excel's standard font a character is 7 pixels, plus 5 of margin.
         self._range(sheet, 1, column).column_width = round((width * 7 + 5) * 0.75, 2)
+
+    def row_height(self, sheet: str, row: int, height: float) -> None:
+        self._range(sheet, row, 1).row_height = height
 
     def freeze(self, sheet: str, cell: str) -> None:
         # uvp names the first cell that scrolls ("A5"); xlwings the cells that stay.
@@ -160,8 +152,38 @@ class XlwingsTarget:
             return
         self.book.sheets[sheet].freeze_panes.freeze_at(frozen)
 
-    def fit_to_page_width(self, sheet: str) -> None:
+    def page_setup(self, sheet: str, setup: PageSetup) -> None:
         """Excel keeps its own print settings; the add-in does not change them."""
+
+
+def _apply(cells: xw.Range, style: Style) -> None:
+    """Format *cells* with what *style* says."""
+    if style.bold:
+        cells.font.bold = True
+    if style.italic:
+        cells.font.italic = True
+    if style.size:
+        cells.font.size = style.size
+    if style.color:
+        cells.font.color = _hex(style.color)
+    # Underlining comes with a hyperlink in Excel; xlwings has no setting for it.
+    if style.fill:
+        cells.color = _hex(style.fill)
+    elif style.fill == "":
+        cells.color = None
+    if style.bottom_border:
+        border = cells.borders["edge_bottom"]
+        border.color = _hex(style.bottom_border)
+        border.weight = "thin"
+        border.line_style = "continuous"
+    if style.wrap:
+        cells.wrap_text = True
+    if style.horizontal:
+        cells.horizontal_alignment = style.horizontal
+    if style.vertical:
+        cells.vertical_alignment = style.vertical
+    if style.number_format:
+        cells.number_format = style.number_format
 
 
 def _blocks(
