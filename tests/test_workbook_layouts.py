@@ -610,3 +610,18 @@ def test_five_limburg_municipalities_sharing_an_ivp_compare_and_gather() -> None
     assert any("bijeenkomst" in t for t in titles)
     riec = agenda(plans, "RIEC")
     assert [item.municipalities for item in riec.items] == [PARKSTAD]
+
+
+def test_numbered_goals_round_trip_through_a_workbook(tmp_path: Path) -> None:
+    actions = (
+        uvp.Action("Een.", uvp.parse_assignments("Ede", "Q1"), goal="2.1"),
+        uvp.Action("Twee.", uvp.parse_assignments("Ede", "Q2"), goal="2.2"),
+    )
+    goals = (
+        uvp.Goal(number="2.1", title="Minder inbraken"),
+        uvp.Goal(number="2.2", title="Veilig uitgaan"),
+    )
+    theme = uvp.Theme("Wijk", goals=goals, actions=actions)
+    plan = uvp.Plan("Ede", 2024, priorities=(uvp.Priority("Veilig wonen", "local", (theme,)),))
+    path = uvp.write_workbook(plan, tmp_path / "plan.xlsx", layout="goal")
+    assert uvp.read_workbook(path) == plan

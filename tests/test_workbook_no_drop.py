@@ -222,3 +222,19 @@ def test_messages_quote_at_most_100_characters_of_a_cell() -> None:
         assert ("x" * 99) + "…" in message
         assert "x" * 101 not in message
     assert len(str(finding.params["text"])) == 101
+
+
+def test_a_sheet_that_looks_like_a_plan_but_has_no_table_is_reported() -> None:
+    plan = [["Drugs (lokale prioriteit)"], ["Acties", "Trekker", "Kwartaal"], ["Een.", "Ede", "Q1"]]
+    # A table of actions without who or when: not an action table, so not read, but said.
+    loose = [["Nr", "Maatregel", "Toelichting"], [1, "Cameratoezicht.", "In overleg."]]
+    notes = [["Omschrijving"], ["Dit blad licht het plan toe."]]  # prose: not a plan's table
+    result = read_values(
+        {"Drugs": plan, "Losse acties": loose, "Toelichting": notes},
+        municipality="Ede",
+        year=2024,
+    )
+    unread = {
+        (f.location.sheet, f.location.cell) for f in result.findings if f.code == "unread-cell"
+    }
+    assert unread == {("Losse acties", "A1"), ("Losse acties", "A2")}

@@ -1166,6 +1166,8 @@ class _Reader:
         """A note on how a cell was read, as a finding at that cell."""
         columns = table.columns
         column = columns.get(note.field or "quarter", columns.get("text", 0)) + 1
+        params = {k: _quote(v) if isinstance(v, str) else v for k, v in note.params.items()}
+        note = attrs.evolve(note, params=params)
         self.findings.append(note.to_finding(Location(action.sheet, excel_row, column)))
 
     def _lines(
@@ -1304,16 +1306,18 @@ class _Reader:
         )
 
     def _looks_like_planning(self, name: str) -> bool:
-        """A sheet without an action table that names an action column, or whose merged
-        cells were said to hide one: what it holds is reported, not dropped in silence."""
+        """A sheet without an action table whose merged cells were said to hide one, or
+        with a row that names an action column and another column of a plan (*Nr |
+        Maatregel | Toelichting*): what it holds is reported, not dropped in silence."""
         if name in self.broken or name in self.used:
             return True
-        return any(
-            len(text) <= 40 and field_of(text) == "text"
-            for row in self.sheets[name]
-            for text in row
-            if text is not None
-        )
+        for row in self.sheets[name]:
+            named = {field_of(text) for text in row if text is not None and len(text) <= 40} - {
+                None
+            }
+            if "text" in named and len(named) > 1:
+                return True
+        return False
 
     def _report_unread(self, name: str) -> None:
         """Every non-empty cell of a planning sheet that was neither read nor reported:
