@@ -278,9 +278,9 @@ def test_the_findings_table_in_the_docs_lists_every_code_with_its_severity() -> 
 # -- plurals -------------------------------------------------------------------------------------
 
 # A count before a plural noun, or a noun with its plural in brackets: "1 acties", "actie(s)".
-_PSEUDO_PLURAL = re.compile(r"\w\((?:s|en|n|men)\)|\w/\w+en\b")
+_PSEUDO_PLURAL = re.compile(r"\w\((?:s|en|n|len|men|es)\)|\w/\w+en\b")
 _COUNTED_NOUN = re.compile(
-    r"\{(\w+)\} (acties|prioriteiten|thema's|doelen|kwartalen|fouten|waarschuwingen|regels"
+    r"\{(\w+)\} (acties|cellen|cells|prioriteiten|thema's|doelen|kwartalen|fouten|waarschuwingen|regels"
     r"|bestanden|plannen|wijzigingen|seconden|rijen|kolommen|bladen|verzoeken|actions"
     r"|priorities|themes|goals|quarters|errors|warnings|lines|files|plans|changes|seconds"
     r"|rows|columns|sheets|requests)\b"
@@ -291,6 +291,9 @@ def _templates() -> list[tuple[str, str]]:
     found = [(f"{lang}:{key}", text) for lang in LANGUAGES for key, text in TEXTS[lang].items()]
     for code, entry in FINDINGS.items():
         found += [(f"{lang}:{code}", text) for lang, text in entry.text.items()]
+        for part in entry.parts.values():
+            if isinstance(part, When):
+                found += [(f"{lang}:{code}", text) for lang, text in part.text.items()]
     return found
 
 
@@ -315,7 +318,8 @@ def test_no_text_counts_in_the_plural_whatever_the_number() -> None:
         ("cli-failed", {"count": 1, "total": 3}, "1 van de 3 bestanden is mislukt:"),
         ("cli-failed", {"count": 2, "total": 3}, "2 van de 3 bestanden zijn mislukt:"),
         ("history-next-year-ongoing", {"count": 1}, "1 actie blijft Doorlopend."),
-        ("lead-quarter-mismatch", {"leads": 1, "quarters": 2},
+        ("lead-quarter-mismatch",
+         {"leads": 1, "quarters": 2, "lead_column": "Trekker", "quarter_column": "Kwartaal"},
          "Trekker heeft 1 regel en Kwartaal 2: geef één kwartaal voor alle trekkers, of één "
          "kwartaal per trekkerregel."),
     ],

@@ -35,6 +35,7 @@ from uvp.core import (
     Span,
     Tone,
     UvpError,
+    Vocabulary,
     findings_lines,
     parse_date,
     plan_lines,
@@ -125,8 +126,24 @@ def argument(code: str, metavar: str = "plan") -> Any:
     return typer.Argument(help=help, metavar=shown, show_default=False)
 
 
+def words_of(text: str) -> Vocabulary:
+    """The words of ``--woordenlijst FILE``; rows that cannot be used are said on stderr."""
+    from uvp.workbook import read_vocabulary
+
+    vocabulary, report = or_exit(partial(read_vocabulary, text))
+    if report.findings:
+        say(console(stderr=True), [(Span(text, "strong"),), *findings_lines(report)])
+    return vocabulary
+
+
+def reading(gemeente: str | None, jaar: int | None, words: Vocabulary | None) -> dict[str, Any]:
+    """How plan files are read: the municipality, year and words a workbook may not say."""
+    return {"municipality": gemeente, "year": jaar, "vocabulary": words}
+
+
 # Options shared by the commands: the plan's year as the model takes it.
 Paths = Annotated[list[Path], argument("paths")]
+Words = Annotated[Vocabulary | None, option("--woordenlijst", parser=words_of)]
 Municipality = Annotated[str | None, option("--gemeente")]
 Year = Annotated[int | None, option("--jaar", min=1900, max=2999)]
 Format = Annotated[Literal["text", "json"], option("--format")]
@@ -221,11 +238,13 @@ def show(
     output: Format = "text",
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Print each plan's summary and findings."""
     batch = Batch(plan_files(paths), fmt=output)
+    inspect = partial(inspect_plan, **reading(gemeente, jaar, woordenlijst))
     for path in batch:
-        found = batch.run(path, partial(inspect_plan, path, municipality=gemeente, year=jaar))
+        found = batch.run(path, partial(inspect, path))
         if found is None:
             batch.tell({"source": str(path), "error": batch.failed[-1][1]}, ())
         else:
@@ -244,12 +263,14 @@ def validate(
     fmt: Format = "text",
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Check plans; exit 1 when any has a finding of severity error."""
     from uvp.workbook import validate_workbook
 
-    check = partial(validate_workbook, peildatum=peildatum, municipality=gemeente, year=jaar)
-    inspect = partial(inspect_plan, peildatum=peildatum, municipality=gemeente, year=jaar)
+    how = reading(gemeente, jaar, woordenlijst)
+    check = partial(validate_workbook, peildatum=peildatum, **how)
+    inspect = partial(inspect_plan, peildatum=peildatum, **how)
     batch = Batch(plan_files(paths), output, overwrite, fmt)
     errors = False
     for path in batch:
@@ -277,13 +298,14 @@ def fill(
     overwrite: Overwrite = False,
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Add or refresh the quarter matrix (and a Status column) in workbooks."""
     from uvp.workbook import fill_workbook
 
     batch = Batch(plan_files(paths, WORKBOOK_SUFFIXES), output, overwrite)
     mismatched = False
-    fill_one = partial(fill_workbook, municipality=gemeente, year=jaar, status=not no_status)
+    fill_one = partial(fill_workbook, status=not no_status, **reading(gemeente, jaar, woordenlijst))
     for path in batch:
         if (result := batch.edit(path, fill_one)) is not None:
             say(batch.out, result.lines(batch.targets[path]))
@@ -301,13 +323,15 @@ def evaluate(
     overwrite: Overwrite = False,
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Write the Evaluatie sheet for the council into workbooks."""
     from uvp.workbook import evaluate_workbook
 
     date = peildatum or dt.date.today()
     batch = Batch(plan_files(paths, WORKBOOK_SUFFIXES), output, overwrite)
-    evaluate_one = partial(evaluate_workbook, peildatum=date, municipality=gemeente, year=jaar)
+    how = reading(gemeente, jaar, woordenlijst)
+    evaluate_one = partial(evaluate_workbook, peildatum=date, **how)
     for path in batch:
         if (evaluation := batch.edit(path, evaluate_one)) is not None:
             say(batch.out, evaluation.lines(batch.targets[path]))
@@ -337,12 +361,14 @@ def convert(
     overwrite: Overwrite = False,
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Workbooks to JSON and JSON to workbooks; continues past a bad file."""
     files = plan_files(paths)
     found = partial(output_paths, files, output, writes=CONVERTS_TO, suffix=converted_suffix)
     batch, targets = Batch(files), or_exit(found)
-    convert_one = partial(convert_plan, overwrite=overwrite, municipality=gemeente, year=jaar)
+    how = reading(gemeente, jaar, woordenlijst)
+    convert_one = partial(convert_plan, overwrite=overwrite, **how)
     for path, target in zip(batch, targets, strict=True):
         step = partial(convert_one, path, target, layout=layout)
         if (written := batch.run(path, step)) is not None:

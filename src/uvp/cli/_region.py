@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -29,19 +29,14 @@ def _checked(output: Path | None, writes: tuple[str, ...], overwrite: bool, *inp
         shell.or_exit(partial(output_file, output, writes, overwrite=overwrite, inputs=inputs))
 
 
-def _read_region(
-    paths: Sequence[Path],
-    municipality: str | None,
-    year: int | None,
-    least: int,
-) -> list[Located]:
+def _read_region(paths: Sequence[Path], least: int, **reading: Any) -> list[Located]:
     """The plans with where their actions stand, one per municipality (a plan as workbook
     and JSON: the workbook, and a line that says so); exit 2 when a file cannot be read
     or the plans are not of *least* municipalities, one plan each."""
     from uvp.region import one_plan_each
 
     batch = shell.Batch(shell.plan_files(paths))
-    read = partial(read_located, municipality=municipality, year=year)
+    read = partial(read_located, **reading)
     sources = [s for path in batch if (s := batch.run(path, partial(read, path))) is not None]
     batch.finish()
     kept, said = shell.or_exit(partial(one_plan_each, sources, least=least))
@@ -57,10 +52,10 @@ def _print(fmt: str, data: Callable[[], object], lines: Callable[[], list[Line]]
         shell.say(shell.console(), lines())
 
 
-def _written(fmt: str, code: str, path: Path) -> None:
-    """Say that *path* was written: to stderr beside JSON on stdout."""
-    to = shell.console(stderr=fmt == "json")
-    shell.say(to, [(Span(shell.nl(code, path=path)),)])
+def _write(fmt: str, code: str, write: Callable[[], Path]) -> None:
+    """Write the result's file, and say so: to stderr beside JSON on stdout."""
+    said = shell.nl(code, path=shell.or_exit(write))
+    shell.say(shell.console(stderr=fmt == "json"), [(Span(said),)])
 
 
 @shell.app.command("compare", help=shell.nl("cli-help-compare"), cls=Command)
@@ -71,20 +66,22 @@ def compare(
     overwrite: shell.Overwrite = False,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
+    woordenlijst: shell.Words = None,
 ) -> None:
     """Compare the joint actions of several municipalities' plans; exit 1 on differences."""
     from uvp.region import compare as compare_plans
     from uvp.region import comparison_lines, write_region_workbook
 
     _checked(output, (".xlsx",), overwrite, *shell.plan_files(paths))
-    sources = _read_region(paths, gemeente, jaar, least=2)
+    sources = _read_region(paths, 2, **shell.reading(gemeente, jaar, woordenlijst))
     comparison = compare_plans([source.plan for source in sources])
     _print(
         fmt, partial(comparison.to_dict, sources), partial(comparison_lines, comparison, sources)
     )
     if output is not None:
-        shell.or_exit(partial(write_region_workbook, comparison, output, sources))
-        _written(fmt, "cli-compare-written", output)
+        _write(
+            fmt, "cli-compare-written", partial(write_region_workbook, comparison, output, sources)
+        )
     if not comparison.ok:
         raise typer.Exit(1)
 
@@ -98,19 +95,19 @@ def agenda(
     overwrite: shell.Overwrite = False,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
+    woordenlijst: shell.Words = None,
 ) -> None:
     """What one partner leads or takes part in across the plans, per quarter."""
     from uvp.region import agenda as partner_agenda
     from uvp.region import agenda_lines, write_agenda_workbook
 
     _checked(output, (".xlsx",), overwrite, *shell.plan_files(paths))
-    sources = _read_region(paths, gemeente, jaar, least=1)
+    sources = _read_region(paths, 1, **shell.reading(gemeente, jaar, woordenlijst))
     plans = [source.plan for source in sources]
     result = shell.or_exit(partial(partner_agenda, plans, partner, strict=True))
     _print(fmt, partial(result.to_dict, sources), partial(agenda_lines, result))
     if output is not None:
-        shell.or_exit(partial(write_agenda_workbook, result, output, sources))
-        _written(fmt, "cli-agenda-written", output)
+        _write(fmt, "cli-agenda-written", partial(write_agenda_workbook, result, output, sources))
 
 
 @shell.app.command("report", help=shell.nl("cli-help-report"), cls=Command)
@@ -122,6 +119,7 @@ def report(
     fmt: shell.Format = "text",
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
+    woordenlijst: shell.Words = None,
 ) -> None:
     """The quarterly report for the driehoeksoverleg; exit 0 also when actions are late."""
     import datetime as dt
@@ -129,14 +127,13 @@ def report(
     from uvp.region import quarterly_report, report_lines, write_report_html, write_report_workbook
 
     _checked(output, (".html", ".htm", ".xlsx"), overwrite, path)
-    plan = shell.or_exit(partial(read_plan, path, municipality=gemeente, year=jaar))
+    plan = shell.or_exit(partial(read_plan, path, **shell.reading(gemeente, jaar, woordenlijst)))
     result = quarterly_report(plan, peildatum or dt.date.today())
     data = {"source": str(path), **result.to_dict()}
     _print(fmt, lambda: data, partial(report_lines, result))
     if output is not None:
         write = write_report_workbook if output.suffix.lower() == ".xlsx" else write_report_html
-        shell.or_exit(partial(write, result, output))
-        _written(fmt, "cli-report-written", output)
+        _write(fmt, "cli-report-written", partial(write, result, output))
 
 
 @shell.app.command("diff", help=shell.nl("cli-help-diff"), cls=Command)
@@ -146,11 +143,12 @@ def diff(
     fmt: shell.Format = "text",
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
+    woordenlijst: shell.Words = None,
 ) -> None:
     """What changed between two versions of one plan; exit 1 on differences."""
     from uvp.region import diff_lines, diff_plans
 
-    read = partial(read_located, municipality=gemeente, year=jaar)
+    read = partial(read_located, **shell.reading(gemeente, jaar, woordenlijst))
     before, after = (shell.or_exit(partial(read, path)) for path in (old, new))
     result = shell.or_exit(partial(diff_plans, before.plan, after.plan))
     data = {"old": str(old), "new": str(new), **result.to_dict(before, after)}
@@ -166,12 +164,14 @@ def next_year(
     overwrite: shell.Overwrite = False,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
+    woordenlijst: shell.Words = None,
 ) -> None:
     """Draft next year's plan from an evaluated plan, as a new workbook or JSON file."""
     from uvp.region import draft_next_year, next_year_lines
 
     _checked(output, (".xlsx", ".json"), overwrite, path)
-    draft_one = partial(draft_next_year, overwrite=overwrite, municipality=gemeente, year=jaar)
+    how = shell.reading(gemeente, jaar, woordenlijst)
+    draft_one = partial(draft_next_year, overwrite=overwrite, **how)
     said, warned = next_year_lines(shell.or_exit(partial(draft_one, path, output)))
     shell.say(shell.console(), said)
     shell.say(shell.console(stderr=True), warned)

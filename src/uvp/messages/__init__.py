@@ -95,7 +95,8 @@ def plural(count: object, forms: str) -> str:
     one, bar, other = forms.partition("|")
     if not bar:
         raise ValueError(f"a plural needs two forms, 'one|other', not {forms!r}")
-    return (one if count == 1 else other).replace("#", str(count))
+    # A count may come as text (a finding's params are JSON-ready): "1" is one too.
+    return (one if str(count).strip() == "1" else other).replace("#", str(count))
 
 
 class _Formatter(string.Formatter):
@@ -138,7 +139,7 @@ def missing_params(code: str, params: Mapping[str, object]) -> list[str]:
     """The params finding *code*'s message needs, in any language, that *params* lacks.
 
     A param a :class:`When` part reads may be ``None`` (the part is left out),
-    but must be given.
+    but must be given, unless the part is optional.
 
     >>> missing_params("overdue", {"action": "Een actie.", "due": "31-03-2024"})
     ['peildatum']
@@ -150,7 +151,7 @@ def missing_params(code: str, params: Mapping[str, object]) -> list[str]:
     missing = sorted(needed - params.keys())
     for name, part in entry.parts.items():
         if isinstance(part, When):
-            if part.param not in params:
+            if part.param not in params and not part.optional:
                 missing.append(part.param)
             continue
         code_of_part = params.get(name)

@@ -28,6 +28,7 @@ from uvp.core import (
     PlanDataError,
     Report,
     UvpError,
+    Vocabulary,
     WorkbookError,
     dump,
     load,
@@ -94,7 +95,11 @@ def find_plans(
 
 
 def read_plan(
-    path: str | os.PathLike[str], *, municipality: str | None = None, year: int | None = None
+    path: str | os.PathLike[str],
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Plan:
     """Read the plan in a JSON file or an Excel workbook.
 
@@ -108,7 +113,7 @@ def read_plan(
     if suffix in WORKBOOK_SUFFIXES:
         from uvp.workbook import read_workbook
 
-        return read_workbook(path, municipality=municipality, year=year)
+        return read_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
     if not path.exists():  # a folder or a file with a typo in its name
         raise PlanDataError("path-not-found", source=str(path))
     raise PlanDataError("not-a-plan-file", source=str(path), suffixes=", ".join(PLAN_SUFFIXES))
@@ -120,6 +125,7 @@ def inspect_plan(
     municipality: str | None = None,
     year: int | None = None,
     peildatum: dt.date | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[Plan, Report]:
     """Read a plan file and check it: the plan and its findings, each finding of a
     workbook located in the cell it is about (see :func:`uvp.workbook.validate_result`).
@@ -132,7 +138,7 @@ def inspect_plan(
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         from uvp.workbook import inspect_workbook, validate_result
 
-        result = inspect_workbook(path, municipality=municipality, year=year)
+        result = inspect_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
         return result.plan, validate_result(result, peildatum=peildatum)
     plan = read_plan(path)
     return plan, validate_plan(plan, peildatum=peildatum)
@@ -190,6 +196,7 @@ def convert_plan(
     overwrite: bool = False,
     municipality: str | None = None,
     year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Path:
     """A workbook as JSON, or JSON as a workbook: the plan at *path* written under the
     same name with the other suffix (:func:`converted_suffix`), beside it; or at
@@ -205,7 +212,7 @@ def convert_plan(
     """
     path = Path(path)
     (target,) = output_paths([path], output, writes=CONVERTS_TO, suffix=converted_suffix)
-    plan = read_plan(path, municipality=municipality, year=year)
+    plan = read_plan(path, municipality=municipality, year=year, vocabulary=vocabulary)
     return write_plan(plan, target, layout=layout, overwrite=overwrite)
 
 
@@ -232,7 +239,11 @@ class Located:
 
 
 def read_located(
-    path: str | os.PathLike[str], *, municipality: str | None = None, year: int | None = None
+    path: str | os.PathLike[str],
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Located:
     """Read a plan like :func:`read_plan`, keeping where each action stands in a workbook."""
     path = Path(path)
@@ -240,5 +251,5 @@ def read_located(
         return Located(read_plan(path), path)
     from uvp.workbook import inspect_workbook
 
-    result = inspect_workbook(path, municipality=municipality, year=year)
+    result = inspect_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
     return Located(result.plan, path, result.actions)
