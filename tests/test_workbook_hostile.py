@@ -249,7 +249,7 @@ def test_zip_encryption_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "detail"),
-    [("random", "unknown format"), ("empty", "empty"), ("folder", "folder")],
+    [("random", "onbekend formaat"), ("empty", "leeg"), ("folder", "een map")],
 )
 def test_not_a_zip(tmp_path: Path, kind: str, detail: str) -> None:
     path = tmp_path / f"{kind}.xlsx"
@@ -771,7 +771,15 @@ def test_save_makes_a_backup_and_keeps_the_mode(tmp_path: Path) -> None:
     ]
 
 
-def test_save_into_a_missing_folder(tmp_path: Path) -> None:
+def test_save_into_a_missing_folder_makes_it(tmp_path: Path) -> None:
+    target = tmp_path / "nieuw" / "map" / "plan.xlsx"
+    save_atomically(lambda temporary: temporary.write_bytes(b"x"), target)
+    assert target.read_bytes() == b"x"
+
+
+def test_save_where_no_folder_can_be_made_says_so_without_an_original(tmp_path: Path) -> None:
+    (tmp_path / "bestand").write_text("een bestand, geen map")
     with pytest.raises(uvp.WorkbookError) as caught:
-        save_atomically(lambda temporary: None, tmp_path / "weg" / "plan.xlsx")
-    assert caught.value.code == "workbook-write-failed"
+        save_atomically(lambda temporary: None, tmp_path / "bestand" / "plan.xlsx")
+    assert caught.value.code == "file-write-failed"
+    assert "origineel" not in caught.value.message("nl")

@@ -33,6 +33,7 @@ from uvp.core._vocabulary import Vocabulary
 
 __all__ = [
     "Assignment",
+    "distinct_names",
     "format_assignments",
     "leads_text",
     "parse_assignments",
@@ -98,7 +99,7 @@ def parse_assignments(
     ['Ede: Q1', 'Politie: Q1', 'Halt: Q3']
     >>> parse_assignments("Barneveld\\nNijkerk\\nScherpenzeel", "Q1\\nQ2")
     Traceback (most recent call last):
-    uvp.AlignmentError: Trekker 'Barneveld\\nNijkerk\\nScherpenzeel' has 3 line(s) but Kwartaal 'Q1\\nQ2' has 2: give one quarter for all leads, or one quarter per lead line
+    uvp.AlignmentError: Trekker 'Barneveld\\nNijkerk\\nScherpenzeel' has 3 lines but Kwartaal 'Q1\\nQ2' has 2: give one quarter for all leads, or one quarter per lead line
     """
     return read_assignments(
         trekker, kwartaal, municipality=municipality, year=year, vocabulary=vocabulary
@@ -253,6 +254,19 @@ def schedules_text(
     if by_lead:
         return written[0]
     return separator.join(written)
+
+
+def distinct_names(names: Iterable[str]) -> tuple[str, ...]:
+    """*names* each once, in order, as first written: names that differ only in case
+    or spacing are one name (``gezamenlijk`` in one plan, ``Gezamenlijk`` in another).
+
+    >>> distinct_names(["gezamenlijk", "Politie", "Gezamenlijk", "politie "])
+    ('gezamenlijk', 'Politie')
+    """
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(" ".join(name.split()).casefold(), name)
+    return tuple(seen.values())
 
 
 def leads_text(leads: Iterable[Lead], separator: str = ", ", *, units: bool = True) -> str | None:

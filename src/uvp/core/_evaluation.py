@@ -15,11 +15,15 @@ figures; :func:`evaluate_plan` computes them from the actions' status on a
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import attrs
 
+from uvp.core._dates import format_date
 from uvp.core._model import Action, Goal, Plan
+from uvp.core._outline import Line, Span
 from uvp.core._progress import Tally
+from uvp.messages import Language, render
 
 __all__ = ["Evaluation", "GoalResult", "evaluate_plan"]
 
@@ -59,6 +63,25 @@ class Evaluation:
     rows: tuple[Row, ...]
     goals: tuple[GoalResult, ...]
     total: Tally
+
+    def lines(self, path: str | os.PathLike[str], language: Language = "nl") -> list[Line]:
+        """That the Evaluatie sheet is written into the workbook at *path*, with its totals.
+
+        >>> import datetime as dt, uvp
+        >>> evaluation = evaluate_plan(uvp.load("examples/nijkerk-2024.json"), dt.date(2024, 12, 31))
+        >>> print(evaluation.lines("plan.xlsx")[0][0].text)
+        plan.xlsx: blad Evaluatie geschreven (peildatum 31-12-2024): 42 acties, 0 gereed (0%), 29 te laat.
+        """
+        t = self.total
+        said = render(
+            language,
+            "evaluation-written",
+            path=path,
+            peildatum=format_date(self.peildatum),
+            percent=round(100 * t.percent_done),
+            **attrs.asdict(t),
+        )
+        return [(Span(said),)]
 
 
 def _goal_label(goal: Goal) -> str:

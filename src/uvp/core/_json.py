@@ -123,7 +123,7 @@ def structure_plan(data: object, *, source: str = "<data>") -> Plan:
 
     >>> structure_plan({"schema_version": 1, "municipality": "Ede", "year": "2024"})
     Traceback (most recent call last):
-    uvp.PlanDataError: <data>: 1 problem(s) in the plan data:
+    uvp.PlanDataError: <data>: 1 problem in the plan data:
       $.year: expected a whole number, got str '2024'
     """
     if not isinstance(data, dict):

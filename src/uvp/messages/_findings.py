@@ -121,10 +121,10 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
     "lead-quarter-mismatch": _entry(
         "error",
         ("Trekker en Kwartaal passen niet", "Lead and quarter lines do not pair up"),
-        "{lead_column} heeft {leads} regel(s) en {quarter_column} {quarters}: geef één "
-        "kwartaal voor alle trekkers, of één kwartaal per trekkerregel.",
-        "{lead_column} has {leads} line(s) and {quarter_column} {quarters}: give one quarter "
-        "for all leads, or one quarter per lead line.",
+        "{lead_column} heeft {leads:plural:# regel|# regels} en {quarter_column} {quarters}: "
+        "geef één kwartaal voor alle trekkers, of één kwartaal per trekkerregel.",
+        "{lead_column} has {leads:plural:# line|# lines} and {quarter_column} {quarters}: give "
+        "one quarter for all leads, or one quarter per lead line.",
     ),
     "invalid-lead": _entry(
         "error",
@@ -265,9 +265,9 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
     "lead-partners": _entry(
         "info",
         ("Partner in Trekker", "Partner in Trekker"),
-        "Trekker '{text}': {partners} doet mee maar trekt niet; de trekker is {leads}. Zet "
+        "Trekker '{text}' noemt wie meedoet maar niet trekt ({partners}); de trekker is {leads}. Zet "
         "partners in de Toelichting (of een kolom Partners).",
-        "Trekker '{text}': {partners} take(s) part but do(es) not lead; the lead is {leads}. "
+        "Trekker '{text}' names who takes part but does not lead ({partners}); the lead is {leads}. "
         "Put partners in Toelichting (or a Partners column).",
     ),
     "generic-municipality": _entry(
@@ -298,10 +298,10 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
     "unreadable-column": _entry(
         "error",
         ("Kolom niet te lezen", "Column cannot be read"),
-        "De kolom '{column}' is niet te lezen als {what}: geen van de {count} cellen "
+        "De kolom '{column}' is niet te lezen als {what}: geen van de {count:plural:# cel|# cellen} "
         "eronder is dat (zoals '{example}'). Schrijf ze zoals in docs/notations.md, of leer "
         "uvp de woorden in een blad Woordenlijst.",
-        "Column '{column}' cannot be read as {what}: none of its {count} cells is one "
+        "Column '{column}' cannot be read as {what}: none of its {count:plural:# cell|# cells} is one "
         "(such as '{example}'). Write them as in docs/notations.md, or teach uvp the words "
         "in a Woordenlijst sheet.",
         {"what": Nested()},
@@ -324,8 +324,8 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
             "more_part": When(
                 "more",
                 {
-                    "nl": " (en {more} cel(len) rechts ervan)",
-                    "en": " (and {more} cell(s) right of it)",
+                    "nl": " (en {more:plural:# cel|# cellen} rechts ervan)",
+                    "en": " (and {more:plural:# cell|# cells} right of it)",
                 },
                 optional=True,
             )
@@ -334,9 +334,9 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
     "unread-column": _entry(
         "info",
         ("Kolom niet gelezen", "Column not read"),
-        "De kolom '{column}' ({count} cel(len) eronder) hoort niet bij het plan en is niet "
+        "De kolom '{column}' ({count:plural:# cel|# cellen} eronder) hoort niet bij het plan en is niet "
         "gelezen.",
-        "Column '{column}' ({count} cell(s) below it) is not part of the plan and was not read.",
+        "Column '{column}' ({count:plural:# cell|# cells} below it) is not part of the plan and was not read.",
     ),
     "merged-cells": _entry(
         "error",
@@ -360,14 +360,14 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
     "hidden-rows": _entry(
         "info",
         ("Verborgen rijen", "Hidden rows"),
-        "Rij(en) {rows} van dit blad zijn verborgen; uvp leest ze toch mee in het plan.",
-        "Row(s) {rows} of this sheet are hidden; uvp reads them into the plan all the same.",
+        "Verborgen rijen van dit blad: {rows}; uvp leest ze toch mee in het plan.",
+        "Hidden rows of this sheet: {rows}; uvp reads them into the plan all the same.",
     ),
     "hidden-columns": _entry(
         "info",
         ("Verborgen kolommen", "Hidden columns"),
-        "Kolom(men) {columns} van dit blad zijn verborgen; uvp leest ze toch mee in het plan.",
-        "Column(s) {columns} of this sheet are hidden; uvp reads them into the plan all the same.",
+        "Verborgen kolommen van dit blad: {columns}; uvp leest ze toch mee in het plan.",
+        "Hidden columns of this sheet: {columns}; uvp reads them into the plan all the same.",
     ),
     # -- end of workbook layout (issue 11) and reading without loss (issue 13)
 }

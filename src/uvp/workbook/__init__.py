@@ -39,11 +39,14 @@ from uvp.workbook._commands import (
     write_plan_info,
 )
 from uvp.workbook._open import check_workbook_file, load_values, lock_file, save_atomically
+from uvp.workbook._outputs import backup_path, keep_backup, output_file, output_paths, writable
 from uvp.workbook._plan_files import (
+    CONVERTS_TO,
     PLAN_SUFFIXES,
     WORKBOOK_SUFFIXES,
     Located,
     convert_plan,
+    converted_suffix,
     find_plans,
     inspect_plan,
     read_located,
@@ -88,6 +91,7 @@ if TYPE_CHECKING:
     from uvp.workbook._xlwings import XlwingsTarget, book_values
 
 __all__ = [
+    "CONVERTS_TO",
     "HEADER",
     "LINK",
     "MATRIX_MARKS",
@@ -120,6 +124,7 @@ __all__ = [
     "TableSource",
     "Target",
     "XlwingsTarget",
+    "backup_path",
     "book_values",
     "cell_name",
     "check_workbook_file",
@@ -127,6 +132,7 @@ __all__ = [
     "column_letter",
     "controle_sheet",
     "convert_plan",
+    "converted_suffix",
     "default_layout",
     "evaluate_workbook",
     "evaluation_sheet",
@@ -135,10 +141,13 @@ __all__ = [
     "find_plans",
     "inspect_plan",
     "inspect_workbook",
+    "keep_backup",
     "load_sheet_info",
     "load_values",
     "lock_file",
     "new_workbook",
+    "output_file",
+    "output_paths",
     "plan_sheets",
     "quarter_matrix",
     "read_located",
@@ -155,6 +164,7 @@ __all__ = [
     "validate_result",
     "validate_workbook",
     "vocabulary_sheet",
+    "writable",
     "write_controle",
     "write_evaluation",
     "write_new_workbook",

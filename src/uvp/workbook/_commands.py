@@ -23,20 +23,23 @@ from uvp.core import (
     Assignment,
     Evaluation,
     Finding,
+    Line,
     Location,
     Plan,
     Priority,
     Report,
     Schedule,
+    Span,
     Theme,
     Vocabulary,
     WorkbookError,
     check_plan,
     evaluate_plan,
     excerpt,
+    findings_lines,
     schedules_text,
 )
-from uvp.messages import render
+from uvp.messages import Language, render
 from uvp.workbook._headers import header_fields, normal
 from uvp.workbook._open import lock_file, save_atomically
 from uvp.workbook._reader import PLAN_SHEET, VOCABULARY_SHEET, ReadResult, TableSource, text_of
@@ -208,16 +211,8 @@ def edit_workbook(
         target.commit()
     except etree_error() as error:  # a part python-calamine read past, but not XML
         raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
-    if destination != path:
-        try:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise WorkbookError(
-                "workbook-write-failed",
-                source=str(destination),
-                detail=error.strerror or str(error),
-            ) from error
-    save_atomically(package.save, destination, backup=backup and destination == path)
+    # save_atomically makes a missing folder of *output*. A copy that replaces a file in *output* (with --overwrite) keeps it, as any replaced file.
+    save_atomically(package.save, destination, backup=backup or destination != path)
     return outcome
 
 
@@ -432,6 +427,18 @@ class FillResult:
     marked: int  # actions whose matrix was (re)written
     quarters_written: int  # Kwartaal cells written from a marked matrix
     findings: tuple[Finding, ...]  # where Kwartaal and the matrix disagree
+
+    def lines(self, path: str | os.PathLike[str], language: Language = "nl") -> list[Line]:
+        """What filling the workbook at *path* did, and where Kwartaal and the matrix
+        disagree, as lines of text.
+
+        >>> from uvp.core import plain
+        >>> [plain(line) for line in FillResult(1, 0, ()).lines("plan.xlsx")]
+        ['plan.xlsx: kwartaalkolommen ingevuld bij 1 actie; 0 kwartalen uit de kolommen overgenomen.']
+        """
+        counts = {"marked": self.marked, "written": self.quarters_written}
+        said: list[Line] = [(Span(render(language, "workbook-filled", path=path, **counts)),)]
+        return said + (findings_lines(Report(self.findings), language) if self.findings else [])
 
 
 def _free_block(result: ReadResult, sheet: str, tables: Sequence[TableSource], width: int) -> int:
