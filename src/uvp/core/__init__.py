@@ -16,6 +16,7 @@ from typing import Any
 
 from uvp.core._assignments import (
     Assignment,
+    distinct_names,
     format_assignments,
     leads_text,
     parse_assignments,
@@ -24,6 +25,7 @@ from uvp.core._assignments import (
 )
 from uvp.core._atomic import write_bytes, write_text, write_with
 from uvp.core._catalogue import Catalogue, catalogue, municipalities
+from uvp.core._dates import format_date, parse_date
 from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
 from uvp.core._evaluation import Evaluation, GoalResult, evaluate_plan
 from uvp.core._findings import Finding, Param, Report, Severity
@@ -56,6 +58,7 @@ from uvp.core._outline import (
     findings_lines,
     overview_rows,
     plain,
+    plan_lines,
 )
 from uvp.core._overview import BUCKETS, Bucket, bucket_counts, quarter_buckets, summarise_plan
 from uvp.core._progress import RUNNING, Segment, Tally, due_date, is_overdue
@@ -63,6 +66,7 @@ from uvp.core._quarters import QUARTERS, UNPLANNED, Schedule, ScheduleKind, quar
 from uvp.core._reading import Note, NoteField, Reading
 from uvp.core._status import STATUS_LABELS, STATUSES, Status, parse_status
 from uvp.core._validation import check_plan, excerpt, validate_plan, where
+from uvp.core._vocabulary import Vocabulary, Word, WordKind, parse_word
 
 
 def __getattr__(name: str) -> Any:
@@ -118,18 +122,23 @@ __all__ = [
     "Theme",
     "Tone",
     "UvpError",
+    "Vocabulary",
+    "Word",
+    "WordKind",
     "WorkbookError",
     "bucket_counts",
     "catalogue",
     "cell_name",
     "check_plan",
     "column_letter",
+    "distinct_names",
     "due_date",
     "dump",
     "evaluate_plan",
     "excerpt",
     "findings_lines",
     "format_assignments",
+    "format_date",
     "from_json",
     "identify",
     "is_overdue",
@@ -140,10 +149,13 @@ __all__ = [
     "organisation_name",
     "overview_rows",
     "parse_assignments",
+    "parse_date",
     "parse_leads",
     "parse_participants",
     "parse_status",
+    "parse_word",
     "plain",
+    "plan_lines",
     "quarter_buckets",
     "quarter_of",
     "read_assignments",

@@ -27,6 +27,7 @@ from uvp.region._report import (
     priority_label,
     report_lists,
 )
+from uvp.workbook import keep_backup
 
 if TYPE_CHECKING:
     import jinja2
@@ -132,7 +133,6 @@ def _counts(report: QuarterlyReport) -> list[dict[str, Any]]:
 def _texts() -> dict[str, Any]:
     return {
         "overview": nl("report-overview"),
-        "count_headings": count_headers(),
         "item_headings": [
             nl(code)
             for code in (
@@ -193,6 +193,7 @@ def render_report_html(report: QuarterlyReport) -> str:
     """
     text = {
         **_texts(),
+        "count_headings": count_headers(report),
         "title": report.title,
         "peildatum": nl("report-peildatum", date=date_nl(report.peildatum), quarter=report.quarter),
         "next_quarter": report.next_quarter_text,
@@ -211,7 +212,7 @@ def write_report_html(report: QuarterlyReport, path: str | Path) -> Path:
     """Write *report* as a standalone web page (see :func:`render_report_html`) to *path*.
 
     All or nothing: the page goes to a temporary file beside *path* that then
-    replaces it.
+    replaces it; a page it replaces is kept as ``name.bak.html``.
 
     >>> import datetime as dt, tempfile, uvp
     >>> from uvp.region import quarterly_report
@@ -224,6 +225,7 @@ def write_report_html(report: QuarterlyReport, path: str | Path) -> Path:
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        keep_backup(target)
         write_text(target, render_report_html(report))
     except OSError as error:
         raise WorkbookError(

@@ -323,11 +323,6 @@ def write_new_workbook(
         if not sheet.replace:
             target.replace_sheet(sheet.name)  # a new workbook has no sheet to write into
         write_sheet(target, sheet)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise WorkbookError(
-            "workbook-write-failed", source=str(path), detail=error.strerror or str(error)
-        ) from error
+    # save_atomically makes a missing folder, and says a failure of a new file as such.
     save_atomically(lambda temporary: target.book.save(temporary), path, backup=path.exists())
     return path
