@@ -264,7 +264,7 @@ def test_next_year_drops_done_and_cancelled_and_carries_the_rest(tmp_path: Path)
     out = result.stdout
     assert "plan-2025.xlsx: UVP 2025 van Nijkerk." in out
     assert f"{len(kept)} acties overgenomen; weggelaten: 2 gereed, 1 vervallen;" in out
-    assert f"{len(kept)} acties zonder kwartaal: plan ze in" in out
+    assert f"{len(kept)} acties zonder kwartaal: zet per actie een kruisje in Q1-Q4" in out
     assert "Let op" not in result.stderr
 
 

@@ -29,6 +29,7 @@ from uvp.workbook import (
     new_workbook,
     validate_workbook,
 )
+from uvp.workbook._sheet import text_width
 
 PEILDATUM = dt.date(2024, 10, 1)
 
@@ -446,9 +447,16 @@ def test_new_workbook_is_ready_to_fill_in(tmp_path: Path) -> None:
     assert action.status == "running"
     # The empty Woordenlijst explains itself; a word staff add there is read.
     words = book["Woordenlijst"]
-    assert [words.cell(5, c).value for c in range(1, 4)] == ["Term", "Soort", "Betekenis"]
+    header = next(r for r in range(1, 20) if words.cell(r, 1).value == "Term")
+    assert [words.cell(header, c).value for c in range(1, 4)] == ["Term", "Soort", "Betekenis"]
     assert "Woordenlijst" in str(words["A1"].value)
-    words["A6"], words["B6"], words["C6"] = "na de kermis", "Kwartaal", "Q3"
+    assert words.freeze_panes == f"A{header + 1}"
+    # The explanation prints within the table's width: a line a row, none wider.
+    explanation = [words.cell(r, 1).value for r in range(2, header) if words.cell(r, 1).value]
+    assert len(explanation) > 2
+    assert all(text_width(line) < 28 + 14 + 40 for line in explanation)
+    row = header + 1
+    words[f"A{row}"], words[f"B{row}"], words[f"C{row}"] = "na de kermis", "Kwartaal", "Q3"
     ws["C5"] = "Na de kermis"
     book.save(path)
     (action,) = uvp.read_workbook(path).actions

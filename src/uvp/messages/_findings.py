@@ -231,6 +231,7 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
         "zetten ({reason}): vul Kwartaal zelf in. De kruisjes blijven staan.",
         "The quarter columns mark {marked}, but uvp cannot put that in Kwartaal ({reason}): "
         "fill in Kwartaal yourself. The marks stay.",
+        {"reason": Nested()},
     ),
     # -- vocabulary (issue 11): how a cell was read, noted by uvp.core's readings (Note)
     "approximate-quarter": _entry(

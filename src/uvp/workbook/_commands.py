@@ -578,16 +578,21 @@ def quarter_matrix(result: ReadResult, *, status: bool = True) -> tuple[list[She
             # Marked, not planned: the marks become the Kwartaal, in either layout,
             # where the Kwartaal cell is there and empty; else the marks stay.
             quarter_column = table.columns.get("quarter")
-            if quarter_column is None or text_of(
-                result.value(source.sheet, source.row, quarter_column)
-            ):
-                reason = (
-                    "geen kolom Kwartaal" if quarter_column is None else "Kwartaal is niet leeg"
+            written_quarter = (
+                None
+                if quarter_column is None
+                else text_of(result.value(source.sheet, source.row, quarter_column))
+            )
+            if quarter_column is None or written_quarter:
+                reason: dict[str, str] = (
+                    {"reason": "matrix-kept-no-column"}
+                    if quarter_column is None
+                    else {"reason": "matrix-kept-filled", "reason_text": str(written_quarter)}
                 )
                 findings.append(
                     Finding(
                         "quarter-matrix-kept",
-                        params={"marked": _quarters_text(source.matrix), "reason": reason},
+                        params={"marked": _quarters_text(source.matrix), **reason},
                         location=Location(source.sheet, source.row, fields["q1"], read.path, "q1"),
                     )
                 )
@@ -885,19 +890,30 @@ def new_workbook(
     return write_new_workbook(path, [*sheets, vocabulary_sheet()], overwrite=overwrite)
 
 
+_VOCABULARY_WIDTHS: Final = (28, 14, 40)
+
+
 def vocabulary_sheet() -> Sheet:
     """An empty ``Woordenlijst`` sheet, with a short explanation above its header
-    ``Term | Soort | Betekenis`` and a drop-down of the kinds.
+    ``Term | Soort | Betekenis`` and a drop-down of the kinds. The explanation is
+    written a line a row within the table's width, so that it prints on the page.
 
     >>> sheet = vocabulary_sheet()
-    >>> sheet.name, [sheet.values[5, c] for c in (1, 2, 3)]
+    >>> header = next(row for (row, column), v in sheet.values.items() if v == "Term")
+    >>> sheet.name, [sheet.values[header, c] for c in (1, 2, 3)]
     ('Woordenlijst', ['Term', 'Soort', 'Betekenis'])
     """
-    sheet = Sheet(VOCABULARY_SHEET, freeze="A6")
+    width = sum(_VOCABULARY_WIDTHS)
+    sheet = Sheet(VOCABULARY_SHEET)
     sheet.put(1, 1, render("nl", "vocabulary-sheet-title"), TITLE)
-    sheet.put(2, 1, render("nl", "vocabulary-sheet-explanation"))
-    sheet.put(3, 1, render("nl", "vocabulary-sheet-example"))
-    sheet.header(5, ["Term", "Soort", "Betekenis"])
-    sheet.set_widths((28, 14, 40))
-    sheet.validations.append(ListValidation(6, 200, 2, ["Kwartaal", "Trekker", "Status"]))
+    row = sheet.put_lines(2, 1, render("nl", "vocabulary-sheet-explanation"), width)
+    row = sheet.put_lines(row + 1, 1, render("nl", "vocabulary-sheet-example"), width)
+    header = row + 1
+    sheet.header(header, ["Term", "Soort", "Betekenis"])
+    sheet.freeze = f"A{header + 1}"
+    sheet.page = PageSetup(repeat_rows=(header, header))
+    sheet.set_widths(_VOCABULARY_WIDTHS)
+    sheet.validations.append(
+        ListValidation(header + 1, header + 200, 2, ["Kwartaal", "Trekker", "Status"])
+    )
     return sheet

@@ -48,6 +48,7 @@ __all__ = [
     "Style",
     "line_height",
     "text_lines",
+    "wrap_text",
     "write_sheet",
 ]
 
@@ -296,28 +297,45 @@ def text_lines(text: str, width: float, *, size: float = STANDARD_SIZE, bold: bo
     >>> text_lines("Ondermijningsbestrijdingsprogramma", 10)
     4
     """
+    return len(wrap_text(text, width, size=size, bold=bold))
+
+
+def wrap_text(
+    text: str, width: float, *, size: float = STANDARD_SIZE, bold: bool = False
+) -> list[str]:
+    """*text* broken into the lines it takes in a column *width* characters wide, as
+    :func:`text_lines` counts them: for a text that must not run past a table's
+    edge, written a line a row.
+
+    >>> wrap_text("Zet ze hier: wat u schrijft", 16)
+    ['Zet ze hier: wat', 'u schrijft']
+    """
     room = max(width - _PADDING, 1.0)
     space = text_width(" ", size=size, bold=bold)
-    lines = 0
+    lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines += 1
+        line = ""
         used = 0.0
         for word in paragraph.split(" "):
             needed = text_width(word, size=size, bold=bold)
             if used and used + space + needed > room:
-                lines += 1
-                used = 0.0
+                lines.append(line)
+                line, used = "", 0.0
             elif used:
+                line += " "
                 used += space
             if needed <= room:
+                line += word
                 used += needed
                 continue
             for character in word:  # a word wider than the column breaks anywhere
                 step = text_width(character, size=size, bold=bold)
                 if used and used + step > room:
-                    lines += 1
-                    used = 0.0
+                    lines.append(line)
+                    line, used = "", 0.0
+                line += character
                 used += step
+        lines.append(line)
     return lines
 
 
@@ -382,6 +400,26 @@ class Sheet:
         """A table's header row: *labels* from column A, in *style*."""
         for column, label in enumerate(labels, 1):
             self.put(row, column, label, style)
+
+    def put_lines(
+        self, row: int, column: int, text: str, width: float, style: Style | None = None
+    ) -> int:
+        """Write *text* a line a row from *row* down, each line short enough for *width*
+        characters (:func:`wrap_text`): a text above a table that must print within the
+        table's width; the next free row.
+
+        >>> sheet = Sheet("Blad")
+        >>> sheet.put_lines(2, 1, "Zet ze hier: wat u schrijft", 16)
+        4
+        >>> sheet.values[3, 1]
+        'u schrijft'
+        """
+        size = (style.size if style else None) or STANDARD_SIZE
+        bold = bool(style and style.bold)
+        for line in wrap_text(text, width, size=size, bold=bold):
+            self.put(row, column, line, style)
+            row += 1
+        return row
 
     def link(self, row: int, column: int, link: Link) -> None:
         """Make a cell a hyperlink (its text and style are the cell's own)."""

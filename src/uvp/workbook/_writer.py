@@ -393,6 +393,8 @@ def _per_quarter_sheet(
     for quarter in headings:
         sheet.put(row, 1, f"Q{quarter}" if quarter else "Geen kwartaal", _SECTION)
         sheet.header(row + 1, [_HEADERS["quarter"][field] for field in fields])
+        if "order" in fields:  # a number's header over its right edge
+            sheet.style(row + 1, fields.index("order") + 1, Style(horizontal="right"))
         row += 2
         for theme, action, trekker, kwartaal in sections[quarter]:
             number = order[id(action)] + 1
