@@ -167,7 +167,7 @@ def _plan_sheet(plan: Plan, names: dict[int, str], letters: dict[int, str]) -> S
     sheet.put(3, 1, "Gemeente")
     sheet.put(3, 2, plan.municipality)
     sheet.put(4, 1, "Jaar")
-    sheet.put(4, 2, plan.year)
+    sheet.put(4, 2, plan.year, Style(horizontal="left"))  # a label, under the municipality
     sheet.put(5, 1, "Partners")
     for column, partner in enumerate(plan.partners, 2):
         sheet.put(5, column, partner)
