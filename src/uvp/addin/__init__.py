@@ -2,10 +2,20 @@
 
 Each entry point takes an ``xlwings.Book`` (from xlwings Server, xlwings Lite
 or classic xlwings) and runs the same reader, checks and writers as the
-``uvp`` command line, writing through :class:`uvp.workbook.XlwingsTarget`.
+``uvp`` command line, writing through :class:`uvp.workbook.XlwingsTarget`:
+the group *Uitvoeringsplan* (:func:`validate`, :func:`fill_quarters`,
+:func:`write_evaluation`, :func:`export_json`) and the group *Regio*
+(:func:`quarterly_report`, :func:`compare_region`).
 :mod:`uvp.addin.server` is the web server behind the ribbon (``uvp serve``).
 """
 
+from uvp.addin._region import (
+    MAX_PLAN_FILES,
+    PlanFile,
+    compare_region,
+    quarterly_report,
+    read_plan_file,
+)
 from uvp.addin._scripts import (
     JSON_SHEET,
     NEEDS,
@@ -20,12 +30,17 @@ from uvp.addin._scripts import (
 
 __all__ = [
     "JSON_SHEET",
+    "MAX_PLAN_FILES",
     "NEEDS",
+    "PlanFile",
+    "compare_region",
     "export_json",
     "fill_quarters",
     "missing",
     "peildatum_of",
+    "quarterly_report",
     "read_book",
+    "read_plan_file",
     "validate",
     "write_evaluation",
 ]
