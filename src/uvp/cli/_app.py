@@ -34,8 +34,10 @@ from uvp.core import (
     Line,
     Plan,
     Report,
+    Span,
     Tone,
     UvpError,
+    Vocabulary,
     findings_lines,
     overview_rows,
     summarise_plan,
@@ -128,8 +130,24 @@ def argument(code: str) -> Any:
     return typer.Argument(help=render("nl", f"cli-help-{code}"), show_default=False)
 
 
+def words_of(text: str) -> Vocabulary:
+    """The words of ``--woordenlijst FILE``; rows that cannot be used are said on stderr."""
+    from uvp.workbook import read_vocabulary
+
+    vocabulary, report = or_exit(partial(read_vocabulary, text))
+    if report.findings:
+        say(console(stderr=True), [(Span(text, "strong"),), *findings_lines(report)])
+    return vocabulary
+
+
+def reading(gemeente: str | None, jaar: int | None, words: Vocabulary | None) -> dict[str, Any]:
+    """How plan files are read: the municipality, year and words a workbook may not say."""
+    return {"municipality": gemeente, "year": jaar, "vocabulary": words}
+
+
 # Options shared by every command that reads a workbook.
 Paths = Annotated[list[Path], argument("paths")]
+Words = Annotated[Vocabulary | None, option("--woordenlijst", parser=words_of, metavar="FILE")]
 Municipality = Annotated[str | None, option("--gemeente")]
 Year = Annotated[int | None, option("--jaar")]
 Format = Annotated[OutputFormat, option("--format")]
@@ -230,12 +248,14 @@ def show(
     output: Format = OutputFormat.text,
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Print each plan's summary and findings."""
     batch = Batch(plan_files(paths))
     results: list[dict[str, Any]] = []
+    inspect = partial(inspect_plan, **reading(gemeente, jaar, woordenlijst))
     for path in batch:
-        found = batch.run(path, partial(inspect_plan, path, municipality=gemeente, year=jaar))
+        found = batch.run(path, partial(inspect, path))
         if found is None:
             results.append({"source": str(path), "error": batch.failed[-1][1]})
         elif output is OutputFormat.json:
@@ -259,13 +279,14 @@ def validate(
     fmt: Format = OutputFormat.text,
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Check plans; exit 1 when any has a finding of severity error."""
     from uvp.workbook import validate_workbook
 
-    date = date_option(peildatum)
-    check = partial(validate_workbook, peildatum=date, municipality=gemeente, year=jaar)
-    inspect = partial(inspect_plan, peildatum=date, municipality=gemeente, year=jaar)
+    date, how = date_option(peildatum), reading(gemeente, jaar, woordenlijst)
+    check = partial(validate_workbook, peildatum=date, **how)
+    inspect = partial(inspect_plan, peildatum=date, **how)
     batch = Batch(plan_files(paths))
     reports: list[dict[str, Any]] = []
     errors = False
@@ -301,15 +322,15 @@ def fill(
     output: Output = None,
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Add or refresh the quarter matrix (and a Status column) in workbooks."""
     from uvp.workbook import fill_workbook
 
     batch = Batch(plan_files(paths, WORKBOOK_SUFFIXES))
     mismatched = False
-    fill_one = partial(
-        fill_workbook, municipality=gemeente, year=jaar, status=not no_status, backup=output is None
-    )
+    how = reading(gemeente, jaar, woordenlijst)
+    fill_one = partial(fill_workbook, status=not no_status, backup=output is None, **how)
     for path in batch:
         target = _target(path, output)
         if (result := batch.run(path, partial(fill_one, path, output=target))) is None:
@@ -331,15 +352,15 @@ def evaluate(
     output: Output = None,
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Write the Evaluatie sheet for the council into workbooks."""
     from uvp.workbook import evaluate_workbook
 
     date = date_option(peildatum) or dt.date.today()
     batch = Batch(plan_files(paths, WORKBOOK_SUFFIXES))
-    evaluate_one = partial(
-        evaluate_workbook, peildatum=date, municipality=gemeente, year=jaar, backup=output is None
-    )
+    how = reading(gemeente, jaar, woordenlijst)
+    evaluate_one = partial(evaluate_workbook, peildatum=date, backup=output is None, **how)
     for path in batch:
         target = _target(path, output)
         evaluation = batch.run(path, partial(evaluate_one, path, output=target))
@@ -374,12 +395,12 @@ def convert(
     overwrite: Overwrite = False,
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Workbooks to JSON and JSON to workbooks; continues past a bad file."""
     batch = Batch(plan_files(paths))
-    convert_one = partial(
-        convert_plan, folder=output, overwrite=overwrite, municipality=gemeente, year=jaar
-    )
+    how = reading(gemeente, jaar, woordenlijst)
+    convert_one = partial(convert_plan, folder=output, overwrite=overwrite, **how)
     for path in batch:
         step = partial(convert_one, path, layout=layout.value if layout else None)
         if (target := batch.run(path, step)) is not None:

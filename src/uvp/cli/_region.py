@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -30,11 +30,7 @@ def _not_an_input(output: Path | None, inputs: Sequence[Path]) -> None:
 
 
 def _read_region(
-    paths: Sequence[Path],
-    output: Path | None,
-    municipality: str | None,
-    year: int | None,
-    least: int,
+    paths: Sequence[Path], output: Path | None, least: int, **reading: Any
 ) -> list[Located]:
     """The plans with where their actions stand, one per municipality; exit 2 when a file
     cannot be read, the plans are not of *least* municipalities, one plan each, or
@@ -42,7 +38,7 @@ def _read_region(
     from uvp.region import one_plan_each
 
     batch = shell.Batch(shell.plan_files(paths))
-    read = partial(read_located, municipality=municipality, year=year)
+    read = partial(read_located, **reading)
     sources = [s for path in batch if (s := batch.run(path, partial(read, path))) is not None]
     batch.finish(code_if_failed=2)
     shell.or_exit(partial(one_plan_each, sources, least=least))
@@ -67,12 +63,15 @@ def compare(
     output: Annotated[Path | None, shell.option("--output", "-o", key="compare-output")] = None,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
+    woordenlijst: shell.Words = None,
 ) -> None:
     """Compare the joint actions of several municipalities' plans; exit 1 on differences."""
     from uvp.region import compare as compare_plans
     from uvp.region import comparison_lines, write_region_workbook
 
-    sources = _read_region(paths, output, gemeente, jaar, least=2)
+    sources = _read_region(
+        paths, output, 2, municipality=gemeente, year=jaar, vocabulary=woordenlijst
+    )
     out = shell.console()
     comparison = compare_plans([source.plan for source in sources])
     _print(
@@ -93,12 +92,15 @@ def agenda(
     output: Annotated[Path | None, shell.option("--output", "-o", key="agenda-output")] = None,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
+    woordenlijst: shell.Words = None,
 ) -> None:
     """What one partner leads or takes part in across the plans, per quarter."""
     from uvp.region import agenda as partner_agenda
     from uvp.region import agenda_lines, write_agenda_workbook
 
-    sources = _read_region(paths, output, gemeente, jaar, least=1)
+    sources = _read_region(
+        paths, output, 1, municipality=gemeente, year=jaar, vocabulary=woordenlijst
+    )
     out = shell.console()
     plans = [source.plan for source in sources]
     result = shell.or_exit(partial(partner_agenda, plans, partner, strict=True))
@@ -119,6 +121,7 @@ def report(
     fmt: shell.Format = shell.OutputFormat.text,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
+    woordenlijst: shell.Words = None,
 ) -> None:
     """The quarterly report for the driehoeksoverleg; exit 0 also when actions are late."""
     from uvp.region import quarterly_report, report_lines, write_report_html, write_report_workbook
@@ -132,7 +135,9 @@ def report(
     source = files[0]
     _not_an_input(output, [source])
     batch = shell.Batch(files)
-    plan = batch.run(source, partial(read_plan, source, municipality=gemeente, year=jaar))
+    plan = batch.run(
+        source, partial(read_plan, source, **shell.reading(gemeente, jaar, woordenlijst))
+    )
     batch.finish(code_if_failed=2)
     assert plan is not None  # batch.finish exits when reading failed
     result = quarterly_report(plan, date)
@@ -151,12 +156,13 @@ def diff(
     fmt: shell.Format = shell.OutputFormat.text,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
+    woordenlijst: shell.Words = None,
 ) -> None:
     """What changed between two versions of one plan; exit 1 on differences."""
     from uvp.region import diff_lines, diff_plans
 
     batch = shell.Batch([old, new])
-    read = partial(read_located, municipality=gemeente, year=jaar)
+    read = partial(read_located, **shell.reading(gemeente, jaar, woordenlijst))
     sources = [batch.run(path, partial(read, path)) for path in batch]
     batch.finish(code_if_failed=2)
     before, after = (source for source in sources if source is not None)
@@ -174,6 +180,7 @@ def next_year(
     overwrite: shell.Overwrite = False,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
+    woordenlijst: shell.Words = None,
 ) -> None:
     """Draft next year's plan from an evaluated plan, as a new workbook or JSON file."""
     from uvp.region import draft_next_year, next_year_lines
@@ -181,7 +188,8 @@ def next_year(
     if output is not None and output.suffix.lower() not in (".xlsx", ".json"):
         raise typer.BadParameter(shell.nl("cli-next-year-bad-output", path=output))
     batch = shell.Batch([path])
-    draft_one = partial(draft_next_year, overwrite=overwrite, municipality=gemeente, year=jaar)
+    how = shell.reading(gemeente, jaar, woordenlijst)
+    draft_one = partial(draft_next_year, overwrite=overwrite, **how)
     draft = batch.run(path, partial(draft_one, path, output))
     batch.finish(code_if_failed=2)
     assert draft is not None  # batch.finish exits when the step failed

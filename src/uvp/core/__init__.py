@@ -63,6 +63,7 @@ from uvp.core._quarters import QUARTERS, UNPLANNED, Schedule, ScheduleKind, quar
 from uvp.core._reading import Note, NoteField, Reading
 from uvp.core._status import STATUS_LABELS, STATUSES, Status, parse_status
 from uvp.core._validation import check_plan, excerpt, validate_plan, where
+from uvp.core._vocabulary import Vocabulary, Word, WordKind, parse_word
 
 
 def __getattr__(name: str) -> Any:
@@ -118,6 +119,9 @@ __all__ = [
     "Theme",
     "Tone",
     "UvpError",
+    "Vocabulary",
+    "Word",
+    "WordKind",
     "WorkbookError",
     "bucket_counts",
     "catalogue",
@@ -143,6 +147,7 @@ __all__ = [
     "parse_leads",
     "parse_participants",
     "parse_status",
+    "parse_word",
     "plain",
     "quarter_buckets",
     "quarter_of",

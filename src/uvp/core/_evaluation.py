@@ -61,9 +61,11 @@ class Evaluation:
     total: Tally
 
 
-def _goal_label(letter: str | None, title: str | None, objective: str | None) -> str:
-    text = title or objective or ""
-    return f"{letter}. {text}".strip() if letter else text
+def _goal_label(goal: Goal) -> str:
+    text = goal.title or goal.objective or ""
+    if goal.letter:
+        return f"{goal.letter}. {text}".strip()
+    return f"{goal.number} {text}".strip() if goal.number else text
 
 
 def evaluate_plan(plan: Plan, peildatum: dt.date) -> Evaluation:
@@ -80,7 +82,7 @@ def evaluate_plan(plan: Plan, peildatum: dt.date) -> Evaluation:
             targets: list[tuple[Goal | None, list[Action]]] = [
                 (
                     g,
-                    [a for a in theme.actions if a.goal == g.letter]
+                    [a for a in theme.actions if a.goal == g.key]
                     if grouped
                     else list(theme.actions),
                 )
@@ -91,9 +93,7 @@ def evaluate_plan(plan: Plan, peildatum: dt.date) -> Evaluation:
             for goal, actions in targets:
                 counted = [a for a in actions if a.status != "cancelled"]
                 done = sum(a.status == "done" for a in counted)
-                label = (
-                    _goal_label(goal.letter, goal.title, goal.objective) if goal else theme.title
-                ) or theme.title
+                label = (_goal_label(goal) if goal else theme.title) or theme.title
                 goals.append(
                     GoalResult(
                         priority.title,

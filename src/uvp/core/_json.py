@@ -23,7 +23,7 @@ from typing import Any, Final
 
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from uvp.core._assignments import Assignment
 from uvp.core._errors import PlanDataError, UvpError
@@ -63,7 +63,18 @@ def _make_converter() -> cattrs.Converter:
         conv.register_structure_hook(
             cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
         )
+    # Fields added since the first plans: written only when they hold something, so a
+    # plan that does not use them reads and writes as it always did.
+    for optional, names in _OPTIONAL_FIELDS:
+        omit: dict[str, Any] = {name: override(omit_if_default=True) for name in names}
+        conv.register_unstructure_hook(optional, make_dict_unstructure_fn(optional, conv, **omit))
     return conv
+
+
+_OPTIONAL_FIELDS: Final[tuple[tuple[type[Any], tuple[str, ...]], ...]] = (
+    (Action, ("partners", "result", "indicator", "target_value")),
+    (Goal, ("number",)),
+)
 
 
 def _string(value: object) -> str:

@@ -91,7 +91,7 @@ def missing_params(code: str, params: Mapping[str, object]) -> list[str]:
     """The params finding *code*'s message needs, in any language, that *params* lacks.
 
     A param a :class:`When` part reads may be ``None`` (the part is left out),
-    but must be given.
+    but must be given, unless the part is optional.
 
     >>> missing_params("overdue", {"action": "Een actie.", "due": "31-03-2024"})
     ['peildatum']
@@ -103,7 +103,7 @@ def missing_params(code: str, params: Mapping[str, object]) -> list[str]:
     missing = sorted(needed - params.keys())
     for name, part in entry.parts.items():
         if isinstance(part, When):
-            if part.param not in params:
+            if part.param not in params and not part.optional:
                 missing.append(part.param)
             continue
         code_of_part = params.get(name)

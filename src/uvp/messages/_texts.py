@@ -582,6 +582,48 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "status-postponed": "postponed",
         "status-cancelled": "cancelled",
         # -- end of vocabulary (issue 11)
+        # -- workbook layout (issue 11) and reading without loss (issue 13)
+        "field-quarter": "quarter",
+        "field-lead": "lead (trekker)",
+        "field-status": "status",
+        "vocabulary-no-term": "the meaning {meaning!r} has no term",
+        "vocabulary-kind": "{kind!r} is not a kind of cell: write Kwartaal, Trekker or Status",
+        "vocabulary-no-meaning": "{term!r} has no meaning",
+        "vocabulary-status": "{text!r} is not a status uvp knows",
+        "vocabulary-duplicate": (
+            "{term!r} is already in the list (row {row}) with another meaning; this row is used"
+        ),
+        "vocabulary-sheet-title": "Woordenlijst: your own words",
+        "vocabulary-sheet-explanation": (
+            "Does this plan use words uvp does not know? Write them here: what you write "
+            "(Term), for which column (Soort: Kwartaal, Trekker or Status) and what it means "
+            "in a notation uvp reads (Betekenis). These words come before uvp's own."
+        ),
+        "vocabulary-sheet-example": (
+            "For example: Sinterklaas | Kwartaal | Q4 — Wijkteam | Trekker | Gemeente "
+            "(wijkteam) — blauw | Status | Gereed."
+        ),
+        "merged-header": (
+            "the heading of its first column only: the columns under the others have no "
+            "heading, so the table below is not read"
+        ),
+        "merged-block": "only the value at its top left, so the table in it cannot be read",
+        "workbook-sheet-rows": (
+            "{source}: sheet '{sheet_name}' has values in more than {limit} rows (up to row "
+            "{rows}); uvp refuses to unpack it"
+        ),
+        "workbook-sheet-cells": (
+            "{source}: the values of sheet '{sheet_name}' span {rows} rows by {columns} columns "
+            "(at most {limit} cells); uvp refuses to unpack it"
+        ),
+        "workbook-no-vocabulary": (
+            "{source}: no Woordenlijst found (a sheet with a header Term | Soort | Betekenis)"
+        ),
+        "cli-help-woordenlijst": (
+            "A workbook with staff's own words (a Woordenlijst: Term | Soort | Betekenis), "
+            "shared by the region; a workbook's own Woordenlijst adds to it."
+        ),
+        # -- end of workbook layout (issue 11) and reading without loss (issue 13)
     },
     "nl": {
         "empty-schedule": "Een leeg vak is geen kwartaalplanning: " + _ACCEPTED_NL + ".",
@@ -1141,5 +1183,50 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "status-postponed": "Uitgesteld",
         "status-cancelled": "Vervallen",
         # -- end of vocabulary (issue 11)
+        # -- workbook layout (issue 11) and reading without loss (issue 13)
+        "field-quarter": "kwartaal",
+        "field-lead": "trekker",
+        "field-status": "status",
+        "vocabulary-no-term": "bij betekenis '{meaning}' staat geen term.",
+        "vocabulary-kind": "'{kind}' is geen soort: schrijf Kwartaal, Trekker of Status.",
+        "vocabulary-no-meaning": "bij '{term}' staat geen betekenis.",
+        "vocabulary-status": "'{text}' is geen status die uvp kent.",
+        "vocabulary-duplicate": (
+            "'{term}' staat al in de lijst (rij {row}) met een andere betekenis; deze rij geldt."
+        ),
+        "vocabulary-sheet-title": "Woordenlijst: uw eigen woorden",
+        "vocabulary-sheet-explanation": (
+            "Gebruikt dit plan woorden die uvp niet kent? Zet ze hier: wat u schrijft "
+            "(Term), voor welke kolom (Soort: Kwartaal, Trekker of Status) en wat het "
+            "betekent in een schrijfwijze die uvp leest (Betekenis). Deze woorden gaan "
+            "vóór die van uvp zelf."
+        ),
+        "vocabulary-sheet-example": (
+            "Bijvoorbeeld: Sinterklaas | Kwartaal | Q4 — Wijkteam | Trekker | Gemeente "
+            "(wijkteam) — blauw | Status | Gereed."
+        ),
+        "merged-header": (
+            "dan alleen de kop van de eerste kolom: de andere kolommen hebben geen kop, dus "
+            "de tabel eronder wordt niet gelezen"
+        ),
+        "merged-block": "alleen de waarde linksboven, dus de tabel erin is niet te lezen",
+        "workbook-sheet-rows": (
+            "{source}: blad '{sheet_name}' heeft waarden in meer dan {limit} rijen (tot rij "
+            "{rows}); uvp pakt dit bestand niet uit. Staat er een waarde ver onder de tabel?"
+        ),
+        "workbook-sheet-cells": (
+            "{source}: de waarden van blad '{sheet_name}' beslaan {rows} rijen bij {columns} "
+            "kolommen (hoogstens {limit} cellen); uvp pakt dit bestand niet uit. Staat er een "
+            "waarde ver naast of onder de tabel?"
+        ),
+        "workbook-no-vocabulary": (
+            "{source}: geen Woordenlijst gevonden (een blad met de kopregel Term | Soort | "
+            "Betekenis)."
+        ),
+        "cli-help-woordenlijst": (
+            "Een werkmap met eigen woorden (een Woordenlijst: Term | Soort | Betekenis), "
+            "gedeeld in de regio; de Woordenlijst van een werkmap vult die aan."
+        ),
+        # -- end of workbook layout (issue 11) and reading without loss (issue 13)
     },
 }

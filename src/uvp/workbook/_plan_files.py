@@ -27,6 +27,7 @@ from uvp.core import (
     Plan,
     PlanDataError,
     Report,
+    Vocabulary,
     WorkbookError,
     dump,
     load,
@@ -83,7 +84,11 @@ def find_plans(
 
 
 def read_plan(
-    path: str | os.PathLike[str], *, municipality: str | None = None, year: int | None = None
+    path: str | os.PathLike[str],
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Plan:
     """Read the plan in a JSON file or an Excel workbook.
 
@@ -97,7 +102,7 @@ def read_plan(
     if suffix in WORKBOOK_SUFFIXES:
         from uvp.workbook import read_workbook
 
-        return read_workbook(path, municipality=municipality, year=year)
+        return read_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
     raise PlanDataError(
         "not-a-plan",
         source=str(path),
@@ -111,6 +116,7 @@ def inspect_plan(
     municipality: str | None = None,
     year: int | None = None,
     peildatum: dt.date | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[Plan, Report]:
     """Read a plan file and check it: the plan and its findings, each finding of a
     workbook located in the cell it is about (see :func:`uvp.workbook.validate_result`).
@@ -123,7 +129,7 @@ def inspect_plan(
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         from uvp.workbook import inspect_workbook, validate_result
 
-        result = inspect_workbook(path, municipality=municipality, year=year)
+        result = inspect_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
         return result.plan, validate_result(result, peildatum=peildatum)
     plan = read_plan(path)
     return plan, validate_plan(plan, peildatum=peildatum)
@@ -161,6 +167,7 @@ def convert_plan(
     overwrite: bool = False,
     municipality: str | None = None,
     year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Path:
     """A workbook as JSON, or JSON as a workbook: the plan at *path* written under the
     same name with the other suffix (``.json``, ``.xlsx``), beside it or in *folder*.
@@ -174,7 +181,7 @@ def convert_plan(
     suffix = ".json" if path.suffix.lower() in WORKBOOK_SUFFIXES else ".xlsx"
     target = Path(folder if folder is not None else path.parent) / (path.stem + suffix)
     target.parent.mkdir(parents=True, exist_ok=True)
-    plan = read_plan(path, municipality=municipality, year=year)
+    plan = read_plan(path, municipality=municipality, year=year, vocabulary=vocabulary)
     return write_plan(plan, target, layout=layout, overwrite=overwrite)
 
 
@@ -201,7 +208,11 @@ class Located:
 
 
 def read_located(
-    path: str | os.PathLike[str], *, municipality: str | None = None, year: int | None = None
+    path: str | os.PathLike[str],
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Located:
     """Read a plan like :func:`read_plan`, keeping where each action stands in a workbook."""
     path = Path(path)
@@ -209,5 +220,5 @@ def read_located(
         return Located(read_plan(path), path)
     from uvp.workbook import inspect_workbook
 
-    result = inspect_workbook(path, municipality=municipality, year=year)
+    result = inspect_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
     return Located(result.plan, path, result.actions)
