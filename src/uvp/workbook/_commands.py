@@ -798,7 +798,8 @@ def evaluation_sheet(evaluation: Evaluation) -> Sheet:
         label = goal.theme if goal.goal == goal.theme else f"{goal.theme}: {goal.goal}"
         stand = {True: "behaald", False: "nog te behalen", None: "geen acties"}[goal.achieved]
         # The goal's first words (cut at a word), wrapped; the whole goal stays in Doelen.
-        sheet.put(row, 1, "    " + excerpt(label, 160), WRAP)
+        # Not indented with spaces under its priority: the lines it wraps onto would not be.
+        sheet.put(row, 1, excerpt(label, 160), WRAP)
         sheet.put(row, 2, stand, _GOAL_FILLS[stand] | WRAP)
         sheet.put(row, 3, f"{goal.done} van {goal.total}", _RIGHT)
         row += 1
