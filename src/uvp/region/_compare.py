@@ -590,27 +590,25 @@ def put_link(
 ) -> None:
     """Write into a cell where action *index* of *source* stands, linked to that cell:
     in the workbook the sheet goes into (*within*), else in *source*'s file, relative
-    to *folder* (where the workbook with the link is saved). Nothing where the cell is
+    to *folder* (where the workbook with the link is saved); without a link where
+    *folder* is ``None`` (where the file is, is unknown). Nothing where the cell is
     unknown.
 
-    A link shows the sheet and the cell (``Ondermijning!C14``), with *whose* the
+    The cell shows the sheet and the cell (``Ondermijning!C14``), with *whose* the
     municipality and the cell (``Nijkerk C14``): a short text on one line, as a
-    spreadsheet program does not wrap a hyperlink (see :meth:`Sheet.fit_width`).
-    Where *folder* is ``None`` (where the file is, is unknown) there is no link, and
-    the cell names the file and the cell (``nijkerk-2024.xlsx 'Blad'!B5``) as text,
-    which wraps."""
+    spreadsheet program does not wrap a hyperlink (see :meth:`Sheet.fit_width`); the
+    file is named in the column's header (:func:`region_sheet`)."""
     cell = source.cell(index) if source is not None and index is not None else None
     if source is None or index is None or cell is None:
-        return
-    if folder is None and not within:
-        sheet.put(row, column, f"{source.path.name} {cell}")
         return
     where = source.actions[index].source
     place = where.cell("text")
     shown = f"{source.plan.municipality} {place}" if whose else f"{where.sheet}!{place}"
     sheet.put(row, column, shown, LINK)
-    if within or folder is None:
+    if within:
         sheet.link(row, column, Link(cell))
+        return
+    if folder is None:
         return
     try:
         target = Path(os.path.relpath(source.path.resolve(), folder.resolve())).as_posix()
@@ -647,10 +645,13 @@ def region_sheet(
     sheet.put(1, 1, title, TITLE)
     headers = ["Soort", "Verschil"]
     for municipality in comparison.municipalities:
+        # The plan's file, where known, is named once here rather than in every link.
+        found = located.get(municipality)
+        cells = found is not None and any(found.cell(i) for i in range(len(found.actions)))
         headers += [
             f"{municipality}: actie",
             f"{municipality}: trekker en kwartaal",
-            f"{municipality}: in het plan",
+            f"{municipality}: in het plan" + (f" ({found.path.name})" if found and cells else ""),
         ]
     sheet.header(3, headers)
     for row, item in enumerate(comparison.items, 4):
