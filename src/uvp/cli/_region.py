@@ -13,10 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
-import typer
-
 from uvp.cli import _app as shell
-from uvp.cli._dutch import Command
 from uvp.core import Line, Span
 from uvp.workbook import Located, output_file, read_located, read_plan
 
@@ -58,7 +55,7 @@ def _write(fmt: str, code: str, write: Callable[[], Path]) -> None:
     shell.say(shell.console(stderr=fmt == "json"), [(Span(said),)])
 
 
-@shell.app.command("compare", help=shell.nl("cli-help-compare"), cls=Command)
+@shell.command("compare")
 def compare(
     paths: shell.Paths,
     fmt: shell.Format = "text",
@@ -83,10 +80,10 @@ def compare(
             fmt, "cli-compare-written", partial(write_region_workbook, comparison, output, sources)
         )
     if not comparison.ok:
-        raise typer.Exit(1)
+        raise SystemExit(1)
 
 
-@shell.app.command("agenda", help=shell.nl("cli-help-agenda"), cls=Command)
+@shell.command("agenda")
 def agenda(
     paths: shell.Paths,
     partner: Annotated[str, shell.option("--partner")],
@@ -110,7 +107,7 @@ def agenda(
         _write(fmt, "cli-agenda-written", partial(write_agenda_workbook, result, output, sources))
 
 
-@shell.app.command("report", help=shell.nl("cli-help-report"), cls=Command)
+@shell.command("report")
 def report(
     path: Annotated[Path, shell.argument("report-path")],
     peildatum: shell.Peildatum = None,
@@ -136,7 +133,7 @@ def report(
         _write(fmt, "cli-report-written", partial(write, result, output))
 
 
-@shell.app.command("diff", help=shell.nl("cli-help-diff"), cls=Command)
+@shell.command("diff")
 def diff(
     old: Annotated[Path, shell.argument("diff-old", "diff-old")],
     new: Annotated[Path, shell.argument("diff-new", "diff-new")],
@@ -154,10 +151,10 @@ def diff(
     data = {"old": str(old), "new": str(new), **result.to_dict(before, after)}
     _print(fmt, lambda: data, partial(diff_lines, result, before, after))
     if not result.ok:
-        raise typer.Exit(1)
+        raise SystemExit(1)
 
 
-@shell.app.command("next-year", help=shell.nl("cli-help-next-year"), cls=Command)
+@shell.command("next-year")
 def next_year(
     path: Annotated[Path, shell.argument("next-year-path")],
     output: Annotated[Path | None, shell.option("--output", "-o", key="next-year-output")] = None,
