@@ -308,18 +308,19 @@ def validate(
     woordenlijst: Words = None,
 ) -> None:
     """Check plans; exit 1 when any has a finding of severity error."""
-    from uvp.workbook import validate_workbook
-
     how = reading(gemeente, jaar, woordenlijst)
-    check = partial(validate_workbook, peildatum=peildatum, **how)
-    inspect = partial(inspect_plan, peildatum=peildatum, **how)
     batch = Batch(plan_files(paths), output, overwrite, fmt)
     errors = False
     for path in batch:
         if write and path.suffix.lower() in WORKBOOK_SUFFIXES:
-            report = batch.edit(path, partial(check, write=True))
+            from uvp.workbook import validate_workbook  # the writers: only to write
+
+            report = batch.edit(
+                path, partial(validate_workbook, peildatum=peildatum, write=True, **how)
+            )
         else:
-            report = found[1] if (found := batch.run(path, partial(inspect, path))) else None
+            found = batch.run(path, partial(inspect_plan, path, peildatum=peildatum, **how))
+            report = found[1] if found else None
         if report is not None:
             errors = errors or not report.ok
             lines = [(Span(str(path), "strong"),), *findings_lines(report)]
