@@ -27,7 +27,7 @@ from typer import _click
 from typer._click import exceptions as errors
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
-from uvp.cli._app import COMMANDS, Param, option
+from uvp.cli._parse import COMMANDS, Param, option
 from uvp.core import excerpt
 from uvp.messages import render, translate_usage
 
@@ -136,7 +136,8 @@ class Group(_Dutch, TyperGroup):
 
 def _typer(param: Param) -> Any:
     """The typer argument or option *param* declares."""
-    help, metavar = nl(param.help), nl(param.metavar) if param.metavar else None
+    help = nl(f"cli-help-{param.help}")
+    metavar = nl(f"cli-metavar-{param.metavar}") if param.metavar else None
     if not param.names:
         return typer.Argument(help=help, metavar=metavar, show_default=False)
     return typer.Option(*param.names, help=help, metavar=metavar, **param.limits)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from uvp.cli import _app as shell
+from uvp.cli._parse import argument, command, option
 from uvp.core import Line, Span
 from uvp.workbook import Located, output_file, read_located, read_plan
 
@@ -55,11 +56,11 @@ def _write(fmt: str, code: str, write: Callable[[], Path]) -> None:
     shell.say(shell.console(stderr=fmt == "json"), [(Span(said),)])
 
 
-@shell.command("compare")
+@command("compare")
 def compare(
     paths: shell.Paths,
     fmt: shell.Format = "text",
-    output: Annotated[Path | None, shell.option("--output", "-o", key="compare-output")] = None,
+    output: Annotated[Path | None, option("--output", "-o", key="compare-output")] = None,
     overwrite: shell.Overwrite = False,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
@@ -83,12 +84,12 @@ def compare(
         raise SystemExit(1)
 
 
-@shell.command("agenda")
+@command("agenda")
 def agenda(
     paths: shell.Paths,
-    partner: Annotated[str, shell.option("--partner")],
+    partner: Annotated[str, option("--partner")],
     fmt: shell.Format = "text",
-    output: Annotated[Path | None, shell.option("--output", "-o", key="agenda-output")] = None,
+    output: Annotated[Path | None, option("--output", "-o", key="agenda-output")] = None,
     overwrite: shell.Overwrite = False,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
@@ -107,11 +108,11 @@ def agenda(
         _write(fmt, "cli-agenda-written", partial(write_agenda_workbook, result, output, sources))
 
 
-@shell.command("report")
+@command("report")
 def report(
-    path: Annotated[Path, shell.argument("report-path")],
+    path: Annotated[Path, argument("report-path")],
     peildatum: shell.Peildatum = None,
-    output: Annotated[Path | None, shell.option("--output", "-o", key="report-output")] = None,
+    output: Annotated[Path | None, option("--output", "-o", key="report-output")] = None,
     overwrite: shell.Overwrite = False,
     fmt: shell.Format = "text",
     gemeente: shell.Municipality = None,
@@ -121,7 +122,7 @@ def report(
     """The quarterly report for the driehoeksoverleg; exit 0 also when actions are late."""
     import datetime as dt
 
-    from uvp.region import quarterly_report, report_lines, write_report_html, write_report_workbook
+    from uvp.region import quarterly_report, report_lines, write_report
 
     _checked(output, (".html", ".htm", ".xlsx"), overwrite, path)
     plan = shell.or_exit(partial(read_plan, path, **shell.reading(gemeente, jaar, woordenlijst)))
@@ -129,14 +130,13 @@ def report(
     data = {"source": str(path), **result.to_dict()}
     _print(fmt, lambda: data, partial(report_lines, result))
     if output is not None:
-        write = write_report_workbook if output.suffix.lower() == ".xlsx" else write_report_html
-        _write(fmt, "cli-report-written", partial(write, result, output))
+        _write(fmt, "cli-report-written", partial(write_report, result, output))
 
 
-@shell.command("diff")
+@command("diff")
 def diff(
-    old: Annotated[Path, shell.argument("diff-old", "diff-old")],
-    new: Annotated[Path, shell.argument("diff-new", "diff-new")],
+    old: Annotated[Path, argument("diff-old", "diff-old")],
+    new: Annotated[Path, argument("diff-new", "diff-new")],
     fmt: shell.Format = "text",
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
@@ -154,10 +154,10 @@ def diff(
         raise SystemExit(1)
 
 
-@shell.command("next-year")
+@command("next-year")
 def next_year(
-    path: Annotated[Path, shell.argument("next-year-path")],
-    output: Annotated[Path | None, shell.option("--output", "-o", key="next-year-output")] = None,
+    path: Annotated[Path, argument("next-year-path")],
+    output: Annotated[Path | None, option("--output", "-o", key="next-year-output")] = None,
     overwrite: shell.Overwrite = False,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
