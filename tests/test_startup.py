@@ -10,6 +10,8 @@ it to typer.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
 import subprocess
@@ -17,6 +19,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.conftest import EXAMPLES, ROOT
@@ -174,3 +178,22 @@ def test_what_typer_answers_is_the_same_from_the_command(
 ) -> None:
     quick_said, typer_said = _run_both(args, tmp_path, monkeypatch)
     assert quick_said == typer_said
+
+
+# -- printing without rich -----------------------------------------------------------------
+
+
+@settings(deadline=None)
+@given(st.lists(st.tuples(st.text(), st.sampled_from(["", "bold", "red", "bold red", "dim"]))))
+def test_plain_output_is_what_rich_writes_to_a_pipe(parts: list[tuple[str, str]]) -> None:
+    from rich.console import Console as Rich
+    from rich.text import Text
+
+    from uvp.cli._app import Console
+
+    ours, theirs = io.StringIO(), io.StringIO()
+    rich = Rich(file=theirs, highlight=False, width=120, soft_wrap=True)
+    rich.print(Text.assemble(*parts))
+    with contextlib.redirect_stdout(ours):
+        Console().print(*parts)
+    assert ours.getvalue() == theirs.getvalue()
