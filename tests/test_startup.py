@@ -124,6 +124,8 @@ TO_TYPER = [
     ("value-like-option", ["show", "--gemeente", "--jaar", "examples"]),
     ("short-with-equals", ["validate", "-o=uit", "examples"]),
     ("required-option", ["new", "nieuw.xlsx", "--jaar", "2026"]),
+    # --woordenlijst would be read (and said) twice if the parser ran before typer
+    ("required-and-words", ["agenda", "examples", "--woordenlijst", "woorden.xlsx"]),
     ("extra-argument", ["diff", "a.json", "b.json", "c.json"]),
     ("dash", ["show", "-"]),
     ("double-dash", ["show", "--", "examples"]),

@@ -83,6 +83,8 @@ def quick(args: Sequence[str]) -> Callable[[], None] | None:
     ):
         return None
     given.update(zip(arguments, loose, strict=True))
+    if any(p.default is Parameter.empty and key not in given for key, p in params.items()):
+        return None
     # Parsers last, in the order declared: ``--woordenlijst`` reads a file and may say so or
     # exit, which it does only when all else is as typer would take it.
     for key in sorted(
@@ -91,8 +93,6 @@ def quick(args: Sequence[str]) -> Callable[[], None] | None:
         if (value := _value(hints[key], given[key])) is _REFUSED:
             return None
         given[key] = value
-    if any(p.default is Parameter.empty and key not in given for key, p in params.items()):
-        return None
     return partial(run, **given)
 
 
