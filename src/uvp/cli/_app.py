@@ -25,7 +25,6 @@ replaced is decided in :mod:`uvp.workbook` (``output_paths``, ``output_file``).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -125,6 +124,8 @@ def say(to: Console, lines: Iterable[Line]) -> None:
 
 
 def print_json(data: object) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
