@@ -410,15 +410,20 @@ def serve(
 
 def main() -> None:
     """Run the CLI; turn any unexpected error into a Dutch message, never a traceback."""
+    args = sys.argv[1:]
+    # On Windows typer expands wildcards, ~ and variables (cmd.exe does not): it runs those.
+    expands = os.name == "nt" and any(set(arg) & set("*?[~$%") for arg in args)
     try:
-        if (run := quick(sys.argv[1:])) is None:
+        if (run := None if expands else quick(args)) is None:
             from uvp.cli._dutch import app
 
             app()  # Ctrl+C is exit code 130 there
         else:
             run()
             sys.exit(0)
-    except BrokenPipeError:  # as click does: no more output, exit 1
+    except KeyboardInterrupt:  # as typer ends: quietly, 130
+        sys.exit(130)
+    except BrokenPipeError:  # as typer ends: no more output, exit 1
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
     except Exception as error:  # the last resort: staff never see a traceback
