@@ -45,6 +45,18 @@ _WIDTHS: Final = {
     "id": 10,
     "subtheme": 11,
     "order": 11,
+    "partners": 24,
+    "result": 36,
+    "indicator": 28,
+    "target_value": 14,
+}
+# Columns written only when an action of the plan fills them, after Status and ID.
+_RESULT_FIELDS: Final = ("partners", "result", "indicator", "target_value")
+_RESULT_HEADERS: Final = {
+    "partners": "Partners",
+    "result": "Resultaat",
+    "indicator": "Indicator",
+    "target_value": "Streefwaarde",
 }
 _PLAN_WIDTHS: Final = (30, 12, 24, 30, 11, 60)
 _GOAL_WIDTHS: Final = (24, 28, 7, 30, 50, 50)
@@ -57,7 +69,8 @@ _HEADERS: Final = {
         "note": "Toelichting",
         "status": "Status",
         "id": "ID",
-    },
+    }
+    | _RESULT_HEADERS,
     "quarter": {
         "subtheme": "Subthema",
         "text": "Activiteit",
@@ -67,7 +80,8 @@ _HEADERS: Final = {
         "status": "Status",
         "id": "ID",
         "order": "Volgorde",
-    },
+    }
+    | _RESULT_HEADERS,
 }
 
 
@@ -140,12 +154,13 @@ def plan_sheets(
     ]
     show_status = status_column or any(a.status for a in plan.actions)
     show_id = any(a.id for a in plan.actions)
+    extra = tuple(f for f in _RESULT_FIELDS if any(getattr(a, f) for a in plan.actions))
     for priority in plan.priorities:
         name = names[id(priority)]
         if layout == "quarter":
-            sheets.append(_per_quarter_sheet(name, priority, letters, show_status, show_id))
+            sheets.append(_per_quarter_sheet(name, priority, letters, show_status, show_id, extra))
         else:
-            sheets.append(_per_goal_sheet(name, priority, show_status, show_id))
+            sheets.append(_per_goal_sheet(name, priority, show_status, show_id, extra))
     return sheets
 
 
@@ -245,6 +260,7 @@ def _fields(
     id_: bool,
     quarter: bool = True,
     order: bool = False,
+    extra: Sequence[str] = (),
 ) -> list[str]:
     fields = ["subtheme"] if layout == "quarter" else []
     fields += ["text", "lead"]
@@ -256,6 +272,7 @@ def _fields(
         fields.append("status")
     if id_:
         fields.append("id")
+    fields += extra
     if order:
         fields.append("order")
     return fields
@@ -280,6 +297,10 @@ def _action_row(
         "note": action.note,
         "status": STATUS_LABELS[action.status] if action.status else None,
         "id": action.id,
+        "partners": "\n".join(action.partners) or None,
+        "result": action.result,
+        "indicator": action.indicator,
+        "target_value": action.target_value,
     }
     _wrapped_row(sheet, row, [values[field] for field in fields])
 
@@ -297,9 +318,11 @@ _SECTION: Final = Style(bold=True, size=12)
 _GOAL: Final = Style(bold=True, size=11)
 
 
-def _per_goal_sheet(name: str, priority: Priority, status: bool, id_: bool) -> Sheet:
+def _per_goal_sheet(
+    name: str, priority: Priority, status: bool, id_: bool, extra: Sequence[str]
+) -> Sheet:
     # The per-goal layout always has its Toelichting column, even when empty.
-    fields = _fields("goal", note=True, status=status, id_=id_)
+    fields = _fields("goal", note=True, status=status, id_=id_, extra=extra)
     sheet = Sheet(name, page=_PLANNING_PRINT)
     sheet.set_widths(_widths(fields))
     sheet.put(1, 1, _priority_heading(priority), TITLE)
@@ -350,7 +373,12 @@ def _simple_rows(action: Action) -> dict[int, list[str]] | None:
 
 
 def _per_quarter_sheet(
-    name: str, priority: Priority, letters: dict[int, str], status: bool, id_: bool
+    name: str,
+    priority: Priority,
+    letters: dict[int, str],
+    status: bool,
+    id_: bool,
+    extra: Sequence[str],
 ) -> Sheet:
     sections: dict[int, list[tuple[Theme, Action, str | None, str | None]]] = {}
     explicit = False
@@ -385,6 +413,7 @@ def _per_quarter_sheet(
         id_=id_,
         quarter=explicit,
         order=_needs_order(priority, [sections[q] for q in headings]),
+        extra=extra,
     )
     sheet = Sheet(name, page=_PLANNING_PRINT)
     sheet.set_widths(_widths(fields))
