@@ -41,7 +41,7 @@ from uvp.core import (
 )
 from uvp.messages import Language, render
 from uvp.workbook._headers import header_fields, normal
-from uvp.workbook._open import lock_file, save_atomically
+from uvp.workbook._open import collection_paused, lock_file, save_atomically
 from uvp.workbook._reader import PLAN_SHEET, VOCABULARY_SHEET, ReadResult, TableSource, text_of
 from uvp.workbook._sheet import (
     LINK,
@@ -145,6 +145,11 @@ def validate_result(result: ReadResult, *, peildatum: dt.date | None = None) -> 
     A finding about a field whose column staff headed otherwise than uvp
     (``Planning``, ``Wie?``) names that column.
     """
+    with collection_paused():  # findings are kept: nothing for the collector to free
+        return _validate_result(result, peildatum)
+
+
+def _validate_result(result: ReadResult, peildatum: dt.date | None) -> Report:
     findings = list(result.findings)
     at = {read.path: read for read in result.actions}
     for finding in check_plan(result.plan, peildatum=peildatum):

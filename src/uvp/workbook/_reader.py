@@ -333,7 +333,20 @@ def _rows_below_header(rows: TextRows, names: set[str]) -> Iterator[tuple[TextRo
 
 def _text_grid(rows: Rows) -> list[list[str | None]]:
     """Every cell as text (or None), converted once: the reader reads texts only."""
-    return [[text_of(value) for value in row] if row else [] for row in rows]
+    # text_of's common cases inline: an empty cell, a one-line text.
+    return [
+        [
+            None
+            if value is None
+            else (value.strip() or None)
+            if value.__class__ is str and "\n" not in value and "\r" not in value and "\xa0" not in value  # type: ignore[union-attr, operator]
+            else text_of(value)
+            for value in row
+        ]
+        if row
+        else []
+        for row in rows
+    ]
 
 
 # -- building ----------------------------------------------------------------------------
@@ -436,7 +449,11 @@ class _Table:
 
 
 def _schedule_of(quarters: list[int]) -> Schedule | None:
-    distinct = sorted(set(quarters))
+    return _schedule_of_distinct(tuple(sorted(set(quarters))))
+
+
+@functools.lru_cache(maxsize=64)  # at most 15 sets of quarters, and the empty one
+def _schedule_of_distinct(distinct: tuple[int, ...]) -> Schedule | None:
     if not distinct:
         return None
     if len(distinct) == 1:
@@ -458,6 +475,7 @@ def _goal_reference(text: str) -> tuple[str | None, str | None, str | None]:
     return None, None, text
 
 
+_MATRIX_FIELDS: Final = ("q1", "q2", "q3", "q4")
 _FIELDS_OF_A_ROW: Final = ("lead", "quarter", "status", "partners")
 """A row with a value under any of these is an action, not a goal heading."""
 _COLUMN_FIELDS: Final = ("quarter", "lead", "status")
@@ -511,13 +529,20 @@ class _Reader:
 
     def use(self, sheet: str, row: int, column: int) -> None:
         """Mark a cell (1-based row, 0-based column) as read or reported."""
-        self.used.setdefault(sheet, set()).add((row, column))
+        used = self.used.get(sheet)
+        if used is None:
+            used = self.used[sheet] = set()
+        used.add((row, column))
 
     def use_fields(self, sheet: str, row: int, texts: TextRow, columns: Mapping[str, int]) -> None:
         """Mark the cells of a row that are read: those in the table's fields' columns."""
+        used = self.used.get(sheet)
+        if used is None:
+            used = self.used[sheet] = set()
+        length = len(texts)
         for column in columns.values():
-            if column < len(texts) and texts[column] is not None:
-                self.use(sheet, row, column)
+            if column < length and texts[column] is not None:
+                used.add((row, column))
 
     # priorities and themes ------------------------------------------------------------
 
@@ -1018,7 +1043,7 @@ class _Reader:
                 table.failed.setdefault("status", {}).setdefault(excel_row, []).append(found)
                 action.unreadable.add("status")
             action.status = action.status or status
-        if all(f"q{q}" in columns for q in range(1, 5)):
+        if "q1" in columns and all(q in columns for q in _MATRIX_FIELDS):
             marked = frozenset(q for q in range(1, 5) if _marked(_at(row, columns[f"q{q}"])))
             action.matrix = (action.matrix or frozenset()) | marked
 
@@ -1486,11 +1511,9 @@ def _at(row: TextRow, column: int) -> str | None:
 
 
 def _getter(row: TextRow, columns: Mapping[str, int]) -> Any:
-    def get(field: str) -> str | None:
-        column = columns.get(field)
-        return _at(row, column) if column is not None else None
-
-    return get
+    """A function of a field's name: its text in *row* (``None`` for no such column)."""
+    length = len(row)
+    return {f: row[c] for f, c in columns.items() if c < length}.get
 
 
 def _startswith(row: TextRow, header: Mapping[str, int], prefix: str) -> str | None:
