@@ -47,7 +47,11 @@ def gc_share(path: Path) -> dict[str, float]:
         total = time.perf_counter() - start
     finally:
         gc.callbacks.remove(callback)
-    return {"total_s": round(total, 4), "gc_s": round(spent[0], 4), "share": round(spent[0] / total, 3)}
+    return {
+        "total_s": round(total, 4),
+        "gc_s": round(spent[0], 4),
+        "share": round(spent[0] / total, 3),
+    }
 
 
 def main() -> None:

@@ -210,7 +210,7 @@ def parse_status(
     """
     if text.__class__ is str and (heading is None or heading.__class__ is str):
         # A Status column repeats a handful of words: each is read once.
-        return _parse_text(text, heading, vocabulary)  # type: ignore[arg-type]
+        return _parse_text(text, heading, vocabulary)
     return _parse_status(text, heading, vocabulary)
 
 

@@ -185,7 +185,7 @@ def normal(text: object) -> str:
     if text is None:
         return ""
     if text.__class__ is str:  # a plan repeats its few headings, leads and quarters
-        return _normal_text(text)  # type: ignore[arg-type]
+        return _normal_text(text)
     return _normal_text(str(text))
 
 
@@ -213,7 +213,7 @@ def field_of(header: object) -> str | None:
     ('status', 'goal', 'text')
     """
     if header.__class__ is str:  # every cell of every row is asked: the same few texts
-        return _field_of_text(header)  # type: ignore[arg-type]
+        return _field_of_text(header)
     return _field_of_text(str(header)) if header is not None else _field_of_text("")
 
 

@@ -477,7 +477,7 @@ class _Plain:
     def __init__(self) -> None:
         # Limits set lower than a plain part may reach: every part is measured.
         self.plain = (
-            _PLAIN_ROWS <= LIMITS["rows"] and _PLAIN_ROWS * _PLAIN_COLUMNS <= LIMITS["cells"]
+            LIMITS["rows"] >= _PLAIN_ROWS and LIMITS["cells"] >= _PLAIN_ROWS * _PLAIN_COLUMNS
         )
         self._started = False
         self._carry = b""
