@@ -645,8 +645,10 @@ def test_a_million_rows(tmp_path: Path, dimension: bytes | None, numbered: bool)
         + b'</row><row r="2000"><c r="A2000"><v>1</v></c></row>',
         # A single cell far down: a million empty rows above it.
         b'<row r="1000000"><c r="A1000000"><v>1</v></c></row>',
+        # The same with prefixed tags, which the quick check of a plain part must not pass.
+        b'<x:row r="1000000"><x:c r="A1000000"><x:v>1</x:v></x:c></x:row>',
     ],
-    ids=["far-corner", "wide-unnumbered-row", "far-down"],
+    ids=["far-corner", "wide-unnumbered-row", "far-down", "far-down-prefixed"],
 )
 def test_sparse_sheet_reaching_far(tmp_path: Path, body: bytes) -> None:
     parts = plan_sheet()
