@@ -766,7 +766,15 @@ def test_save_makes_a_backup_and_keeps_the_mode(tmp_path: Path) -> None:
     ]
 
 
-def test_save_into_a_missing_folder(tmp_path: Path) -> None:
+def test_save_into_a_missing_folder_makes_it(tmp_path: Path) -> None:
+    path = tmp_path / "weg" / "plan.xlsx"
+    assert save_atomically(lambda temporary: temporary.write_bytes(b"PK"), path) is None
+    assert path.read_bytes() == b"PK"
+
+
+def test_save_where_a_file_is_in_the_way(tmp_path: Path) -> None:
+    (tmp_path / "weg").write_bytes(b"")
     with pytest.raises(uvp.WorkbookError) as caught:
         save_atomically(lambda temporary: None, tmp_path / "weg" / "plan.xlsx")
-    assert caught.value.code == "workbook-write-failed"
+    assert caught.value.code == "file-write-failed"
+    assert "(een deel van het pad is een bestand, geen map)" in caught.value.message("nl")

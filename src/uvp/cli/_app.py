@@ -6,9 +6,10 @@ are in :mod:`uvp.cli._region`. A command parses its arguments, calls the
 library and prints what the library says (lines of :class:`uvp.core.Span`),
 choosing a style per tone.
 
-Exit codes: 0 done; 1 findings of severity error (``validate``) or files that
-failed in a batch; 2 a usage error or a file that cannot be read; 3 an
-internal error (never a traceback).
+Exit codes: 0 done; 1 findings of severity error (``validate``), files that
+failed in a batch, or a file another uvp command or program was writing at the
+same time (nothing changed: try again); 2 a usage error or a file that cannot
+be read or written; 3 an internal error (never a traceback).
 """
 
 from __future__ import annotations
@@ -138,12 +139,17 @@ Peildatum = Annotated[str | None, option("--peildatum")]
 Overwrite = Annotated[bool, option("--overwrite")]
 
 
+# Refusals because someone else wrote the same file at the same time: exit 1, try again.
+CONFLICTS = frozenset({"file-busy", "file-changed"})
+
+
 class Batch:
     """Runs a step over many files: a progress bar on a terminal, failures listed at the end."""
 
     def __init__(self, files: Sequence[Path]) -> None:
         self.files = files
         self.failed: list[tuple[Path, str]] = []
+        self.codes: set[str] = set()
         self.out = console()
         self.err = console(stderr=True)
 
@@ -160,6 +166,7 @@ class Batch:
             return step()
         except UvpError as error:
             self.failed.append((path, error.message("nl")))
+            self.codes.add(error.code)
             self.err.print(Text(self.failed[-1][1], style="red"))
             return None
 
@@ -170,7 +177,7 @@ class Batch:
             for path, _ in self.failed:
                 self.err.print(f"  {path}")
         if self.failed:
-            raise typer.Exit(code_if_failed)
+            raise typer.Exit(1 if self.codes <= CONFLICTS else code_if_failed)
 
 
 def plan_files(paths: Sequence[Path], suffixes: tuple[str, ...] = PLAN_SUFFIXES) -> list[Path]:
@@ -195,12 +202,13 @@ def fail(code: str, **params: object) -> NoReturn:
 
 
 def or_exit(step: Callable[[], T]) -> T:
-    """Run *step*; a :class:`UvpError` becomes its Dutch message and exit code 2."""
+    """Run *step*; a :class:`UvpError` becomes its Dutch message and exit code 2 (1 when
+    another uvp or program wrote the same file at the same time)."""
     try:
         return step()
     except UvpError as error:
         console(stderr=True).print(Text(error.message("nl"), style="red"))
-        raise typer.Exit(2) from None
+        raise typer.Exit(1 if error.code in CONFLICTS else 2) from None
 
 
 # -- show, validate ----------------------------------------------------------------------

@@ -22,7 +22,16 @@ from uvp.core._assignments import (
     read_assignments,
     schedules_text,
 )
-from uvp.core._atomic import write_bytes, write_text, write_with
+from uvp.core._atomic import (
+    TEMP_PREFIX,
+    Snapshot,
+    backup_path,
+    check_writable,
+    os_reason,
+    write_bytes,
+    write_text,
+    write_with,
+)
 from uvp.core._catalogue import Catalogue, catalogue, municipalities
 from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
 from uvp.core._evaluation import Evaluation, GoalResult, evaluate_plan
@@ -39,6 +48,7 @@ from uvp.core._leads import (
     read_leads,
 )
 from uvp.core._location import Location, PlanPath, cell_name, column_letter, sheet_reference
+from uvp.core._lock import LOCK_PREFIX, LockHolder, lock_holder, lock_path, write_lock
 from uvp.core._model import (
     Action,
     Definition,
@@ -75,11 +85,13 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "BUCKETS",
     "KNOWN_ORGANISATIONS",
+    "LOCK_PREFIX",
     "QUARTERS",
     "RUNNING",
     "SCHEMA_VERSION",
     "STATUSES",
     "STATUS_LABELS",
+    "TEMP_PREFIX",
     "UNPLANNED",
     "Action",
     "AlignmentError",
@@ -95,6 +107,7 @@ __all__ = [
     "LeadKind",
     "Line",
     "Location",
+    "LockHolder",
     "NotationError",
     "Note",
     "NoteField",
@@ -112,6 +125,7 @@ __all__ = [
     "ScheduleKind",
     "Segment",
     "Severity",
+    "Snapshot",
     "Span",
     "Status",
     "Tally",
@@ -119,10 +133,12 @@ __all__ = [
     "Tone",
     "UvpError",
     "WorkbookError",
+    "backup_path",
     "bucket_counts",
     "catalogue",
     "cell_name",
     "check_plan",
+    "check_writable",
     "column_letter",
     "due_date",
     "dump",
@@ -136,8 +152,11 @@ __all__ = [
     "json_schema",
     "leads_text",
     "load",
+    "lock_holder",
+    "lock_path",
     "municipalities",
     "organisation_name",
+    "os_reason",
     "overview_rows",
     "parse_assignments",
     "parse_leads",
@@ -155,6 +174,7 @@ __all__ = [
     "validate_plan",
     "where",
     "write_bytes",
+    "write_lock",
     "write_text",
     "write_with",
 ]

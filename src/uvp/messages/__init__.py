@@ -31,6 +31,7 @@ __all__ = [
     "FindingEntry",
     "Language",
     "Nested",
+    "Phrase",
     "Severity",
     "When",
     "finding_entry",
@@ -66,6 +67,48 @@ def _in(language: Language, texts: Mapping[Language, str], code: str) -> str:
         if text is not None:
             return text
     raise KeyError(f"no text for {code!r} in any language")
+
+
+class Phrase:
+    """A text of the catalogue given as a param of another text, said in the language
+    that text is rendered in: the reason in "could not write the file (the disk is
+    full)" is Dutch in the Dutch message and English in the English one.
+
+    >>> reason = Phrase("os-disk-full")
+    >>> render("nl", "file-write-failed", source="plan.xlsx", detail=reason)
+    'plan.xlsx: het bestand kon niet worden opgeslagen (de schijf is vol).'
+    >>> str(reason)
+    'the disk is full'
+    """
+
+    __slots__ = ("code", "params")
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        self.code = code
+        self.params = params
+
+    def render(self, language: Language) -> str:
+        """The text in *language*."""
+        return render(language, self.code, **self.params)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.code!r}, **{self.params!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Phrase) and (self.code, self.params) == (other.code, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+
+def _said(language: Language, params: Mapping[str, object]) -> Mapping[str, object]:
+    """*params* with every :class:`Phrase` among them said in *language*."""
+    if not any(isinstance(value, Phrase) for value in params.values()):
+        return params
+    return {k: v.render(language) if isinstance(v, Phrase) else v for k, v in params.items()}
 
 
 @cache
@@ -144,12 +187,13 @@ def render(language: Language, code: str, /, **params: object) -> str:
     >>> render("en", "missing-quarter", action="Een actie.", lead="Politie")
     'Action "Een actie." has no quarter for Politie: fill in when the action is planned (e.g. Q2, Q2-Q4 or Doorlopend).'
     """
+    said = _said(language, params)
     if code in FINDINGS:
-        return _render_finding(language, code, params)
+        return _render_finding(language, code, said)
     for lang in (language, *_FALLBACK):
         template = TEXTS[lang].get(code)
         if template is not None:
-            return template.format(**params)
+            return template.format(**said)
     raise KeyError(f"no message {code!r} in any language")
 
 

@@ -19,9 +19,9 @@ billions of cells.
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
-import shutil
 import stat
 import struct
 import zipfile
@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from uvp.core import WorkbookError, write_with
+from uvp.core import Snapshot, WorkbookError, backup_path, os_reason, write_with
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -41,6 +41,7 @@ __all__ = [
     "load_values",
     "lock_file",
     "save_atomically",
+    "workbook_bytes",
 ]
 
 LIMITS: Final = {
@@ -604,42 +605,50 @@ def save_atomically(
     path: str | os.PathLike[str],
     *,
     backup: bool = True,
+    original: Snapshot | None = None,
 ) -> Path | None:
     """Write a file through *write* (given a temporary path), then replace *path* with it.
 
-    The one atomic writer (:func:`uvp.core.write_with`) with what a workbook
-    needs besides: a workbook open in Excel is refused, a failure is a
-    :class:`~uvp.WorkbookError`, and with *backup* the original is kept as
-    ``name.bak.xlsx`` beside it (its path is returned). A crash or an error
-    leaves *path* as it was.
+    The one atomic writer (:func:`uvp.core.write_with`: a write lock, fsync, a
+    backup made all or nothing, a read-only file refused) with what a workbook
+    needs besides: a workbook open in Excel is refused, a missing folder is
+    made, and with *backup* the original is kept as ``name.bak.xlsx`` beside it
+    (its path is returned). With *original* (the version an edit read), the
+    file is replaced only if it is still that version. A crash or an error
+    leaves *path* and its backup as they were; a failure is a
+    :class:`~uvp.WorkbookError`.
     """
     path = Path(path)
     source = str(path)
     lock = lock_file(path)
     if lock is not None:
         raise WorkbookError("workbook-locked", source=source, lock=lock.name)
-    backup_path = path.with_name(f"{path.stem}.bak{path.suffix}")
-    kept: list[Path] = []
-
-    def write_then_keep(temporary: Path) -> None:
-        write(temporary)
-        if backup and path.exists():
-            shutil.copy2(path, backup_path)
-            kept.append(backup_path)
-
+    existed = path.exists()
+    # Said of a file that was there: "the original is unchanged"; of a new one, not.
+    failed = "workbook-write-failed" if existed else "file-write-failed"
     try:
-        write_with(path, write_then_keep)
-    except WorkbookError:
-        raise
-    except OSError as error:  # no such folder, no right to write in it, a full disk
-        raise WorkbookError(
-            "workbook-write-failed", source=source, detail=error.strerror or str(error)
-        ) from error
-    return kept[0] if kept else None
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a file where a folder should be, no right to make it
+        raise WorkbookError(failed, source=source, detail=os_reason(error)) from error
+    write_with(path, write, backup=backup, original=original, failed=failed)
+    return backup_path(path) if backup and existed else None
 
 
 def save_workbook(
     book: Workbook, path: str | os.PathLike[str], *, backup: bool = True
 ) -> Path | None:
     """Save an openpyxl workbook to *path* atomically (see :func:`save_atomically`)."""
-    return save_atomically(lambda temporary: book.save(temporary), path, backup=backup)
+    data = workbook_bytes(book)
+    return save_atomically(lambda temporary: temporary.write_bytes(data), path, backup=backup)
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    """An openpyxl workbook as a file's bytes, made in memory.
+
+    openpyxl's own ``save`` leaves its zip file open when the disk fills up (and
+    Python then prints a traceback on leaving); in memory that cannot happen, and
+    the one writer puts the bytes on the disk.
+    """
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -173,7 +173,6 @@ def convert_plan(
     path = Path(path)
     suffix = ".json" if path.suffix.lower() in WORKBOOK_SUFFIXES else ".xlsx"
     target = Path(folder if folder is not None else path.parent) / (path.stem + suffix)
-    target.parent.mkdir(parents=True, exist_ok=True)
     plan = read_plan(path, municipality=municipality, year=year)
     return write_plan(plan, target, layout=layout, overwrite=overwrite)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from uvp.core import WorkbookError, cell_name
-from uvp.workbook._open import save_atomically
+from uvp.workbook._open import save_atomically, workbook_bytes
 from uvp.workbook._sheet import (
     BarChart,
     CellValue,
@@ -308,11 +308,6 @@ def write_new_workbook(
         if not sheet.replace:
             target.replace_sheet(sheet.name)  # a new workbook has no sheet to write into
         write_sheet(target, sheet)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise WorkbookError(
-            "workbook-write-failed", source=str(path), detail=error.strerror or str(error)
-        ) from error
-    save_atomically(lambda temporary: target.book.save(temporary), path, backup=path.exists())
+    data = workbook_bytes(target.book)
+    save_atomically(lambda temporary: temporary.write_bytes(data), path, backup=path.exists())
     return path
