@@ -76,7 +76,7 @@ def test_every_problem_is_reported_with_its_place() -> None:
     with pytest.raises(uvp.PlanDataError) as caught:
         uvp.from_json(json.dumps(data), source="plan.json")
     message = str(caught.value)
-    assert message.startswith("plan.json: 4 problem(s)")
+    assert message.startswith("plan.json: 4 problems")
     assert (
         "$.priorities[0].themes[0].actions[1].assignments[0].schedule: cannot read 'Q5'" in message
     )

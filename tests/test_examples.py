@@ -17,7 +17,12 @@ import uvp
 from tests.conftest import SEEDS
 
 needs_seeds = pytest.mark.skipif(
-    not SEEDS.is_dir(), reason="../shared/seeds is not beside the repository"
+    not SEEDS.is_dir(),
+    reason=(
+        "needs ../shared/seeds, the text of the two published plans the examples were "
+        "transcribed from; it lies beside the repository in the project's workspace, "
+        "not in a clone"
+    ),
 )
 
 # Actions per theme, counted in the seeds' planning tables.

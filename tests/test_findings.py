@@ -17,7 +17,14 @@ from tests.conftest import EXAMPLES
 from tests.strategies import TEXT
 from uvp.core import Location, PlanPath, check_plan, sheet_reference
 from uvp.messages import FINDINGS, LANGUAGES, TEXTS, When, placeholders
-from uvp.workbook import ReadResult, checked, read_values, validate_result
+from uvp.workbook import (
+    CellRange,
+    ReadResult,
+    SheetInfo,
+    checked,
+    read_values,
+    validate_result,
+)
 
 TITLE = ["Uitvoeringsplan Veiligheid 2024 gemeente Nijkerk"]
 HEADER: list[object] = ["Acties", "Trekker", "Kwartaal", "Toelichting", "Status"]
@@ -165,6 +172,81 @@ SCENARIOS = [
         "merged-municipality",
         lambda: _validated(["Iets.", "Leerdam", "Q4"]),
         "'Ondermijning'!B4",
+    ),
+    # The workbook's layout (issue 11)
+    Scenario(
+        "unreadable-column",
+        lambda: _validated(
+            ["Iets.", "Nijkerk", "volgend voorjaar misschien"],
+            ["Nog iets.", "Nijkerk", "zodra het budget rond is"],
+            header=["Maatregel", "Wie", "Planning"],
+        ),
+        "'Ondermijning'!C3",
+    ),
+    Scenario(
+        "invalid-vocabulary",
+        lambda: _read_only(
+            read_values(
+                {
+                    "Woordenlijst": [["Term", "Soort", "Betekenis"], ["blauw", "Kleur", "Gereed"]],
+                    "Ondermijning": [TITLE, HEADER, ["Iets.", "Nijkerk", "Q1"]],
+                }
+            )
+        ),
+        "'Woordenlijst'!B2",
+    ),
+    # Reading without loss (issue 13): what is not read is reported
+    Scenario(
+        "unread-cell",
+        lambda: _validated(["Iets.", "Nijkerk", "Q1", None, None, "een notitie ernaast"]),
+        "'Ondermijning'!F4",
+    ),
+    Scenario(
+        "unread-column",
+        lambda: _validated(
+            ["Iets.", "Nijkerk", "Q1", 500], header=["Acties", "Trekker", "Kwartaal", "Budget"]
+        ),
+        "'Ondermijning'!D3",
+    ),
+    Scenario(
+        "merged-cells",
+        lambda: _read_only(
+            read_values(
+                {"Ondermijning": [TITLE, ["Drugs"], ["Acties"], ["Iets.", "Nijkerk", "Q1"]]},
+                info={"Ondermijning": SheetInfo(merged=(CellRange(3, 1, 3, 3),))},
+            )
+        ),
+        "'Ondermijning'!A3",
+    ),
+    Scenario(
+        "hidden-sheet",
+        lambda: _read_only(
+            read_values(
+                {"Ondermijning": [TITLE, ["Drugs"], HEADER, ["Iets.", "Nijkerk", "Q1"]]},
+                info={"Ondermijning": SheetInfo(hidden=True)},
+            )
+        ),
+        "'Ondermijning'",
+    ),
+    Scenario(
+        "hidden-rows",
+        lambda: _read_only(
+            read_values(
+                {"Ondermijning": [TITLE, ["Drugs"], HEADER, ["Iets.", "Nijkerk", "Q1"]]},
+                info={"Ondermijning": SheetInfo(hidden_rows=frozenset({4}))},
+            )
+        ),
+        "'Ondermijning'!A4",
+    ),
+    Scenario(
+        "hidden-columns",
+        lambda: _read_only(
+            read_values(
+                {"Ondermijning": [TITLE, ["Drugs"], HEADER, ["Iets.", "Nijkerk", "Q1"]]},
+                info={"Ondermijning": SheetInfo(hidden_columns=frozenset({2}))},
+            )
+        ),
+        "'Ondermijning'!B1",
     ),
     Scenario(
         "quarter-matrix-mismatch",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -19,16 +20,24 @@ from uvp.messages import (
     FINDINGS,
     LANGUAGES,
     TEXTS,
+    USAGE_TEXTS,
     Language,
     Nested,
     When,
     missing_params,
     placeholders,
+    plural,
     render,
+    translate_usage,
 )
 
 SRC = Path(__file__).parent.parent / "src" / "uvp"
-TEXT_MAKERS = {"render", "_nl"}  # functions whose first text argument (after a language) is a key
+TEXT_MAKERS = {
+    "render",
+    "_nl",
+    "nl",
+    "Phrase",
+}  # whose first text argument (after a language) is a key
 FINDING_MAKERS = {
     "Finding",
     "finding",
@@ -147,7 +156,8 @@ def test_every_text_in_the_catalogue_is_used() -> None:
     constants = {
         node.value
         for path in SRC.rglob("*.py")
-        if "messages" not in path.relative_to(SRC).parts
+        # the catalogue's own table of typer's messages (uvp.messages._usage) uses codes too
+        if "messages" not in path.relative_to(SRC).parts or path.name == "_usage.py"
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     }
@@ -263,3 +273,116 @@ def test_the_findings_table_in_the_docs_lists_every_code_with_its_severity() -> 
     rows = [line.split("|") for line in section.splitlines() if line.startswith("| `")]
     documented = {cells[1].strip(" `"): cells[2].strip() for cells in rows}
     assert documented == {code: entry.severity for code, entry in FINDINGS.items()}
+
+
+# -- plurals -------------------------------------------------------------------------------------
+
+# A count before a plural noun, or a noun with its plural in brackets: "1 acties", "actie(s)".
+_PSEUDO_PLURAL = re.compile(r"\w\((?:s|en|n|len|men|es)\)|\w/\w+en\b")
+_COUNTED_NOUN = re.compile(
+    r"\{(\w+)\} (acties|cellen|cells|prioriteiten|thema's|doelen|kwartalen|fouten|waarschuwingen|regels"
+    r"|bestanden|plannen|wijzigingen|seconden|rijen|kolommen|bladen|verzoeken|actions"
+    r"|priorities|themes|goals|quarters|errors|warnings|lines|files|plans|changes|seconds"
+    r"|rows|columns|sheets|requests)\b"
+)
+
+
+def _templates() -> list[tuple[str, str]]:
+    found = [(f"{lang}:{key}", text) for lang in LANGUAGES for key, text in TEXTS[lang].items()]
+    for code, entry in FINDINGS.items():
+        found += [(f"{lang}:{code}", text) for lang, text in entry.text.items()]
+        for part in entry.parts.values():
+            if isinstance(part, When):
+                found += [(f"{lang}:{code}", text) for lang, text in part.text.items()]
+    return found
+
+
+def test_no_text_counts_in_the_plural_whatever_the_number() -> None:
+    wrong = [
+        f"{key}: {text}"
+        for key, text in _templates()
+        if _PSEUDO_PLURAL.search(text) or _COUNTED_NOUN.search(text)
+    ]
+    assert not wrong, "use {count:plural:# actie|# acties}:\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize(
+    ("code", "params", "said"),
+    [
+        ("plan-summary", {"priorities": 1, "themes": 1, "actions": 1, "joint": 0, "local": 1},
+         "1 prioriteit, 1 thema, 1 actie (0 gezamenlijk, 1 lokaal)"),
+        ("plan-summary", {"priorities": 2, "themes": 0, "actions": 3, "joint": 1, "local": 2},
+         "2 prioriteiten, 0 thema's, 3 acties (1 gezamenlijk, 2 lokaal)"),
+        ("findings-summary", {"errors": 1, "warnings": 1, "infos": 0},
+         "Bevindingen: 1 fout, 1 waarschuwing, 0 info"),
+        ("cli-failed", {"count": 1, "total": 3}, "1 van de 3 bestanden is mislukt:"),
+        ("cli-failed", {"count": 2, "total": 3}, "2 van de 3 bestanden zijn mislukt:"),
+        ("history-next-year-ongoing", {"count": 1}, "1 actie blijft Doorlopend."),
+        ("lead-quarter-mismatch",
+         {"leads": 1, "quarters": 2, "lead_column": "Trekker", "quarter_column": "Kwartaal"},
+         "Trekker heeft 1 regel en Kwartaal 2: geef één kwartaal voor alle trekkers, of één "
+         "kwartaal per trekkerregel."),
+    ],
+    ids=["one", "several", "finding-counts", "failed-one", "failed-two", "verb", "finding"],
+)  # fmt: skip
+def test_counts_say_their_noun_in_the_right_number(
+    code: str, params: dict[str, object], said: str
+) -> None:
+    assert render("nl", code, **params) == said
+
+
+def test_a_plural_without_two_forms_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="two forms"):
+        plural(2, "acties")
+
+
+# -- typer's own words -----------------------------------------------------------------------------
+
+TYPER_SAYS = [
+    ("Missing argument 'PLAN'.", "Argument PLAN ontbreekt."),
+    ("Missing option '--gemeente'.", "Optie --gemeente ontbreekt."),
+    ("Missing option '-o' / '--output'.", "Optie --output ontbreekt."),
+    ("No such option: --frob", "Onbekende optie --frob."),
+    ("No such option: --formaat (Possible options: --format)",
+     "Onbekende optie --formaat. Bedoelt u --format?"),
+    ("Option '--jaar' requires an argument.", "Optie --jaar heeft een waarde nodig."),
+    ("Option '--overwrite' does not take a value.", "Optie --overwrite neemt geen waarde."),
+    ("Got unexpected extra argument (c)", "Te veel argumenten: c."),
+    ("Got unexpected extra argument(s) (c d)", "Te veel argumenten: c d."),
+    ("No such command 'nope'.", "Onbekende opdracht 'nope'."),
+    ("Missing command.", "Geef een opdracht."),
+    ("Invalid value for '--jaar': Input should be a valid integer, unable to parse string as an "
+     "integer", "Ongeldige waarde voor --jaar: dit is geen geheel getal."),
+    ("Invalid value for '--request-timeout': Input should be a valid number, unable to parse "
+     "string as a number", "Ongeldige waarde voor --request-timeout: dit is geen getal."),
+    ("Invalid value for '--port': Input should be greater than or equal to 1",
+     "Ongeldige waarde voor --port: dit moet minstens 1 zijn."),
+    ("Invalid value for '--port': Input should be less than or equal to 65535",
+     "Ongeldige waarde voor --port: dit mag hoogstens 65535 zijn."),
+    ("Invalid value for '--format': Value error, 'xml' is not one of 'text', 'json'.",
+     "Ongeldige waarde voor --format: 'xml' kan niet: kies uit 'text', 'json'."),
+    ("Invalid value for '--peildatum': Value error, not a date: '1-13-2024' (write 1-10-2024 "
+     "or 2024-10-01)",
+     "Ongeldige waarde voor --peildatum: '1-13-2024' is geen datum: schrijf bijvoorbeeld "
+     "1-10-2024 of 2024-10-01."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("english", "dutch"), TYPER_SAYS, ids=[e[:28] for e, _ in TYPER_SAYS])
+def test_typer_s_usage_errors_are_said_in_dutch(english: str, dutch: str) -> None:
+    assert translate_usage(english, "nl") == dutch
+    assert translate_usage(english, "en") != english or english == "Missing command."
+
+
+def _patterns_used(english: str) -> set[str]:
+    """The codes whose patterns read *english*: the message's, and its reason's."""
+    for pattern, code in USAGE_TEXTS:
+        if match := pattern.fullmatch(english):
+            reason = match.groupdict().get("reason")
+            return {code} | (_patterns_used(reason) if reason else set())
+    return set()
+
+
+def test_every_pattern_of_typer_s_words_is_tested() -> None:
+    used = set().union(*(_patterns_used(english) for english, _ in TYPER_SAYS))
+    assert used == {code for _, code in USAGE_TEXTS}

@@ -52,8 +52,9 @@ def test_quarters_and_leads() -> None:
     [
         lambda: uvp.Action(""),
         lambda: uvp.Action("   "),
-        lambda: uvp.Action("x", goal="a"),
-        lambda: uvp.Action("x", goal="AB"),
+        lambda: uvp.Action("x", goal=""),
+        lambda: uvp.Action("x", goal="  "),
+        lambda: uvp.Action("x", partners=("Politie", " ")),
         lambda: uvp.Action("x", note=""),
         lambda: uvp.Theme(""),
         lambda: uvp.Priority("P", "regional"),  # type: ignore[arg-type]
@@ -61,6 +62,8 @@ def test_quarters_and_leads() -> None:
         lambda: uvp.Plan("Ede", 24_000),
         lambda: uvp.Plan("Ede", "2024"),  # type: ignore[arg-type]
         lambda: uvp.Goal(letter="1"),
+        lambda: uvp.Goal(number="2.a"),
+        lambda: uvp.Goal(number="A"),
     ],
 )
 def test_invalid_model_values_are_refused(build: object) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import attrs
@@ -219,15 +220,16 @@ def test_regio_workbook_links_to_each_action_cell(tmp_path: Path) -> None:
     assert damocles["sources"]["Scherpenzeel"]["cell"].startswith("'Ondermijning'!")
 
 
-def test_the_same_municipality_twice_is_refused(tmp_path: Path) -> None:
+def test_two_workbooks_of_one_municipality_are_refused(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from uvp.cli import app
 
-    result = CliRunner().invoke(app, ["compare", str(EXAMPLES)])  # JSON and xlsx of each
+    copy = shutil.copy(EXAMPLES / "nijkerk-2024.xlsx", tmp_path / "nijkerk-kopie.xlsx")
+    result = CliRunner().invoke(app, ["compare", str(EXAMPLES), str(copy)])
     assert result.exit_code == 2
     assert "twee keer" in result.stderr
-    assert "nijkerk-2024" in result.stderr
+    assert "nijkerk-kopie" in result.stderr
 
 
 def test_three_plans_one_row_per_joint_action(tmp_path: Path) -> None:
@@ -291,23 +293,52 @@ def test_the_order_of_the_plans_does_not_matter(nijkerk: uvp.Plan, scherpenzeel:
 # -- one plan per municipality -------------------------------------------------------------
 
 
-def test_one_plan_each() -> None:
+SAME_MUNICIPALITY = [
+    # (files, kept, refused): a file twice is one plan; a plan as JSON and as workbook
+    # is read from the workbook; two workbooks, or plans of two years, are refused.
+    ("same-file", ["nijkerk-2024.json", "nijkerk-2024.json"], ["nijkerk-2024.json"], False),
+    ("json-then-xlsx", ["nijkerk-2024.json", "nijkerk-2024.xlsx"], ["nijkerk-2024.xlsx"], False),
+    ("xlsx-then-json", ["nijkerk-2024.xlsx", "nijkerk-2024.json"], ["nijkerk-2024.xlsx"], False),
+    ("two-workbooks", ["nijkerk-2024.xlsx", "kopie/nijkerk-2024.xlsx"], [], True),
+    ("other-year", ["nijkerk-2024.xlsx", "nijkerk-2025.json"], [], True),
+]
+
+
+@pytest.mark.parametrize(
+    ("files", "kept", "refused"),
+    [c[1:] for c in SAME_MUNICIPALITY],
+    ids=[c[0] for c in SAME_MUNICIPALITY],
+)
+def test_one_plan_each(tmp_path: Path, files: list[str], kept: list[str], refused: bool) -> None:
+    from uvp.core import plain
+    from uvp.region import next_year, one_plan_each
+    from uvp.workbook import read_located
+
+    (tmp_path / "kopie").mkdir()
+    for name in ("nijkerk-2024.json", "nijkerk-2024.xlsx"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+        shutil.copy(EXAMPLES / name, tmp_path / "kopie" / name)
+    uvp.dump(next_year(uvp.load(EXAMPLES / "nijkerk-2024.json")), tmp_path / "nijkerk-2025.json")
+    sources = [read_located(tmp_path / name) for name in files]
+    scherpenzeel = read_located(EXAMPLES / "scherpenzeel-2024.json")
+    if refused:
+        with pytest.raises(uvp.UvpError) as twice:
+            one_plan_each([*sources, scherpenzeel], least=2)
+        assert twice.value.code == "duplicate-plan"
+        assert "twee keer" in twice.value.message("nl")
+        return
+    plans, said = one_plan_each([*sources, scherpenzeel], least=2)
+    assert [p.path for p in plans] == [tmp_path / kept[0], scherpenzeel.path]
+    assert len(said) == len(set(files)) - 1
+    assert all("leest de werkmap" in plain(line) for line in said)
+
+
+def test_plans_of_one_municipality_are_not_enough() -> None:
     from uvp.region import one_plan_each
     from uvp.workbook import read_located
 
-    nijkerk_json = read_located(EXAMPLES / "nijkerk-2024.json")
-    nijkerk_xlsx = read_located(EXAMPLES / "nijkerk-2024.xlsx")
-    scherpenzeel = read_located(EXAMPLES / "scherpenzeel-2024.json")
-    one_plan_each([nijkerk_json, scherpenzeel], least=2)
-    one_plan_each([nijkerk_json], least=1)
-    one_plan_each([nijkerk_json, nijkerk_json])  # the same file twice is one plan
-    with pytest.raises(uvp.UvpError) as twice:
-        one_plan_each([nijkerk_json, scherpenzeel, nijkerk_xlsx], least=2)
-    assert twice.value.code == "duplicate-plan"
-    assert twice.value.params["second"].endswith("nijkerk-2024.xlsx")
-    assert "twee keer" in twice.value.message("nl")
     with pytest.raises(uvp.UvpError) as alone:
-        one_plan_each([nijkerk_json], least=2)
+        one_plan_each([read_located(EXAMPLES / "nijkerk-2024.json")], least=2)
     assert alone.value.code == "compare-needs-two"
 
 

@@ -31,7 +31,7 @@ from uvp.region import (
 runner = CliRunner()
 
 JULY = dt.date(2024, 7, 1)  # Q3: the next quarter is Q4
-OCTOBER = dt.date(2024, 10, 1)  # Q4: the next quarter is outside the plan's year
+OCTOBER = dt.date(2024, 10, 1)  # Q4: the next quarter is in next year's plan
 HOSTILE = '<script>alert("x")</script> & <img src="http://evil.example/x.png">'
 FORMULA = '=HYPERLINK("http://evil.example","klik")'
 
@@ -144,15 +144,30 @@ def test_report_and_evaluation_count_alike(nijkerk: Plan, peildatum: dt.date) ->
             assert parts == tally.actions
 
 
-def test_q4_peildatum_has_no_next_quarter_in_the_plan() -> None:
-    report = quarterly_report(small_plan(), dt.date(2024, 10, 1))
+def test_q4_peildatum_lists_what_is_due_in_q4_and_points_to_next_year_s_plan() -> None:
+    # Q4's work is not "overig" and forgotten: the next quarter is next year's plan, so
+    # the report lists what this plan still has in Q4, the quarter it is in.
+    report = quarterly_report(small_plan(), OCTOBER)
     assert (report.quarter, report.next_quarter, report.following) == (4, None, (2025, 1))
-    assert all(not p.upcoming for p in report.priorities)
-    assert "Q1 2025" in report.next_quarter_text
-    assert "buiten" in report.next_quarter_text
-    assert report.to_dict()["next_quarter"] is None
+    assert report.ahead == 4
+    first, second = report.priorities
+    assert texts(first.upcoming) == ["Volgend kwartaal", "Venster"]
+    assert texts(second.upcoming) == ["Gedeeld", "Periode"]
+    assert "Q1 2025, hoort bij het plan voor 2025" in report.next_quarter_text
+    assert "buiten" not in report.next_quarter_text
+    assert report.upcoming_label == "Dit kwartaal (Q4, het laatste van het plan)"
+    data = report.to_dict()
+    assert (data["next_quarter"], data["upcoming_quarter"]) == (None, 4)
     page = render_report_html(report)
-    assert "buiten het planjaar" in page
+    assert "Dit kwartaal (Q4, het laatste van het plan)" in page
+    assert "Dit kwartaal</th>" in page
+
+
+def test_a_peildatum_after_the_plan_year_lists_nothing_ahead() -> None:
+    report = quarterly_report(small_plan(), dt.date(2025, 2, 1))
+    assert (report.next_quarter, report.ahead) == (None, None)
+    assert all(not p.upcoming for p in report.priorities)
+    assert "valt buiten het plan voor 2024" in report.next_quarter_text
 
 
 def test_peildatum_before_the_plan_year_looks_at_its_first_quarter() -> None:
@@ -188,8 +203,8 @@ def test_example_counts_agree_with_a_count_by_quarters(
                     continue
                 elif last is not None and last < current:
                     late.append(action.text)
-                elif current < 4 and any(current + 1 in s.quarters for s in timed):
-                    upcoming.append(action.text)
+                elif any(min(current + 1, 4) in s.quarters for s in timed):
+                    upcoming.append(action.text)  # in Q4: Q4 itself, the plan's last
             assert texts(part.done) == done
             assert texts(part.overdue) == late
             assert texts(part.upcoming) == upcoming
@@ -283,7 +298,9 @@ def test_write_report_html_replaces_the_file(tmp_path: Path, nijkerk: Plan) -> N
     report = quarterly_report(nijkerk, JULY)
     assert write_report_html(report, target) == target
     assert target.read_text(encoding="utf-8") == render_report_html(report)
-    assert [p.name for p in tmp_path.iterdir()] == ["rapport.html"]
+    # The page it replaced is kept, as every file uvp replaces.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.bak.html", "rapport.html"]
+    assert (tmp_path / "rapport.bak.html").read_text(encoding="utf-8") == "oud"
 
 
 def test_write_report_html_failure_is_a_uvp_error(tmp_path: Path, nijkerk: Plan) -> None:
@@ -340,10 +357,10 @@ def test_workbook_writes_formula_like_text_as_text(tmp_path: Path) -> None:
         assert "<f>" not in archive.read(sheet).decode()
 
 
-def test_workbook_in_q4_says_nothing_is_due(tmp_path: Path) -> None:
+def test_workbook_in_q4_lists_this_quarter(tmp_path: Path) -> None:
     report = quarterly_report(small_plan(), dt.date(2024, 12, 1))
     column = _column_a(write_report_workbook(report, tmp_path / "r.xlsx"))
-    assert "Volgend kwartaal (buiten het planjaar) (0)" in column
+    assert "Dit kwartaal (Q4, het laatste van het plan) (2)" in column
     assert any(isinstance(v, str) and "Q1 2025" in v for v in column)
 
 
@@ -395,8 +412,9 @@ def test_cli_json(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["municipality"] == "Scherpenzeel"
     assert data["next_quarter"] is None
+    assert data["upcoming_quarter"] == 4
     assert data["following"] == {"year": 2025, "quarter": 1}
-    assert all(p["upcoming"] == [] for p in data["priorities"])
+    assert sum(len(p["upcoming"]) for p in data["priorities"]) == 34
 
 
 def test_cli_without_peildatum_uses_today() -> None:
@@ -408,10 +426,11 @@ def test_cli_without_peildatum_uses_today() -> None:
 @pytest.mark.parametrize(
     ("args", "text"),
     [
-        (["-o", "rapport.pdf"], "schrijf de rapportage naar een .html- of .xlsx-bestand"),
-        (["-o", "rapport"], "schrijf de rapportage naar een .html- of .xlsx-bestand"),
-        (["--peildatum", "1-10-2024"], "1-10-2024"),
+        (["-o", "rapport.pdf"], "alleen deze soorten bestanden schrijven: .html, .htm, .xlsx"),
+        (["-o", "rapport"], "alleen deze soorten bestanden schrijven: .html, .htm, .xlsx"),
+        (["--peildatum", "1-13-2024"], "'1-13-2024' is geen datum"),
     ],
+    ids=["pdf", "no-suffix", "no-date"],
 )
 def test_cli_usage_errors_exit_2(tmp_path: Path, args: list[str], text: str) -> None:
     args = [a if not a.startswith("rapport") else str(tmp_path / a) for a in args]
@@ -483,11 +502,17 @@ def test_report_lines_list_late_and_next_quarter_actions() -> None:
     assert all(len(line[1].text) <= 80 and "\n" not in line[1].text for line in items)
 
 
-def test_report_lines_in_q4_list_nothing_next_and_note_another_year() -> None:
+def test_report_lines_in_q4_list_this_quarter_and_note_another_year() -> None:
     october = [plain(line) for line in report_lines(quarterly_report(small_plan(), OCTOBER))]
-    assert not any(text.startswith("  Q") for text in october)
+    assert [text.split("  [")[0] for text in october if text.startswith("  Q")] == [
+        "  Q4       Volgend kwartaal",
+        "  Q4       Venster",
+        "  Q4       Gedeeld",
+        "  Q4       Periode",
+    ]
     assert any(text.startswith("  te laat") for text in october)
     later = [
         plain(line) for line in report_lines(quarterly_report(small_plan(), dt.date(2025, 2, 1)))
     ]
-    assert later[3] == "Let op: de peildatum 2025-02-01 valt niet in het planjaar 2024."
+    assert later[3] == "Let op: de peildatum 01-02-2025 valt niet in het planjaar 2024."
+    assert not any(text.startswith("  Q") for text in later)

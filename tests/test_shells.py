@@ -14,8 +14,9 @@ import tokenize
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "uvp"
-CLI_BUDGET = 500
-"""Lines of logic the whole ``uvp.cli`` package may have."""
+CLI_BUDGET = 520
+"""Lines of logic the whole ``uvp.cli`` package may have (500 when the shells were
+thinned; 20 more for ``--woordenlijst``, an option of every command that reads a plan)."""
 
 _NO_LOGIC = {
     tokenize.COMMENT,

@@ -249,7 +249,7 @@ def test_zip_encryption_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "detail"),
-    [("random", "unknown format"), ("empty", "empty"), ("folder", "folder")],
+    [("random", "onbekend formaat"), ("empty", "leeg"), ("folder", "een map")],
 )
 def test_not_a_zip(tmp_path: Path, kind: str, detail: str) -> None:
     path = tmp_path / f"{kind}.xlsx"
@@ -625,8 +625,11 @@ def test_a_million_rows(tmp_path: Path, dimension: bytes | None, numbered: bool)
     )
     path = write_zip(tmp_path / "miljoen.xlsx", parts, level=1)
     assert path.stat().st_size < 8 * MIB
-    error = refused(path, "workbook-too-large")
-    assert "more than 100,000 rows" in str(error)
+    error = refused(path, "workbook-sheet-rows")
+    assert "more than 100000 rows" in str(error)
+    # Said in Dutch, naming the sheet as staff know it, not the part of the zip.
+    assert "blad 'Blad1' heeft waarden in meer dan 100000 rijen" in error.message("nl")
+    assert "sheet1.xml" not in error.message("nl")
 
 
 @pytest.mark.parametrize(
@@ -646,7 +649,9 @@ def test_a_million_rows(tmp_path: Path, dimension: bytes | None, numbered: bool)
 def test_sparse_sheet_reaching_far(tmp_path: Path, body: bytes) -> None:
     parts = plan_sheet()
     parts["xl/worksheets/sheet1.xml"] = sheet_xml(body, dimension=None)
-    refused(write_zip(tmp_path / "ver.xlsx", parts), "workbook-too-large")
+    code = "workbook-sheet-rows" if b"1000000" in body else "workbook-sheet-cells"
+    error = refused(write_zip(tmp_path / "ver.xlsx", parts), code)
+    assert "'Blad1'" in error.message("nl")
 
 
 def test_big_sheet_within_the_limits_reads(tmp_path: Path) -> None:
@@ -767,14 +772,15 @@ def test_save_makes_a_backup_and_keeps_the_mode(tmp_path: Path) -> None:
 
 
 def test_save_into_a_missing_folder_makes_it(tmp_path: Path) -> None:
-    path = tmp_path / "weg" / "plan.xlsx"
-    assert save_atomically(lambda temporary: temporary.write_bytes(b"PK"), path) is None
-    assert path.read_bytes() == b"PK"
+    target = tmp_path / "nieuw" / "map" / "plan.xlsx"
+    save_atomically(lambda temporary: temporary.write_bytes(b"x"), target)
+    assert target.read_bytes() == b"x"
 
 
-def test_save_where_a_file_is_in_the_way(tmp_path: Path) -> None:
-    (tmp_path / "weg").write_bytes(b"")
+def test_save_where_no_folder_can_be_made_says_so_without_an_original(tmp_path: Path) -> None:
+    (tmp_path / "bestand").write_text("een bestand, geen map")
     with pytest.raises(uvp.WorkbookError) as caught:
-        save_atomically(lambda temporary: None, tmp_path / "weg" / "plan.xlsx")
+        save_atomically(lambda temporary: None, tmp_path / "bestand" / "plan.xlsx")
     assert caught.value.code == "file-write-failed"
+    assert "origineel" not in caught.value.message("nl")
     assert "(een deel van het pad is een bestand, geen map)" in caught.value.message("nl")

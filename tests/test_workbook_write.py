@@ -378,7 +378,8 @@ def test_new_workbook_is_ready_to_fill_in(tmp_path: Path) -> None:
     plan = uvp.read_workbook(path)
     assert (plan.municipality, plan.year, len(plan.actions)) == ("Barneveld", 2025, 0)
     book = openpyxl.load_workbook(path)
-    ws = book[book.sheetnames[-1]]
+    assert book.sheetnames == ["Plan", "Doelen", "Definities", "Prioriteit 1", "Woordenlijst"]
+    ws = book["Prioriteit 1"]
     header = [ws.cell(4, c).value for c in range(1, 6)]
     assert header == ["Acties", "Trekker", "Kwartaal", "Toelichting", "Status"]
     (validation,) = ws.data_validations.dataValidation
@@ -393,3 +394,12 @@ def test_new_workbook_is_ready_to_fill_in(tmp_path: Path) -> None:
     (action,) = uvp.read_workbook(path).actions
     assert [str(a) for a in action.assignments] == ["Barneveld: Q2"]
     assert action.status == "running"
+    # The empty Woordenlijst explains itself; a word staff add there is read.
+    words = book["Woordenlijst"]
+    assert [words.cell(5, c).value for c in range(1, 4)] == ["Term", "Soort", "Betekenis"]
+    assert "Woordenlijst" in str(words["A1"].value)
+    words["A6"], words["B6"], words["C6"] = "na de kermis", "Kwartaal", "Q3"
+    ws["C5"] = "Na de kermis"
+    book.save(path)
+    (action,) = uvp.read_workbook(path).actions
+    assert [str(a) for a in action.assignments] == ["Barneveld: Q3"]

@@ -31,7 +31,16 @@ from typing import Final, TypeVar
 import attrs
 import xlwings as xw
 
-from uvp.core import Evaluation, Report, UvpError, WorkbookError, evaluate_plan, to_json
+from uvp.core import (
+    Evaluation,
+    Report,
+    UvpError,
+    WorkbookError,
+    evaluate_plan,
+    format_date,
+    parse_date,
+    to_json,
+)
 from uvp.messages import render
 from uvp.workbook import (
     PLAN_SHEET,
@@ -125,7 +134,7 @@ def missing(
     return tuple(what for what in unknown_of(result) if what in need and not given[what])
 
 
-_DATE_TEXT: Final = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_ISO_START: Final = re.compile(r"\d{4}-")
 
 
 def _date_of(value: object) -> dt.date | None:
@@ -138,17 +147,10 @@ def _date_of(value: object) -> dt.date | None:
     text = text_of(value)
     if text is None:
         return None
-    try:
-        return dt.date.fromisoformat(text[:10])
+    try:  # an ISO date may carry a time after it (2024-10-01T00:00:00)
+        return parse_date(text[:10] if _ISO_START.match(text) else text)
     except ValueError:
-        pass
-    if match := _DATE_TEXT.fullmatch(text):
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            return None
-    return None
+        return None
 
 
 def _peildatum_cell(book: xw.Book, name: xw.Name) -> xw.Range:
@@ -324,7 +326,7 @@ def write_evaluation(
         return evaluation, render(
             "nl",
             "addin-evaluated",
-            peildatum=evaluation.peildatum.strftime("%d-%m-%Y"),
+            peildatum=format_date(evaluation.peildatum),
             actions=total.actions,
             done=total.done,
             overdue=total.overdue,

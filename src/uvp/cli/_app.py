@@ -6,48 +6,55 @@ are in :mod:`uvp.cli._region`. A command parses its arguments, calls the
 library and prints what the library says (lines of :class:`uvp.core.Span`),
 choosing a style per tone.
 
-Exit codes: 0 done; 1 findings of severity error (``validate``), files that
-failed in a batch, or a file another uvp command or program was writing at the
-same time (nothing changed: try again); 2 a usage error or a file that cannot
-be read or written; 3 an internal error (never a traceback).
+Exit codes: 0 done; 1 the result says something is wrong (findings of severity
+error from ``validate``, differences from ``compare`` and ``diff``, quarter
+columns that disagree from ``fill``), or a workbook another uvp command or
+program was writing at the same time (nothing changed: try again); 2 a usage
+error, or a file that cannot be read or written (in a batch: any such file,
+after the others are done); 3 an internal error (never a traceback). Where
+``-o`` writes and when a file is replaced is decided in :mod:`uvp.workbook`
+(``output_paths``, ``output_file``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from enum import StrEnum
 from functools import partial
+from importlib.metadata import version
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar, get_args
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
-import attrs
 import typer
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
+from uvp.cli import _dutch
 from uvp.core import (
-    BUCKETS,
     Line,
-    Plan,
-    Report,
+    Span,
     Tone,
     UvpError,
+    Vocabulary,
     findings_lines,
-    overview_rows,
+    parse_date,
+    plan_lines,
     summarise_plan,
 )
 from uvp.messages import render
 from uvp.workbook import (
+    CONVERTS_TO,
     PLAN_SUFFIXES,
     WORKBOOK_SUFFIXES,
+    Layout,
     convert_plan,
+    converted_suffix,
     find_plans,
     inspect_plan,
+    output_paths,
+    writable,
 )
 
 __all__ = ["app", "main"]
@@ -57,6 +64,7 @@ T = TypeVar("T")
 app = typer.Typer(
     name="uvp",
     help=render("nl", "cli-help"),
+    cls=_dutch.Group,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -64,9 +72,19 @@ app = typer.Typer(
 )
 
 
+def _version(asked: bool) -> None:
+    if asked:
+        typer.echo(nl("cli-version", version=version("uvp")))
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
-    # A callback keeps every command a sub-command ("uvp show ...").
+def _root(
+    version: Annotated[
+        bool, option("--version", flag=True, callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    # A callback keeps every command a sub-command ("uvp show ..."), and takes --version.
     pass
 
 
@@ -93,65 +111,69 @@ def print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-class OutputFormat(StrEnum):
-    """How a command prints its result."""
-
-    text = "text"
-    json = "json"
-
-
-class LayoutChoice(StrEnum):
-    """The workbook layout to write: per goal (Scherpenzeel) or per quarter (Nijkerk)."""
-
-    goal = "goal"
-    quarter = "quarter"
-
-
 def nl(code: str, **params: object) -> str:
     return render("nl", code, **params)
 
 
-def date_option(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(nl("cli-bad-date", text=text)) from None
+def option(*names: str, key: str | None = None, flag: bool = False, **limits: Any) -> Any:
+    """An option whose help is the catalogue's ``cli-help-<key>`` (by default its first
+    name) and, unless a *flag*, whose value is shown as ``cli-metavar-<key>``."""
+    key = key or names[0][2:]
+    metavar = None if flag else render("nl", f"cli-metavar-{key}")
+    return typer.Option(*names, help=render("nl", f"cli-help-{key}"), metavar=metavar, **limits)
 
 
-def option(*names: str, key: str | None = None, **limits: Any) -> Any:
-    """An option whose help is the catalogue's ``cli-help-<key>`` (by default its first name)."""
-    return typer.Option(*names, help=render("nl", f"cli-help-{key or names[0][2:]}"), **limits)
+def argument(code: str, metavar: str = "plan") -> Any:
+    help, shown = render("nl", f"cli-help-{code}"), render("nl", f"cli-metavar-{metavar}")
+    return typer.Argument(help=help, metavar=shown, show_default=False)
 
 
-def argument(code: str) -> Any:
-    return typer.Argument(help=render("nl", f"cli-help-{code}"), show_default=False)
+def words_of(text: str) -> Vocabulary:
+    """The words of ``--woordenlijst FILE``; rows that cannot be used are said on stderr."""
+    from uvp.workbook import read_vocabulary
+
+    vocabulary, report = or_exit(partial(read_vocabulary, text))
+    if report.findings:
+        say(console(stderr=True), [(Span(text, "strong"),), *findings_lines(report)])
+    return vocabulary
 
 
-# Options shared by every command that reads a workbook.
+def reading(gemeente: str | None, jaar: int | None, words: Vocabulary | None) -> dict[str, Any]:
+    """How plan files are read: the municipality, year and words a workbook may not say."""
+    return {"municipality": gemeente, "year": jaar, "vocabulary": words}
+
+
+# Options shared by the commands: the plan's year as the model takes it.
 Paths = Annotated[list[Path], argument("paths")]
+Words = Annotated[Vocabulary | None, option("--woordenlijst", parser=words_of)]
 Municipality = Annotated[str | None, option("--gemeente")]
-Year = Annotated[int | None, option("--jaar")]
-Format = Annotated[OutputFormat, option("--format")]
+Year = Annotated[int | None, option("--jaar", min=1900, max=2999)]
+Format = Annotated[Literal["text", "json"], option("--format")]
 Output = Annotated[Path | None, option("--output", "-o")]
-Peildatum = Annotated[str | None, option("--peildatum")]
-Overwrite = Annotated[bool, option("--overwrite")]
-
-
-# Refusals because someone else wrote the same file at the same time: exit 1, try again.
-CONFLICTS = frozenset({"file-busy", "file-changed"})
+Peildatum = Annotated[dt.date | None, option("--peildatum", parser=parse_date)]
+Overwrite = Annotated[bool, option("--overwrite", flag=True)]
 
 
 class Batch:
-    """Runs a step over many files: a progress bar on a terminal, failures listed at the end."""
+    """Runs a step over many files: a progress bar on a terminal, failures listed at the end;
+    a workbook edited goes where ``-o`` (*output*) says (see :func:`uvp.workbook.output_paths`)."""
 
-    def __init__(self, files: Sequence[Path]) -> None:
-        self.files = files
+    def __init__(
+        self,
+        files: Sequence[Path],
+        output: Path | None = None,
+        overwrite: bool = False,
+        fmt: str = "text",
+    ) -> None:
+        self.files, self.overwrite, self.fmt = files, overwrite, fmt
         self.failed: list[tuple[Path, str]] = []
-        self.codes: set[str] = set()
+        self.exits: list[int] = []  # each failure's exit code (UvpError.exit_code)
+        self.results: list[object] = []  # for --format json, printed at the end
         self.out = console()
         self.err = console(stderr=True)
+        writes = tuple({path.suffix.lower() for path in files})
+        targets = or_exit(partial(output_paths, files, output, writes=writes))
+        self.targets = dict(zip(files, targets, strict=True))
 
     def __iter__(self) -> Iterator[Path]:
         if len(self.files) > 1 and self.err.is_terminal:
@@ -166,39 +188,40 @@ class Batch:
             return step()
         except UvpError as error:
             self.failed.append((path, error.message("nl")))
-            self.codes.add(error.code)
+            self.exits.append(error.exit_code)
             self.err.print(Text(self.failed[-1][1], style="red"))
             return None
 
-    def finish(self, *, code_if_failed: int = 1) -> None:
+    def edit(self, path: Path, step: Callable[..., T]) -> T | None:
+        """Run *step* on the workbook *path*, in place or into its copy (which replaces a
+        file only with *overwrite*)."""
+        target = self.targets[path]
+        copy = None if target == path else partial(writable, target, overwrite=self.overwrite)
+        return self.run(path, lambda: step(path, output=copy() if copy else None))
+
+    def tell(self, data: object, lines: Sequence[Line]) -> None:
+        """A file's result: as data for the JSON printed at the end, or said now."""
+        if self.fmt == "json":
+            self.results.append(data)
+        else:
+            say(self.out, lines)
+
+    def finish(self) -> None:
+        """Print the JSON; when a file failed, list them and exit 2 (1 when every failure
+        was another writer at the same time: see the module's exit codes)."""
+        if self.fmt == "json":
+            print_json(self.results)
         if self.failed and len(self.files) > 1:
             failed = nl("cli-failed", count=len(self.failed), total=len(self.files))
             self.err.print(Text(failed, style="bold red"))
             for path, _ in self.failed:
-                self.err.print(f"  {path}")
+                self.err.print(Text(f"  {path}"))
         if self.failed:
-            raise typer.Exit(1 if self.codes <= CONFLICTS else code_if_failed)
+            raise typer.Exit(max(self.exits))
 
 
 def plan_files(paths: Sequence[Path], suffixes: tuple[str, ...] = PLAN_SUFFIXES) -> list[Path]:
-    files = find_plans(paths, suffixes)
-    if not files:
-        console(stderr=True).print(nl("cli-no-files", path=", ".join(map(str, paths))))
-        raise typer.Exit(2)
-    return files
-
-
-def _target(path: Path, output: Path | None) -> Path:
-    """Where a writing command's result goes: the file itself, or the same name in
-    the folder *output* (made only when the result is written; nothing is copied
-    before the workbook has been checked)."""
-    return path if output is None else output / path.name
-
-
-def fail(code: str, **params: object) -> NoReturn:
-    """Say what is wrong (the catalogue's text *code*) in red and exit 2."""
-    console(stderr=True).print(Text(nl(code, **params), style="red"))
-    raise typer.Exit(2)
+    return or_exit(partial(find_plans, paths, suffixes, required=True))
 
 
 def or_exit(step: Callable[[], T]) -> T:
@@ -208,93 +231,63 @@ def or_exit(step: Callable[[], T]) -> T:
         return step()
     except UvpError as error:
         console(stderr=True).print(Text(error.message("nl"), style="red"))
-        raise typer.Exit(1 if error.code in CONFLICTS else 2) from None
+        raise typer.Exit(error.exit_code) from None
 
 
 # -- show, validate ----------------------------------------------------------------------
 
 
-def _print_plan(to: Console, plan: Plan, source: Path, report: Report) -> None:
-    title = nl("plan-title", year=plan.year, municipality=plan.municipality)
-    to.print(Text(title, style="bold"))
-    to.print(Text(str(source), style="dim"))
-    to.print(nl("cli-summary", **summarise_plan(plan)))
-    table = Table(show_edge=False, pad_edge=False, box=None)
-    table.add_column(nl("column-priority-theme"))
-    for header in (nl("column-actions"), "Q1", "Q2", "Q3", "Q4", nl("ongoing")):
-        table.add_column(header, justify="right")
-    for row in overview_rows(plan):
-        counts = [str(row.buckets[b]) if row.buckets[b] else "·" for b in BUCKETS[:5]]
-        label = Text(row.label, style="bold") if row.strong else row.label
-        table.add_row(label, str(row.actions), *counts)
-    to.print(table)
-    say(to, findings_lines(report))
-    to.print()
-
-
-@app.command(help=render("nl", "cli-help-show"))
+@app.command("show", help=nl("cli-help-show"), cls=_dutch.Command)
 def show(
     paths: Paths,
-    output: Format = OutputFormat.text,
+    output: Format = "text",
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Print each plan's summary and findings."""
-    batch = Batch(plan_files(paths))
-    results: list[dict[str, Any]] = []
+    batch = Batch(plan_files(paths), fmt=output)
+    inspect = partial(inspect_plan, **reading(gemeente, jaar, woordenlijst))
     for path in batch:
-        found = batch.run(path, partial(inspect_plan, path, municipality=gemeente, year=jaar))
+        found = batch.run(path, partial(inspect, path))
         if found is None:
-            results.append({"source": str(path), "error": batch.failed[-1][1]})
-        elif output is OutputFormat.json:
-            plan, report = found
-            results.append(
-                {"source": str(path), **summarise_plan(plan), "report": report.to_dict()}
-            )
+            batch.tell({"source": str(path), "error": batch.failed[-1][1]}, ())
         else:
-            _print_plan(batch.out, found[0], path, found[1])
-    if output is OutputFormat.json:
-        print_json(results)
-    batch.finish(code_if_failed=2)
+            data = {"source": str(path), **summarise_plan(found[0]), "report": found[1].to_dict()}
+            batch.tell(data, plan_lines(found[0], str(path), found[1]))
+    batch.finish()
 
 
-@app.command(help=render("nl", "cli-help-validate"))
+@app.command("validate", help=nl("cli-help-validate"), cls=_dutch.Command)
 def validate(
     paths: Paths,
     peildatum: Peildatum = None,
-    write: Annotated[bool, option("--write")] = False,
+    write: Annotated[bool, option("--write", flag=True)] = False,
     output: Output = None,
-    fmt: Format = OutputFormat.text,
+    overwrite: Overwrite = False,
+    fmt: Format = "text",
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Check plans; exit 1 when any has a finding of severity error."""
     from uvp.workbook import validate_workbook
 
-    date = date_option(peildatum)
-    check = partial(validate_workbook, peildatum=date, municipality=gemeente, year=jaar)
-    inspect = partial(inspect_plan, peildatum=date, municipality=gemeente, year=jaar)
-    batch = Batch(plan_files(paths))
-    reports: list[dict[str, Any]] = []
+    how = reading(gemeente, jaar, woordenlijst)
+    check = partial(validate_workbook, peildatum=peildatum, **how)
+    inspect = partial(inspect_plan, peildatum=peildatum, **how)
+    batch = Batch(plan_files(paths), output, overwrite, fmt)
     errors = False
     for path in batch:
         if write and path.suffix.lower() in WORKBOOK_SUFFIXES:
-            output_path = _target(path, output)
-            step = partial(check, path, write=True, backup=output is None, output=output_path)
-            report = batch.run(path, step)
+            report = batch.edit(path, partial(check, write=True))
         else:
             report = found[1] if (found := batch.run(path, partial(inspect, path))) else None
-        if report is None:
-            continue
-        errors = errors or not report.ok
-        if fmt is OutputFormat.json:
-            reports.append({**report.to_dict(), "source": str(path)})
-        else:
-            batch.out.print(Text(str(path), style="bold"))
-            say(batch.out, findings_lines(report))
-    if fmt is OutputFormat.json:
-        print_json(reports)
-    batch.finish(code_if_failed=2)
+        if report is not None:
+            errors = errors or not report.ok
+            lines = [(Span(str(path), "strong"),), *findings_lines(report)]
+            batch.tell({**report.to_dict(), "source": str(path)}, lines)
+    batch.finish()
     if errors:
         raise typer.Exit(1)
 
@@ -302,113 +295,96 @@ def validate(
 # -- fill, evaluate, new, convert -------------------------------------------------------------
 
 
-@app.command(help=render("nl", "cli-help-fill"))
+@app.command("fill", help=nl("cli-help-fill"), cls=_dutch.Command)
 def fill(
     paths: Paths,
-    no_status: Annotated[bool, option("--no-status")] = False,
+    no_status: Annotated[bool, option("--no-status", flag=True)] = False,
     output: Output = None,
+    overwrite: Overwrite = False,
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Add or refresh the quarter matrix (and a Status column) in workbooks."""
     from uvp.workbook import fill_workbook
 
-    batch = Batch(plan_files(paths, WORKBOOK_SUFFIXES))
+    batch = Batch(plan_files(paths, WORKBOOK_SUFFIXES), output, overwrite)
     mismatched = False
-    fill_one = partial(
-        fill_workbook, municipality=gemeente, year=jaar, status=not no_status, backup=output is None
-    )
+    fill_one = partial(fill_workbook, status=not no_status, **reading(gemeente, jaar, woordenlijst))
     for path in batch:
-        target = _target(path, output)
-        if (result := batch.run(path, partial(fill_one, path, output=target))) is None:
-            continue
-        said = {"marked": result.marked, "written": result.quarters_written}
-        batch.out.print(nl("cli-filled", path=target, **said))
-        if result.findings:
-            mismatched = True
-            say(batch.out, findings_lines(Report(result.findings)))
-    batch.finish(code_if_failed=2)  # a refusal exits 2, as from every command
+        if (result := batch.edit(path, fill_one)) is not None:
+            say(batch.out, result.lines(batch.targets[path]))
+            mismatched = mismatched or bool(result.findings)
+    batch.finish()
     if mismatched:
         raise typer.Exit(1)
 
 
-@app.command(help=render("nl", "cli-help-evaluate"))
+@app.command("evaluate", help=nl("cli-help-evaluate"), cls=_dutch.Command)
 def evaluate(
     paths: Paths,
     peildatum: Peildatum = None,
     output: Output = None,
+    overwrite: Overwrite = False,
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Write the Evaluatie sheet for the council into workbooks."""
     from uvp.workbook import evaluate_workbook
 
-    date = date_option(peildatum) or dt.date.today()
-    batch = Batch(plan_files(paths, WORKBOOK_SUFFIXES))
-    evaluate_one = partial(
-        evaluate_workbook, peildatum=date, municipality=gemeente, year=jaar, backup=output is None
-    )
+    date = peildatum or dt.date.today()
+    batch = Batch(plan_files(paths, WORKBOOK_SUFFIXES), output, overwrite)
+    how = reading(gemeente, jaar, woordenlijst)
+    evaluate_one = partial(evaluate_workbook, peildatum=date, **how)
     for path in batch:
-        target = _target(path, output)
-        evaluation = batch.run(path, partial(evaluate_one, path, output=target))
-        if evaluation is not None:
-            t, day = evaluation.total, date.strftime("%d-%m-%Y")
-            said = {**attrs.asdict(t), "percent": round(100 * t.percent_done)}
-            batch.out.print(nl("cli-evaluated", path=target, peildatum=day, **said))
-    batch.finish(code_if_failed=2)
+        if (evaluation := batch.edit(path, evaluate_one)) is not None:
+            say(batch.out, evaluation.lines(batch.targets[path]))
+    batch.finish()
 
 
-@app.command(help=render("nl", "cli-help-new"))
+@app.command("new", help=nl("cli-help-new"), cls=_dutch.Command)
 def new(
-    path: Annotated[Path, argument("new-path")],
-    gemeente: Annotated[str, option("--gemeente")],
-    jaar: Annotated[int, option("--jaar")],
+    path: Annotated[Path, argument("new-path", "new-path")],
+    gemeente: Annotated[str, option("--gemeente", key="new-gemeente")],
+    jaar: Annotated[int, option("--jaar", key="new-jaar", min=1900, max=2999)],
     overwrite: Overwrite = False,
 ) -> None:
     """Create an empty plan workbook in the per-goal layout."""
-    from uvp.workbook import new_workbook
+    from uvp.workbook import new_workbook, output_file
 
-    batch = Batch([path])
-    if batch.run(path, partial(new_workbook, path, gemeente, jaar, overwrite=overwrite)):
-        batch.out.print(nl("cli-created", path=path))
-    batch.finish(code_if_failed=2)
+    or_exit(partial(output_file, path, (".xlsx",), overwrite=overwrite))
+    or_exit(partial(new_workbook, path, gemeente, jaar, overwrite=overwrite))
+    console().print(Text(nl("cli-created", path=path)))
 
 
-@app.command(help=render("nl", "cli-help-convert"))
+@app.command("convert", help=nl("cli-help-convert"), cls=_dutch.Command)
 def convert(
     paths: Paths,
-    output: Output = None,
-    layout: Annotated[LayoutChoice | None, option("--layout")] = None,
+    output: Annotated[Path | None, option("--output", "-o", key="convert-output")] = None,
+    layout: Annotated[Layout | None, option("--layout")] = None,
     overwrite: Overwrite = False,
     gemeente: Municipality = None,
     jaar: Year = None,
+    woordenlijst: Words = None,
 ) -> None:
     """Workbooks to JSON and JSON to workbooks; continues past a bad file."""
-    batch = Batch(plan_files(paths))
-    convert_one = partial(
-        convert_plan, folder=output, overwrite=overwrite, municipality=gemeente, year=jaar
-    )
-    for path in batch:
-        step = partial(convert_one, path, layout=layout.value if layout else None)
-        if (target := batch.run(path, step)) is not None:
-            batch.out.print(nl("cli-converted", source=path, target=target))
+    files = plan_files(paths)
+    found = partial(output_paths, files, output, writes=CONVERTS_TO, suffix=converted_suffix)
+    batch, targets = Batch(files), or_exit(found)
+    how = reading(gemeente, jaar, woordenlijst)
+    convert_one = partial(convert_plan, overwrite=overwrite, **how)
+    for path, target in zip(batch, targets, strict=True):
+        step = partial(convert_one, path, target, layout=layout)
+        if (written := batch.run(path, step)) is not None:
+            batch.out.print(Text(nl("cli-converted", source=path, target=written)))
     batch.finish()
 
 
 # -- serve -----------------------------------------------------------------------------------
 
-_LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
-
-def _pem(path: Path | None) -> str | None:
-    if path is None:
-        return None
-    if not path.is_file():
-        raise typer.BadParameter(nl("cli-serve-missing-file", path=path))
-    return str(path)
-
-
-@app.command(help=render("nl", "cli-help-serve"))
+@app.command("serve", help=nl("cli-help-serve"), cls=_dutch.Command)
 def serve(
     host: Annotated[str, option("--host")] = "127.0.0.1",
     port: Annotated[int, option("--port", min=1, max=65535)] = 8000,
@@ -423,48 +399,18 @@ def serve(
     max_requests: Annotated[int, option("--max-requests", min=1, max=10_000)] = 64,
 ) -> None:
     """Serve the UVP ribbon's scripts, client and manifest for Excel (see docs/addin-server.md)."""
-    if (cert is None) != (key is None):
-        raise typer.BadParameter(nl("cli-serve-cert-key"))
-    certfile, keyfile = _pem(cert), _pem(key)
-    # Several hosts in one option or in UVP_ALLOWED_HOSTS: separated by commas or spaces.
-    hosts = [h for value in allowed_host or () for h in value.replace(",", " ").split()]
-    # xlwings' remote engine (what the ribbon's scripts run on) is under the PolyForm
-    # Noncommercial License 1.0.0, which permits use by government institutions such as
-    # a municipality. xlwings reads the key when it is first imported, so set it first;
-    # a key set by IT (an xlwings PRO licence) is kept.
-    if not os.environ.get("XLWINGS_LICENSE_KEY"):
-        os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"
-    try:
-        from uvp.addin import server
-    except ImportError as error:
-        fail("cli-serve-needs-extra", detail=error.name or error)
-    if public_url is not None:
-        try:
-            server.manifest_for(public_url)
-        except ValueError:
-            raise typer.BadParameter(nl("cli-serve-bad-url", url=public_url)) from None
-    for allowed in hosts:
-        try:
-            server.create_app(allowed_hosts=[allowed])
-        except ValueError:
-            raise typer.BadParameter(nl("cli-serve-bad-host", host=allowed)) from None
-    limits = server.Limits(request_timeout=request_timeout, max_requests=max_requests)
-    scheme = "https" if certfile else "http"
-    shown = f"[{host}]" if ":" in host else host
-    err = console(stderr=True)
-    err.print(nl("cli-serve-start", url=f"{scheme}://{shown}:{port}"))
-    if not certfile and host not in _LOOPBACK:
-        err.print(nl("cli-serve-no-https", host=host), style="yellow")
-    tls = {"certfile": certfile, "keyfile": keyfile, "public_url": public_url}
-    server.run(host, port, allowed_hosts=hosts, limits=limits, workers=workers, **tls)
+    from uvp.addin import serve_settings
+
+    check = partial(serve_settings, host, port, cert=cert, key=key, public_url=public_url)
+    settings = or_exit(partial(check, allowed_hosts=allowed_host or ()))
+    say(console(stderr=True), settings.lines())
+    settings.run(workers=workers, request_timeout=request_timeout, max_requests=max_requests)
 
 
 def main() -> None:
     """Run the CLI; turn any unexpected error into a Dutch message, never a traceback."""
     try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(130)
+        app()  # Ctrl+C is exit code 130 there
     except Exception as error:  # the last resort: staff never see a traceback
         said = nl("internal-error", kind=type(error).__name__, detail=error)
         console(stderr=True).print(Text(said, style="red"))

@@ -16,6 +16,7 @@ from typing import Any
 
 from uvp.core._assignments import (
     Assignment,
+    distinct_names,
     format_assignments,
     leads_text,
     parse_assignments,
@@ -33,6 +34,7 @@ from uvp.core._atomic import (
     write_with,
 )
 from uvp.core._catalogue import Catalogue, catalogue, municipalities
+from uvp.core._dates import format_date, parse_date
 from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
 from uvp.core._evaluation import Evaluation, GoalResult, evaluate_plan
 from uvp.core._findings import Finding, Param, Report, Severity
@@ -66,6 +68,7 @@ from uvp.core._outline import (
     findings_lines,
     overview_rows,
     plain,
+    plan_lines,
 )
 from uvp.core._overview import BUCKETS, Bucket, bucket_counts, quarter_buckets, summarise_plan
 from uvp.core._progress import RUNNING, Segment, Tally, due_date, is_overdue
@@ -73,6 +76,7 @@ from uvp.core._quarters import QUARTERS, UNPLANNED, Schedule, ScheduleKind, quar
 from uvp.core._reading import Note, NoteField, Reading
 from uvp.core._status import STATUS_LABELS, STATUSES, Status, parse_status
 from uvp.core._validation import check_plan, excerpt, validate_plan, where
+from uvp.core._vocabulary import Vocabulary, Word, WordKind, parse_word
 
 
 def __getattr__(name: str) -> Any:
@@ -132,6 +136,9 @@ __all__ = [
     "Theme",
     "Tone",
     "UvpError",
+    "Vocabulary",
+    "Word",
+    "WordKind",
     "WorkbookError",
     "backup_path",
     "bucket_counts",
@@ -140,12 +147,14 @@ __all__ = [
     "check_plan",
     "check_writable",
     "column_letter",
+    "distinct_names",
     "due_date",
     "dump",
     "evaluate_plan",
     "excerpt",
     "findings_lines",
     "format_assignments",
+    "format_date",
     "from_json",
     "identify",
     "is_overdue",
@@ -159,10 +168,13 @@ __all__ = [
     "os_reason",
     "overview_rows",
     "parse_assignments",
+    "parse_date",
     "parse_leads",
     "parse_participants",
     "parse_status",
+    "parse_word",
     "plain",
+    "plan_lines",
     "quarter_buckets",
     "quarter_of",
     "read_assignments",

@@ -29,9 +29,11 @@ from uvp.core._errors import AlignmentError, NotationError
 from uvp.core._leads import Lead, read_leads
 from uvp.core._quarters import Schedule
 from uvp.core._reading import Note, Reading
+from uvp.core._vocabulary import Vocabulary
 
 __all__ = [
     "Assignment",
+    "distinct_names",
     "format_assignments",
     "leads_text",
     "parse_assignments",
@@ -76,6 +78,7 @@ def parse_assignments(
     *,
     municipality: str | None = None,
     year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[Assignment, ...]:
     """Read one row's Trekker and Kwartaal cells into its assignments.
 
@@ -84,7 +87,8 @@ def parse_assignments(
     several organisations (``Politie & Halt``) gives one lead each, all with
     that line's quarter. *municipality* and *year* are the plan's: they tell
     ``Team Veiligheid`` (the plan's own municipality) and ``Q1 2025`` (another
-    year) apart. Counts that do not align raise :class:`~uvp.AlignmentError`
+    year) apart; a *vocabulary* (a *Woordenlijst*) adds staff's own words.
+    Counts that do not align raise :class:`~uvp.AlignmentError`
     naming both cells' texts.
 
     >>> parse_assignments("Nijkerk", None)[0].schedule is None
@@ -95,9 +99,11 @@ def parse_assignments(
     ['Ede: Q1', 'Politie: Q1', 'Halt: Q3']
     >>> parse_assignments("Barneveld\\nNijkerk\\nScherpenzeel", "Q1\\nQ2")
     Traceback (most recent call last):
-    uvp.AlignmentError: Trekker 'Barneveld\\nNijkerk\\nScherpenzeel' has 3 line(s) but Kwartaal 'Q1\\nQ2' has 2: give one quarter for all leads, or one quarter per lead line
+    uvp.AlignmentError: Trekker 'Barneveld\\nNijkerk\\nScherpenzeel' has 3 lines but Kwartaal 'Q1\\nQ2' has 2: give one quarter for all leads, or one quarter per lead line
     """
-    return read_assignments(trekker, kwartaal, municipality=municipality, year=year).value
+    return read_assignments(
+        trekker, kwartaal, municipality=municipality, year=year, vocabulary=vocabulary
+    ).value
 
 
 def read_assignments(
@@ -106,6 +112,7 @@ def read_assignments(
     *,
     municipality: str | None = None,
     year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Reading[tuple[Assignment, ...]]:
     """:func:`parse_assignments`, with notes on how the cells were read.
 
@@ -116,23 +123,27 @@ def read_assignments(
     >>> [(n.code, n.field, n.line) for n in reading.notes]
     [('unplanned', 'quarter', 1)]
     """
-    return _read_assignments(trekker, kwartaal, municipality, year)
+    return _read_assignments(trekker, kwartaal, municipality, year, vocabulary or None)
 
 
 @functools.lru_cache(maxsize=4096)
 def _read_assignments(
-    trekker: str | None, kwartaal: str | None, municipality: str | None, year: int | None
+    trekker: str | None,
+    kwartaal: str | None,
+    municipality: str | None,
+    year: int | None,
+    vocabulary: Vocabulary | None,
 ) -> Reading[tuple[Assignment, ...]]:
     # A plan repeats the same few Trekker/Kwartaal pairs: read each pair once.
     notes: list[Note] = []
     lead_lines: list[tuple[Lead, ...]] = []
     for number, line in enumerate(_lines(trekker), 1):
-        read = read_leads(line, municipality=municipality)
+        read = read_leads(line, municipality=municipality, vocabulary=vocabulary)
         lead_lines.append(read.value)
         notes.extend(attrs.evolve(n, field="lead", line=number) for n in read.notes)
     schedules: list[Schedule] = []
     for number, line in enumerate(_lines(kwartaal), 1):
-        reading = Schedule.read(line, year=year)
+        reading = Schedule.read(line, year=year, vocabulary=vocabulary)
         schedules.append(reading.value)
         notes.extend(attrs.evolve(n, field="quarter", line=number) for n in reading.notes)
     found = _pair(trekker, kwartaal, lead_lines, schedules)
@@ -243,6 +254,19 @@ def schedules_text(
     if by_lead:
         return written[0]
     return separator.join(written)
+
+
+def distinct_names(names: Iterable[str]) -> tuple[str, ...]:
+    """*names* each once, in order, as first written: names that differ only in case
+    or spacing are one name (``gezamenlijk`` in one plan, ``Gezamenlijk`` in another).
+
+    >>> distinct_names(["gezamenlijk", "Politie", "Gezamenlijk", "politie "])
+    ('gezamenlijk', 'Politie')
+    """
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(" ".join(name.split()).casefold(), name)
+    return tuple(seen.values())
 
 
 def leads_text(leads: Iterable[Lead], separator: str = ", ", *, units: bool = True) -> str | None:

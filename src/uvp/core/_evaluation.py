@@ -15,11 +15,15 @@ figures; :func:`evaluate_plan` computes them from the actions' status on a
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import attrs
 
+from uvp.core._dates import format_date
 from uvp.core._model import Action, Goal, Plan
+from uvp.core._outline import Line, Span
 from uvp.core._progress import Tally
+from uvp.messages import Language, render
 
 __all__ = ["Evaluation", "GoalResult", "evaluate_plan"]
 
@@ -60,10 +64,31 @@ class Evaluation:
     goals: tuple[GoalResult, ...]
     total: Tally
 
+    def lines(self, path: str | os.PathLike[str], language: Language = "nl") -> list[Line]:
+        """That the Evaluatie sheet is written into the workbook at *path*, with its totals.
 
-def _goal_label(letter: str | None, title: str | None, objective: str | None) -> str:
-    text = title or objective or ""
-    return f"{letter}. {text}".strip() if letter else text
+        >>> import datetime as dt, uvp
+        >>> evaluation = evaluate_plan(uvp.load("examples/nijkerk-2024.json"), dt.date(2024, 12, 31))
+        >>> print(evaluation.lines("plan.xlsx")[0][0].text)
+        plan.xlsx: blad Evaluatie geschreven (peildatum 31-12-2024): 42 acties, 0 gereed (0%), 29 te laat.
+        """
+        t = self.total
+        said = render(
+            language,
+            "evaluation-written",
+            path=path,
+            peildatum=format_date(self.peildatum),
+            percent=round(100 * t.percent_done),
+            **attrs.asdict(t),
+        )
+        return [(Span(said),)]
+
+
+def _goal_label(goal: Goal) -> str:
+    text = goal.title or goal.objective or ""
+    if goal.letter:
+        return f"{goal.letter}. {text}".strip()
+    return f"{goal.number} {text}".strip() if goal.number else text
 
 
 def evaluate_plan(plan: Plan, peildatum: dt.date) -> Evaluation:
@@ -80,7 +105,7 @@ def evaluate_plan(plan: Plan, peildatum: dt.date) -> Evaluation:
             targets: list[tuple[Goal | None, list[Action]]] = [
                 (
                     g,
-                    [a for a in theme.actions if a.goal == g.letter]
+                    [a for a in theme.actions if a.goal == g.key]
                     if grouped
                     else list(theme.actions),
                 )
@@ -91,9 +116,7 @@ def evaluate_plan(plan: Plan, peildatum: dt.date) -> Evaluation:
             for goal, actions in targets:
                 counted = [a for a in actions if a.status != "cancelled"]
                 done = sum(a.status == "done" for a in counted)
-                label = (
-                    _goal_label(goal.letter, goal.title, goal.objective) if goal else theme.title
-                ) or theme.title
+                label = (_goal_label(goal) if goal else theme.title) or theme.title
                 goals.append(
                     GoalResult(
                         priority.title,

@@ -23,7 +23,7 @@ from typing import Any, Final
 
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from uvp.core._assignments import Assignment
 from uvp.core._errors import PlanDataError, UvpError, WorkbookError
@@ -63,7 +63,18 @@ def _make_converter() -> cattrs.Converter:
         conv.register_structure_hook(
             cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
         )
+    # Fields added since the first plans: written only when they hold something, so a
+    # plan that does not use them reads and writes as it always did.
+    for optional, names in _OPTIONAL_FIELDS:
+        omit: dict[str, Any] = {name: override(omit_if_default=True) for name in names}
+        conv.register_unstructure_hook(optional, make_dict_unstructure_fn(optional, conv, **omit))
     return conv
+
+
+_OPTIONAL_FIELDS: Final[tuple[tuple[type[Any], tuple[str, ...]], ...]] = (
+    (Action, ("partners", "result", "indicator", "target_value")),
+    (Goal, ("number",)),
+)
 
 
 def _string(value: object) -> str:
@@ -112,7 +123,7 @@ def structure_plan(data: object, *, source: str = "<data>") -> Plan:
 
     >>> structure_plan({"schema_version": 1, "municipality": "Ede", "year": "2024"})
     Traceback (most recent call last):
-    uvp.PlanDataError: <data>: 1 problem(s) in the plan data:
+    uvp.PlanDataError: <data>: 1 problem in the plan data:
       $.year: expected a whole number, got str '2024'
     """
     if not isinstance(data, dict):
@@ -192,8 +203,9 @@ def from_json(text: str | bytes, *, source: str = "<json>") -> Plan:
     return structure_plan(data, source=source)
 
 
-def dump(plan: Plan, path: str | os.PathLike[str]) -> None:
-    """Write the plan as JSON to *path*, all or nothing.
+def dump(plan: Plan, path: str | os.PathLike[str], *, backup: bool = False) -> None:
+    """Write the plan as JSON to *path*, all or nothing (with *backup*, a file it
+    replaces is kept as ``name.bak.json``).
 
     The text goes to a temporary file beside *path* that then replaces it, so
     a crash never leaves half a file (see :func:`uvp.core.write_with`); a failure
@@ -208,7 +220,7 @@ def dump(plan: Plan, path: str | os.PathLike[str]) -> None:
         raise WorkbookError(
             "file-write-failed", source=str(path), detail=os_reason(error)
         ) from error
-    write_text(path, text)
+    write_text(path, text, backup=backup)
 
 
 _MAX_JSON_BYTES: Final = 64 * 1024 * 1024

@@ -33,6 +33,7 @@ from uvp.core._catalogue import (
 from uvp.core._errors import NotationError
 from uvp.core._quarters import Schedule
 from uvp.core._reading import Note, Reading
+from uvp.core._vocabulary import Vocabulary
 
 __all__ = [
     "Lead",
@@ -90,7 +91,9 @@ class Lead:
     kind: LeadKind = attrs.field(default=attrs.Factory(_kind_of, takes_self=True))
 
     @classmethod
-    def parse(cls, text: str, *, municipality: str | None = None) -> Lead:
+    def parse(
+        cls, text: str, *, municipality: str | None = None, vocabulary: Vocabulary | None = None
+    ) -> Lead:
         """Read one lead as written in a Trekker cell line.
 
         *municipality* is the plan's municipality: ``Gemeente``, ``Boa's`` and
@@ -103,7 +106,7 @@ class Lead:
         Traceback (most recent call last):
         uvp.NotationError: 'Q2' is a quarter, not a lead (trekker): are Trekker and Kwartaal swapped?
         """
-        leads = read_leads(text, municipality=municipality).value
+        leads = read_leads(text, municipality=municipality, vocabulary=vocabulary).value
         if len(leads) != 1:
             raise NotationError(
                 "several-organisations", text=text, count=len(leads), leads=_listing(leads)
@@ -135,23 +138,28 @@ class Lead:
         return f"{self.name} ({self.unit})" if self.unit else self.name
 
 
-def parse_leads(text: str, *, municipality: str | None = None) -> tuple[Lead, ...]:
+def parse_leads(
+    text: str, *, municipality: str | None = None, vocabulary: Vocabulary | None = None
+) -> tuple[Lead, ...]:
     """The leads one Trekker line names: one, or one per organisation.
 
     ``politie, OM en gemeente``, ``Gemeente / Politie`` and ``Politie & Halt``
     name several organisations; ``Zorg- en Veiligheidshuis WVV`` and
     ``Toezicht & Handhaving`` are one. Names uvp does not know are split only
-    where a known organisation stands beside them.
+    where a known organisation stands beside them. A *vocabulary* (a
+    workbook's *Woordenlijst*) names organisations in staff's own words.
 
     >>> [str(lead) for lead in parse_leads("Gemeente / Politie", municipality="Ede")]
     ['Ede', 'Politie']
     >>> parse_leads("Stichting Jeugd en Gezin")
     (Lead(name='Stichting Jeugd en Gezin', unit=None, kind='partner'),)
     """
-    return read_leads(text, municipality=municipality).value
+    return read_leads(text, municipality=municipality, vocabulary=vocabulary).value
 
 
-def read_leads(text: str, *, municipality: str | None = None) -> Reading[tuple[Lead, ...]]:
+def read_leads(
+    text: str, *, municipality: str | None = None, vocabulary: Vocabulary | None = None
+) -> Reading[tuple[Lead, ...]]:
     """:func:`parse_leads`, with notes on how the line was read.
 
     Notes: ``several-leads`` (the line names several organisations),
@@ -165,17 +173,21 @@ def read_leads(text: str, *, municipality: str | None = None) -> Reading[tuple[L
     """
     if not isinstance(text, str):
         raise TypeError(f"Lead.parse() takes a str, not {type(text).__name__}")
-    return _read_leads(text, municipality)
+    return _read_leads(text, municipality, vocabulary or None)
 
 
 @functools.lru_cache(maxsize=4096)
-def _read_leads(text: str, municipality: str | None) -> Reading[tuple[Lead, ...]]:
+def _read_leads(
+    text: str, municipality: str | None, vocabulary: Vocabulary | None = None
+) -> Reading[tuple[Lead, ...]]:
     # A plan names the same few leads hundreds of times: read each once.
     if "\n" in text.strip() or "\r" in text.strip():
         raise NotationError("multiline-lead", text=text)
     normal = " ".join(text.replace("\xa0", " ").split())
     if not normal:
         raise NotationError("empty-lead", text=text)
+    if vocabulary is not None and (meaning := vocabulary.meaning("lead", normal)) is not None:
+        return _taught(meaning, normal, municipality)  # staff's word for one or several
     if re.fullmatch(r"(?i)q\s*\d.*", normal):
         try:
             Schedule.parse(normal)
@@ -186,18 +198,26 @@ def _read_leads(text: str, municipality: str | None) -> Reading[tuple[Lead, ...]
     own = organisation_name(municipality) if municipality else None
     notes: list[Note] = []
     main, partners = normal, ""
-    if not _recognised(normal):
+    if not _recognised(normal, vocabulary):
         parts = _WITH_PARTNERS.split(normal, maxsplit=1)
         if (
             len(parts) == 2
             and parts[1].strip()
-            and (_recognised(parts[0]) or len(_pieces(parts[0])) > 1)
+            and (_recognised(parts[0], vocabulary) or len(_pieces(parts[0], vocabulary)) > 1)
         ):
             main, partners = parts[0].strip(), parts[1].strip()
-    pieces = _pieces(main)
+    pieces = _pieces(main, vocabulary)
     if len(normal) > _MAX_LEAD_LENGTH and len(pieces) == 1:
         raise NotationError("lead-too-long", text=text, length=len(normal))
-    leads = tuple(_lead(piece, text, own, notes) for piece in pieces)
+    leads: tuple[Lead, ...] = ()
+    for piece in pieces:
+        meaning = vocabulary.meaning("lead", piece) if vocabulary is not None else None
+        if meaning is not None:
+            taught = _taught(meaning, piece, municipality)
+            leads += taught.value
+            notes.extend(taught.notes)
+        else:
+            leads += (_lead(piece, text, own, notes),)
     if partners:
         notes.append(
             Note(
@@ -218,6 +238,13 @@ def _read_leads(text: str, municipality: str | None) -> Reading[tuple[Lead, ...]
     return Reading(leads, tuple(notes))
 
 
+def _taught(meaning: str, text: str, municipality: str | None) -> Reading[tuple[Lead, ...]]:
+    """The leads a word of the vocabulary means, its notes said of *text* as written."""
+    reading = _read_leads(meaning, municipality)
+    notes = tuple(attrs.evolve(n, params={**n.params, "text": text}) for n in reading.notes)
+    return Reading(reading.value, notes)
+
+
 def _listing(leads: Iterable[Lead]) -> str:
     names = [str(lead) for lead in leads]
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
@@ -228,7 +255,9 @@ def _name_part(piece: str) -> str:
     return bracket.group(1) if bracket else piece
 
 
-def _recognised(piece: str) -> bool:
+def _recognised(piece: str, vocabulary: Vocabulary | None = None) -> bool:
+    if vocabulary is not None and vocabulary.meaning("lead", piece) is not None:
+        return True
     return identify(piece) is not None or identify(_name_part(piece)) is not None
 
 
@@ -250,17 +279,17 @@ def _split_outside_brackets(text: str, pattern: re.Pattern[str]) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _pieces(line: str) -> list[str]:
+def _pieces(line: str, vocabulary: Vocabulary | None = None) -> list[str]:
     """One text per organisation a line names."""
-    if _recognised(line):
+    if _recognised(line, vocabulary):
         return [line]
     parts = _split_outside_brackets(line, _STRONG_SEPARATORS)
-    if len(parts) < 2 or not any(_recognised(p) for p in parts):
+    if len(parts) < 2 or not any(_recognised(p, vocabulary) for p in parts):
         parts = [line]
     pieces: list[str] = []
     for part in parts:
-        split = [] if _recognised(part) else _split_outside_brackets(part, _AND)
-        if len(split) > 1 and all(_recognised(p) for p in split):
+        split = [] if _recognised(part, vocabulary) else _split_outside_brackets(part, _AND)
+        if len(split) > 1 and all(_recognised(p, vocabulary) for p in split):
             pieces.extend(split)
         else:
             pieces.append(part)

@@ -102,7 +102,8 @@ class LockHolder:
         """Who it is, in words for a message."""
         if self.host is None or self.pid is None or self.since is None:
             return Phrase("lock-holder-unknown")
-        return Phrase("lock-holder", host=self.host, pid=self.pid, since=f"{self.since:%H:%M:%S}")
+        since = f"{self.since:%H:%M:%S}"
+        return Phrase("lock-holder", {"host": self.host, "pid": self.pid, "since": since})
 
 
 def lock_path(path: str | os.PathLike[str]) -> Path:

@@ -65,6 +65,17 @@ def _letter(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) 
         raise ValueError(f"{attribute.name} must be one capital letter (A, B, C), not {value!r}")
 
 
+def _number(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not re.fullmatch(r"\d{1,4}(?:\.\d{1,4}){0,5}", value):
+        raise ValueError(f"{attribute.name} must be a number such as 2 or 2.1.3, not {value!r}")
+
+
+def _names(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for name in value:
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"{attribute.name} must be non-empty texts, not {name!r}")
+
+
 @attrs.frozen
 class Action:
     """A concrete action (*concrete actie*): what, who leads it when, and a note.
@@ -76,6 +87,12 @@ class Action:
     someone tracks it); ``id`` an identifier staff may give it, shared by the
     plans that carry the same joint action.
 
+    ``goal`` refers to a goal of the action's theme by its letter (``A``), its
+    number (``2.1``) or, for a goal known only by its title (a *Speerpunt*
+    column), its title. ``partners`` are the organisations a *Partners* column
+    names; ``result``, ``indicator`` and ``target_value`` what its *Resultaat*,
+    *Indicator* and *Streefwaarde* columns say.
+
     >>> from uvp import parse_assignments
     >>> a = Action("We zetten de ondermijningsbus in.", parse_assignments("Scherpenzeel", "Q2"),
     ...            note="In samenwerking met de gemeente Ede.")
@@ -86,11 +103,15 @@ class Action:
     text: str = attrs.field(validator=_text)
     assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = attrs.field(default=None, validator=_optional_text)
-    goal: str | None = attrs.field(default=None, validator=_letter)
+    goal: str | None = attrs.field(default=None, validator=_optional_text)
     status: Status | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.in_(STATUSES))
     )
     id: str | None = attrs.field(default=None, validator=_optional_text)
+    partners: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_names)
+    result: str | None = attrs.field(default=None, validator=_optional_text)
+    indicator: str | None = attrs.field(default=None, validator=_optional_text)
+    target_value: str | None = attrs.field(default=None, validator=_optional_text)
 
     @property
     def leads(self) -> tuple[Lead, ...]:
@@ -104,8 +125,16 @@ class Action:
 
     @property
     def participants(self) -> tuple[str, ...]:
-        """Organisations named as taking part in the text or note (canonical names)."""
-        return tuple(dict.fromkeys(parse_participants(self.text) + parse_participants(self.note)))
+        """Organisations taking part (canonical names): those of the Partners column,
+        then those the text or note names.
+
+        >>> Action("Een avond.", partners=("politie", "Halt")).participants
+        ('Politie', 'Halt')
+        """
+        named = parse_participants(self.text) + parse_participants(self.note)
+        if self.partners:
+            named = tuple(organisation_name(p) for p in self.partners) + named
+        return tuple(dict.fromkeys(named))
 
     @property
     def is_joint(self) -> bool:
@@ -148,16 +177,24 @@ class Goal:
 
     ``letter`` and ``title`` are the heading of the goal's group in the per-goal
     planning (``A. Wet goed verhuurderschap``); ``objective`` is the
-    *doelstelling* for the year.
+    *doelstelling* for the year. A plan that numbers its goals
+    (``2.1 Minder woninginbraken``) gives a goal its ``number`` instead of a letter.
 
-    >>> Goal("A", "Wet goed verhuurderschap").letter
-    'A'
+    >>> Goal("A", "Wet goed verhuurderschap").key, Goal(title="Veilige wijken", number="2.1").key
+    ('A', '2.1')
     """
 
     letter: str | None = attrs.field(default=None, validator=_letter)
     title: str | None = attrs.field(default=None, validator=_optional_text)
     strategic_goal: str | None = attrs.field(default=None, validator=_optional_text)
     objective: str | None = attrs.field(default=None, validator=_optional_text)
+    number: str | None = attrs.field(default=None, validator=_number)
+
+    @property
+    def key(self) -> str | None:
+        """How an action refers to the goal (:attr:`Action.goal`): its letter, else its
+        number, else its title."""
+        return self.letter or self.number or self.title
 
 
 @attrs.frozen
@@ -176,9 +213,13 @@ class Theme:
     goals: tuple[Goal, ...] = attrs.field(default=(), converter=_tuple)
     actions: tuple[Action, ...] = attrs.field(default=(), converter=_tuple)
 
-    def goal(self, letter: str) -> Goal | None:
-        """The goal with *letter*, or ``None``."""
-        return next((g for g in self.goals if g.letter == letter), None)
+    def goal(self, key: str) -> Goal | None:
+        """The goal an action's ``goal`` refers to (its letter, number or title), or ``None``.
+
+        >>> Theme("Drugs", goals=(Goal(number="2.1", title="Minder handel"),)).goal("2.1").title
+        'Minder handel'
+        """
+        return next((g for g in self.goals if g.key == key), None)
 
 
 @attrs.frozen

@@ -55,10 +55,12 @@ def os_reason(error: OSError) -> Phrase:
     """What the system said in *error*, in words of the catalogue (Dutch for staff).
 
     >>> import errno
-    >>> os_reason(OSError(errno.ENOSPC, "No space left on device")).render("nl")
-    'de schijf is vol'
-    >>> os_reason(OSError(errno.EXDEV, "Invalid cross-device link")).render("nl")
-    'systeemfout EXDEV'
+    >>> from uvp.messages import render
+    >>> full = os_reason(OSError(errno.ENOSPC, "No space left on device"))
+    >>> render("nl", "file-write-failed", source="plan.xlsx", detail=full)
+    'plan.xlsx: het bestand kon niet worden opgeslagen (de schijf is vol).'
+    >>> str(os_reason(OSError(errno.EXDEV, "Invalid cross-device link")))
+    'system error EXDEV'
     """
     code = _WINDOWS_REASONS.get(getattr(error, "winerror", None) or 0) or _REASONS.get(
         error.errno or 0
@@ -66,4 +68,4 @@ def os_reason(error: OSError) -> Phrase:
     if code is not None:
         return Phrase(code)
     name = errno.errorcode.get(error.errno or 0) or type(error).__name__
-    return Phrase("os-other", name=name)
+    return Phrase("os-other", {"name": name})

@@ -20,10 +20,19 @@ import attrs
 
 from uvp.core._findings import Report
 from uvp.core._model import Action, Plan
-from uvp.core._overview import Bucket, bucket_counts
+from uvp.core._overview import BUCKETS, Bucket, bucket_counts, summarise_plan
 from uvp.messages import Language, Severity, render
 
-__all__ = ["Line", "OverviewRow", "Span", "Tone", "findings_lines", "overview_rows", "plain"]
+__all__ = [
+    "Line",
+    "OverviewRow",
+    "Span",
+    "Tone",
+    "findings_lines",
+    "overview_rows",
+    "plain",
+    "plan_lines",
+]
 
 Tone = Literal["plain", "strong", "muted", "good", "info", "warning", "bad"]
 """How a part of a line stands out: ``strong`` (a heading), ``muted`` (a detail such as
@@ -67,7 +76,7 @@ def findings_lines(report: Report, language: Language = "nl") -> list[Line]:
     ...     uvp.Theme("Drugs", actions=(uvp.Action("We houden bijeenkomsten."),)),)),))
     >>> for line in findings_lines(uvp.validate_plan(plan))[:3]:
     ...     print(plain(line))
-    Bevindingen: 2 fout(en), 0 waarschuwing(en), 0 info
+    Bevindingen: 2 fouten, 0 waarschuwingen, 0 info
       fout  missing-lead  Drugs › actie 1
           Actie "We houden bijeenkomsten." heeft geen trekker: vul in wie de actie trekt.
     """
@@ -134,3 +143,38 @@ def overview_rows(plan: Plan, language: Language = "nl") -> list[OverviewRow]:
             letter = f"{theme.letter} " if theme.letter else ""
             rows.append(_row(f"   {letter}{theme.title}", False, theme.actions))
     return rows
+
+
+def plan_lines(plan: Plan, source: str, report: Report, language: Language = "nl") -> list[Line]:
+    """A plan at a glance: its title and file, its counts, a table of its priorities and
+    themes with their actions per quarter (:func:`overview_rows`), and its findings.
+
+    >>> import uvp
+    >>> plan = uvp.load("examples/nijkerk-2024.json")
+    >>> for line in plan_lines(plan, "nijkerk.json", uvp.validate_plan(plan))[2:5]:
+    ...     print(plain(line))
+    5 prioriteiten, 8 thema's, 42 acties (24 gezamenlijk, 18 lokaal)
+    Prioriteit / thema                                        Acties  Q1  Q2  Q3  Q4  Doorlopend
+    1. Ondermijnende criminaliteit (gezamenlijke prioriteit)      19   5   5   4   5           ·
+    """
+    rows = overview_rows(plan, language)
+    headers = [render(language, "column-priority-theme"), render(language, "column-actions")]
+    headers += ["Q1", "Q2", "Q3", "Q4", render(language, "ongoing")]
+    table = [[row.label, str(row.actions)] for row in rows]
+    for cells, row in zip(table, rows, strict=True):
+        cells += [str(row.buckets[b]) if row.buckets[b] else "·" for b in BUCKETS[:5]]
+    widths = [max(len(cells[i]) for cells in [headers, *table]) for i in range(len(headers))]
+
+    def aligned(cells: Sequence[str]) -> str:
+        numbers = (cell.rjust(width) for cell, width in zip(cells[1:], widths[1:], strict=True))
+        return "  ".join([cells[0].ljust(widths[0]), *numbers])
+
+    title = render(language, "plan-title", year=plan.year, municipality=plan.municipality)
+    lines: list[Line] = [(Span(title, "strong"),), (Span(source, "muted"),)]
+    lines.append((Span(render(language, "plan-summary", **summarise_plan(plan))),))
+    lines.append((Span(aligned(headers), "strong"),))
+    lines += [
+        (Span(aligned(cells), "strong" if row.strong else "plain"),)
+        for cells, row in zip(table, rows, strict=True)
+    ]
+    return [*lines, *findings_lines(report, language), ()]

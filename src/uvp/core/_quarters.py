@@ -28,6 +28,7 @@ from uvp.core._errors import NotationError
 
 if TYPE_CHECKING:
     from uvp.core._reading import Reading
+    from uvp.core._vocabulary import Vocabulary
 
 __all__ = ["QUARTERS", "UNPLANNED", "Schedule", "ScheduleKind", "quarter_of"]
 
@@ -147,14 +148,17 @@ class Schedule:
         return cls("unplanned", ())
 
     @classmethod
-    def parse(cls, text: str, *, year: int | None = None) -> Schedule:
+    def parse(
+        cls, text: str, *, year: int | None = None, vocabulary: Vocabulary | None = None
+    ) -> Schedule:
         """Read a schedule written in any notation the plans use.
 
         *year* is the plan's year: a text naming it (``Q2 2024``) reads as a
         plain quarter, another year is kept (``Q1 2025``), and spans over years
         (``2023-2026``) are read for it. Case, articles and the kind of dash do
         not matter. Anything else raises :class:`~uvp.NotationError` quoting
-        the text and saying what is accepted.
+        the text and saying what is accepted. A *vocabulary* (a workbook's
+        *Woordenlijst*) adds staff's own words, before the built-in ones.
 
         >>> [str(Schedule.parse(t)) for t in ["q3", "Q1–Q4", "Q1 t/m Q4", "Q3 of Q4", "continu"]]
         ['Q3', 'Q1-Q4', 'Q1-Q4', 'Q3/Q4', 'Doorlopend']
@@ -164,10 +168,12 @@ class Schedule:
         Traceback (most recent call last):
         uvp.NotationError: cannot read 'Q4-Q2' as a quarter schedule: the range runs backwards (write Q2-Q4)
         """
-        return _read(text, year).value
+        return _read(text, year, vocabulary or None).value
 
     @classmethod
-    def read(cls, text: str, *, year: int | None = None) -> Reading[Schedule]:
+    def read(
+        cls, text: str, *, year: int | None = None, vocabulary: Vocabulary | None = None
+    ) -> Reading[Schedule]:
         """:meth:`parse`, with notes on how the text was read.
 
         The notes (:class:`~uvp.core.Note`) say what staff should know:
@@ -180,7 +186,7 @@ class Schedule:
         >>> str(reading.value), reading.notes[0].message("nl")
         ('ca. Q3/Q4', "Kwartaal 'najaar' is gelezen als ca. Q3/Q4 (bij benadering): vul een kwartaal in als u het precies weet.")
         """
-        return _read(text, year)
+        return _read(text, year, vocabulary or None)
 
     @classmethod
     def _parse_notation(cls, text: str) -> Schedule:
@@ -294,7 +300,7 @@ class Schedule:
 
 
 @functools.lru_cache(maxsize=4096)
-def _read(text: str, year: int | None) -> Reading[Schedule]:
+def _read(text: str, year: int | None, vocabulary: Vocabulary | None = None) -> Reading[Schedule]:
     # A plan writes the same few notations hundreds of times: read each once
     # (an exception is not cached, so these checks cost nothing on a hit).
     if not isinstance(text, str):
@@ -303,6 +309,11 @@ def _read(text: str, year: int | None) -> Reading[Schedule]:
         raise TypeError(f"year must be an int or None, not {type(year).__name__}")
     from uvp.core._timing import read_schedule
 
+    if vocabulary is not None and (meaning := vocabulary.meaning("quarter", text)) is not None:
+        # Staff's own word: read what they say it means, and say it of their text.
+        reading = read_schedule(meaning, year)
+        notes = tuple(attrs.evolve(n, params={**n.params, "text": text}) for n in reading.notes)
+        return attrs.evolve(reading, notes=notes)
     return read_schedule(text, year)
 
 

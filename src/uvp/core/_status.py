@@ -15,9 +15,12 @@ reads them all; ``docs/notations.md`` lists them with their sources.
 from __future__ import annotations
 
 import re
-from typing import Final, Literal, get_args
+from typing import TYPE_CHECKING, Final, Literal, get_args
 
 from uvp.messages import render
+
+if TYPE_CHECKING:
+    from uvp.core._vocabulary import Vocabulary
 
 __all__ = ["STATUSES", "STATUS_LABELS", "Status", "parse_status"]
 
@@ -185,14 +188,17 @@ def _share(value: float) -> Status | None:
     return "done" if value == 1 else "running"
 
 
-def parse_status(text: object, *, heading: object = None) -> Status | None:
+def parse_status(
+    text: object, *, heading: object = None, vocabulary: Vocabulary | None = None
+) -> Status | None:
     """The status a Status cell names, or ``None`` when it names none.
 
     *heading* is the column's heading as staff wrote it: under *Afgerond*
     (*Gereed*, *Gerealiseerd*), ``ja`` is done and ``nee`` not yet
     (``planned``); under *Voortgang* or *%*, a number from 0 to 100 is a
     percentage. Percentages read as ``planned`` (0), ``running`` (1-99) and
-    ``done`` (100); an Excel percentage (``0.6``) likewise.
+    ``done`` (100); an Excel percentage (``0.6``) likewise. A *vocabulary* (a
+    workbook's *Woordenlijst*) comes first: its words override the built-in ones.
 
     >>> parse_status("Gereed"), parse_status(" in uitvoering "), parse_status("misschien")
     ('done', 'running', None)
@@ -204,6 +210,8 @@ def parse_status(text: object, *, heading: object = None) -> Status | None:
     word = _normal(text)
     if not word:
         return None
+    if vocabulary and (meaning := vocabulary.meaning("status", str(text))) is not None:
+        return parse_status(meaning)
     head = _normal(heading)
     if head and _DONE_HEADING.match(head):
         if word in _YES:

@@ -64,7 +64,8 @@ def validate_plan(plan: Plan, *, peildatum: dt.date | None = None) -> Report:
     """Check a plan's content and return a :class:`~uvp.Report` of findings.
 
     Codes: ``missing-lead``, ``missing-quarter`` (errors); ``unknown-lead``,
-    ``duplicate-action``, ``goal-without-actions`` (warnings); with a
+    ``duplicate-action``, ``goal-without-actions``, ``other-year`` (warnings);
+    ``unplanned`` (info, an action the plan says is not planned); with a
     *peildatum* (the date of the check), ``overdue`` (warning) for each action
     not done whose last quarter ended before it.
     """
@@ -97,12 +98,27 @@ def check_plan(plan: Plan, *, peildatum: dt.date | None = None) -> Iterator[Find
             if not used:
                 continue  # this theme's actions are not grouped by goal
             for goal in theme.goals:
-                if goal.letter and goal.letter not in used:
+                if goal.key and goal.key not in used:
                     yield Finding(
                         "goal-without-actions",
-                        params={"letter": goal.letter, "theme": theme.title},
+                        params={"letter": goal.key, "theme": theme.title},
                         location=Location(path=PlanPath(p, t)),
                     )
+
+
+def _schedule_notes(plan: Plan, path: PlanPath, action: Action) -> Iterator[Finding]:
+    """What a plan's schedules say that staff should see, as a reader of their cells
+    would note it: an action not planned (``unplanned``, info) and a quarter in
+    another year than the plan's (``other-year``, warning). Once per schedule."""
+    for schedule in dict.fromkeys(a.schedule for a in action.assignments if a.schedule):
+        text = str(schedule)
+        if not schedule.planned:
+            yield Finding("unplanned", params={"text": text}, location=_at(path, "quarter"))
+        elif not schedule.in_year(plan.year) and not (
+            schedule.kind == "ongoing" and schedule.year is not None and schedule.year < plan.year
+        ):  # an ongoing action that started in an earlier year runs on in this one
+            params = {"text": text, "year": schedule.year, "plan_year": plan.year, "reading": text}
+            yield Finding("other-year", params=params, location=_at(path, "quarter"))
 
 
 def _check_action(
@@ -131,6 +147,7 @@ def _check_action(
         yield Finding(
             "missing-quarter", params={"action": short, "lead": None}, location=_at(path, "quarter")
         )
+    yield from _schedule_notes(plan, path, action)
     for lead_ in leads:
         if identify(lead_.name) is None and lead_.organisation not in known:
             yield Finding(

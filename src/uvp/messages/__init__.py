@@ -7,6 +7,12 @@ catalogue (:data:`FINDINGS`) holds each finding code's severity, title and
 message template, :data:`TEXTS` every other text. Another language is one
 more key in each (see :data:`LANGUAGES`).
 
+A template is a :meth:`str.format` template with one addition: a count says
+its noun in the right number with ``{count:plural:# actie|# acties}`` (the
+form for one, then for any other number; ``#`` is the number), so no text
+reads "1 acties" or "actie(s)" (see :func:`plural`). A param may itself be a
+text of the catalogue (a :class:`Phrase`), said in the same language.
+
 >>> render("nl", "missing-lead", action="We richten een meldpunt in.")
 'Actie "We richten een meldpunt in." heeft geen trekker: vul in wie de actie trekt.'
 >>> render("en", "unknown-quarter", text="Q5", quarter=5)
@@ -21,13 +27,17 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Final
 
+import attrs
+
 from uvp.messages._findings import FINDINGS, FindingEntry, Nested, Severity, When
 from uvp.messages._texts import TEXTS, Language
+from uvp.messages._usage import USAGE_TEXTS
 
 __all__ = [
     "FINDINGS",
     "LANGUAGES",
     "TEXTS",
+    "USAGE_TEXTS",
     "FindingEntry",
     "Language",
     "Nested",
@@ -37,8 +47,10 @@ __all__ = [
     "finding_entry",
     "missing_params",
     "placeholders",
+    "plural",
     "render",
     "title",
+    "translate_usage",
 ]
 
 LANGUAGES: Final[tuple[Language, ...]] = ("nl", "en")
@@ -69,46 +81,39 @@ def _in(language: Language, texts: Mapping[Language, str], code: str) -> str:
     raise KeyError(f"no text for {code!r} in any language")
 
 
-class Phrase:
-    """A text of the catalogue given as a param of another text, said in the language
-    that text is rendered in: the reason in "could not write the file (the disk is
-    full)" is Dutch in the Dutch message and English in the English one.
+_PLURAL: Final = "plural:"
 
-    >>> reason = Phrase("os-disk-full")
-    >>> render("nl", "file-write-failed", source="plan.xlsx", detail=reason)
-    'plan.xlsx: het bestand kon niet worden opgeslagen (de schijf is vol).'
-    >>> str(reason)
-    'the disk is full'
+
+def plural(count: object, forms: str) -> str:
+    """*forms* (``"# actie|# acties"``: for one, then for any other number) for *count*,
+    with ``#`` replaced by the number: what ``{count:plural:# actie|# acties}`` in a
+    template says.
+
+    >>> plural(1, "# actie|# acties"), plural(0, "# actie|# acties"), plural(3, "is|zijn")
+    ('1 actie', '0 acties', 'zijn')
     """
-
-    __slots__ = ("code", "params")
-
-    def __init__(self, code: str, /, **params: object) -> None:
-        self.code = code
-        self.params = params
-
-    def render(self, language: Language) -> str:
-        """The text in *language*."""
-        return render(language, self.code, **self.params)
-
-    def __str__(self) -> str:
-        return self.render("en")
-
-    def __repr__(self) -> str:
-        return f"Phrase({self.code!r}, **{self.params!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Phrase) and (self.code, self.params) == (other.code, other.params)
-
-    def __hash__(self) -> int:
-        return hash(self.code)
+    one, bar, other = forms.partition("|")
+    if not bar:
+        raise ValueError(f"a plural needs two forms, 'one|other', not {forms!r}")
+    # A count may come as text (a finding's params are JSON-ready): "1" is one too.
+    return (one if str(count).strip() == "1" else other).replace("#", str(count))
 
 
-def _said(language: Language, params: Mapping[str, object]) -> Mapping[str, object]:
-    """*params* with every :class:`Phrase` among them said in *language*."""
-    if not any(isinstance(value, Phrase) for value in params.values()):
-        return params
-    return {k: v.render(language) if isinstance(v, Phrase) else v for k, v in params.items()}
+class _Formatter(string.Formatter):
+    """:meth:`str.format`, and ``{name:plural:one|other}`` (see :func:`plural`)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith(_PLURAL):
+            return plural(value, format_spec[len(_PLURAL) :])
+        formatted: str = super().format_field(value, format_spec)
+        return formatted
+
+
+_FORMATTER: Final = _Formatter()
+
+
+def _format(template: str, params: Mapping[str, object]) -> str:
+    return _FORMATTER.vformat(template, (), params)
 
 
 @cache
@@ -134,7 +139,7 @@ def missing_params(code: str, params: Mapping[str, object]) -> list[str]:
     """The params finding *code*'s message needs, in any language, that *params* lacks.
 
     A param a :class:`When` part reads may be ``None`` (the part is left out),
-    but must be given.
+    but must be given, unless the part is optional.
 
     >>> missing_params("overdue", {"action": "Een actie.", "due": "31-03-2024"})
     ['peildatum']
@@ -146,7 +151,7 @@ def missing_params(code: str, params: Mapping[str, object]) -> list[str]:
     missing = sorted(needed - params.keys())
     for name, part in entry.parts.items():
         if isinstance(part, When):
-            if part.param not in params:
+            if part.param not in params and not part.optional:
                 missing.append(part.param)
             continue
         code_of_part = params.get(name)
@@ -169,10 +174,28 @@ def _render_finding(language: Language, code: str, params: Mapping[str, object])
     for name, part in entry.parts.items():
         if isinstance(part, When):
             given = params.get(part.param)
-            values[name] = "" if given is None else _in(language, part.text, code).format(**params)
+            values[name] = "" if given is None else _format(_in(language, part.text, code), params)
         else:
             values[name] = render(language, str(params[name]), **_nested_params(name, params))
-    return _in(language, entry.text, code).format(**values)
+    return _format(_in(language, entry.text, code), values)
+
+
+@attrs.frozen
+class Phrase:
+    """A param that is itself a text of the catalogue: said in the language of the text
+    it stands in, so no English detail ends up in a Dutch message.
+
+    >>> render("nl", "workbook-not-zip", source="plan.xlsx", detail=Phrase("file-is-folder"))
+    'plan.xlsx: dit is geen Excel-werkmap (.xlsx): het is een map.'
+    >>> str(Phrase("file-is-folder"))
+    'it is a folder'
+    """
+
+    code: str
+    params: Mapping[str, object] = attrs.field(factory=dict)
+
+    def __str__(self) -> str:
+        return render("en", self.code, **self.params)
 
 
 def render(language: Language, code: str, /, **params: object) -> str:
@@ -186,14 +209,19 @@ def render(language: Language, code: str, /, **params: object) -> str:
     ('fout', 'error')
     >>> render("en", "missing-quarter", action="Een actie.", lead="Politie")
     'Action "Een actie." has no quarter for Politie: fill in when the action is planned (e.g. Q2, Q2-Q4 or Doorlopend).'
+    >>> render("nl", "report-actions-total", count=1)
+    '1 actie in totaal'
     """
-    said = _said(language, params)
+    params = {
+        name: render(language, value.code, **value.params) if isinstance(value, Phrase) else value
+        for name, value in params.items()
+    }
     if code in FINDINGS:
-        return _render_finding(language, code, said)
+        return _render_finding(language, code, params)
     for lang in (language, *_FALLBACK):
         template = TEXTS[lang].get(code)
         if template is not None:
-            return template.format(**said)
+            return _format(template, params)
     raise KeyError(f"no message {code!r} in any language")
 
 
@@ -204,3 +232,21 @@ def title(language: Language, code: str) -> str:
     ('Geen kwartaal', 'Missing quarter')
     """
     return _in(language, finding_entry(code).title, code)
+
+
+def translate_usage(message: str, language: Language) -> str:
+    """What typer says of a command line typed wrong (see :data:`USAGE_TEXTS`), said in
+    *language*; a message no pattern knows is returned as it is.
+
+    >>> translate_usage("No such option: --frob (Possible options: --format)", "nl")
+    'Onbekende optie --frob. Bedoelt u --format?'
+    >>> translate_usage("Een eigen melding.", "nl")
+    'Een eigen melding.'
+    """
+    for pattern, code in USAGE_TEXTS:
+        if match := pattern.fullmatch(message):
+            found = {key: value or "" for key, value in match.groupdict().items()}
+            if "reason" in found:
+                found["reason"] = translate_usage(found["reason"], language)
+            return render(language, code, **found)
+    return message

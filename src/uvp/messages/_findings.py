@@ -29,12 +29,17 @@ Severity = Literal["error", "warning", "info"]
 class When:
     """A part of a message shown only when the param *param* has a value.
 
+    The param must be given (``None`` leaves the part out), unless the part is
+    *optional*: then a finding made without it reads, and its params stay, as
+    they were before the part was added.
+
     >>> When("lead", {"nl": " voor {lead}", "en": " for {lead}"}).param
     'lead'
     """
 
     param: str
     text: Mapping[Language, str]
+    optional: bool = False
 
 
 @attrs.frozen
@@ -80,6 +85,14 @@ def _entry(
     )
 
 
+# A column headed otherwise than uvp's own word for it (Planning for Kwartaal, Wie for
+# Trekker): the finding names it as staff headed it.
+_COLUMN_PART: Final[Mapping[str, Part]] = {
+    "column_part": When(
+        "column", {"nl": " (kolom '{column}')", "en": " (column '{column}')"}, optional=True
+    )
+}
+
 FINDINGS: Final[Mapping[str, FindingEntry]] = {
     # Met when reading a workbook
     "invalid-year": _entry(
@@ -99,32 +112,33 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
     "invalid-status": _entry(
         "error",
         ("Onbekende status", "Unknown status"),
-        "Status '{text}' is onbekend: kies Gepland, Loopt, Aandacht, Gereed, Uitgesteld of "
-        "Vervallen.",
-        "Status '{text}' is unknown: choose Gepland, Loopt, Aandacht, Gereed, Uitgesteld or "
-        "Vervallen.",
+        "Status '{text}'{column_part} is onbekend: kies Gepland, Loopt, Aandacht, Gereed, "
+        "Uitgesteld of Vervallen.",
+        "Status '{text}'{column_part} is unknown: choose Gepland, Loopt, Aandacht, Gereed, "
+        "Uitgesteld or Vervallen.",
+        _COLUMN_PART,
     ),
     "lead-quarter-mismatch": _entry(
         "error",
         ("Trekker en Kwartaal passen niet", "Lead and quarter lines do not pair up"),
-        "Trekker heeft {leads} regel(s) en Kwartaal {quarters}: geef één kwartaal voor alle "
-        "trekkers, of één kwartaal per trekkerregel.",
-        "Trekker has {leads} line(s) and Kwartaal {quarters}: give one quarter for all "
-        "leads, or one quarter per lead line.",
+        "{lead_column} heeft {leads:plural:# regel|# regels} en {quarter_column} {quarters}: "
+        "geef één kwartaal voor alle trekkers, of één kwartaal per trekkerregel.",
+        "{lead_column} has {leads:plural:# line|# lines} and {quarter_column} {quarters}: give "
+        "one quarter for all leads, or one quarter per lead line.",
     ),
     "invalid-lead": _entry(
         "error",
         ("Onleesbare trekker", "Unreadable lead"),
-        "Trekker '{text}' is niet te lezen. {reason}",
-        "Trekker '{text}' cannot be read: {reason}",
-        {"reason": Nested()},
+        "Trekker '{text}'{column_part} is niet te lezen. {reason}",
+        "Trekker '{text}'{column_part} cannot be read: {reason}",
+        {"reason": Nested(), **_COLUMN_PART},
     ),
     "invalid-quarter": _entry(
         "error",
         ("Onleesbaar kwartaal", "Unreadable quarter"),
-        "Kwartaal '{text}' is niet te lezen. {reason}",
-        "Kwartaal '{text}' cannot be read: {reason}",
-        {"reason": Nested()},
+        "Kwartaal '{text}'{column_part} is niet te lezen. {reason}",
+        "Kwartaal '{text}'{column_part} cannot be read: {reason}",
+        {"reason": Nested(), **_COLUMN_PART},
     ),
     "invalid-subtheme": _entry(
         "warning",
@@ -151,17 +165,18 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
     "missing-lead": _entry(
         "error",
         ("Geen trekker", "Missing lead"),
-        'Actie "{action}" heeft geen trekker: vul in wie de actie trekt.',
-        'Action "{action}" has no lead (trekker): fill in who leads the action.',
+        'Actie "{action}" heeft geen trekker{column_part}: vul in wie de actie trekt.',
+        'Action "{action}" has no lead (trekker){column_part}: fill in who leads the action.',
+        _COLUMN_PART,
     ),
     "missing-quarter": _entry(
         "error",
         ("Geen kwartaal", "Missing quarter"),
-        'Actie "{action}" heeft geen kwartaal{lead_part}: vul in wanneer de actie '
-        "gepland is (bijv. Q2, Q2-Q4 of Doorlopend).",
-        'Action "{action}" has no quarter{lead_part}: fill in when the action is planned '
-        "(e.g. Q2, Q2-Q4 or Doorlopend).",
-        {"lead_part": When("lead", {"nl": " voor {lead}", "en": " for {lead}"})},
+        'Actie "{action}" heeft geen kwartaal{lead_part}{column_part}: vul in wanneer de '
+        "actie gepland is (bijv. Q2, Q2-Q4 of Doorlopend).",
+        'Action "{action}" has no quarter{lead_part}{column_part}: fill in when the action '
+        "is planned (e.g. Q2, Q2-Q4 or Doorlopend).",
+        {"lead_part": When("lead", {"nl": " voor {lead}", "en": " for {lead}"}), **_COLUMN_PART},
     ),
     "unknown-lead": _entry(
         "warning",
@@ -250,9 +265,9 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
     "lead-partners": _entry(
         "info",
         ("Partner in Trekker", "Partner in Trekker"),
-        "Trekker '{text}': {partners} doet mee maar trekt niet; de trekker is {leads}. Zet "
+        "Trekker '{text}' noemt wie meedoet maar niet trekt ({partners}); de trekker is {leads}. Zet "
         "partners in de Toelichting (of een kolom Partners).",
-        "Trekker '{text}': {partners} take(s) part but do(es) not lead; the lead is {leads}. "
+        "Trekker '{text}' names who takes part but does not lead ({partners}); the lead is {leads}. "
         "Put partners in Toelichting (or a Partners column).",
     ),
     "generic-municipality": _entry(
@@ -279,5 +294,81 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
         "{successor}.",
     ),
     # -- end of vocabulary (issue 11)
+    # -- workbook layout (issue 11) and reading without loss (issue 13)
+    "unreadable-column": _entry(
+        "error",
+        ("Kolom niet te lezen", "Column cannot be read"),
+        "De kolom '{column}' is niet te lezen als {what}: geen van de {count:plural:# cel|# cellen} "
+        "eronder is dat (zoals '{example}'). Schrijf ze zoals in docs/notations.md, of leer "
+        "uvp de woorden in een blad Woordenlijst.",
+        "Column '{column}' cannot be read as {what}: none of its {count:plural:# cell|# cells} is one "
+        "(such as '{example}'). Write them as in docs/notations.md, or teach uvp the words "
+        "in a Woordenlijst sheet.",
+        {"what": Nested()},
+    ),
+    "invalid-vocabulary": _entry(
+        "error",
+        ("Woordenlijst niet te lezen", "Woordenlijst row cannot be read"),
+        "Deze regel van de Woordenlijst is niet gebruikt: {reason}",
+        "This row of the Woordenlijst is not used: {reason}",
+        {"reason": Nested()},
+    ),
+    "unread-cell": _entry(
+        "warning",
+        ("Cel niet gelezen", "Cell not read"),
+        "'{text}'{more_part} staat buiten de actietabellen en is niet in het plan gelezen: "
+        "zet het in een kolom van de tabel (zoals Toelichting), of op een ander blad.",
+        "'{text}'{more_part} stands outside the action tables and was not read into the "
+        "plan: put it in a column of the table (such as Toelichting), or on another sheet.",
+        {
+            "more_part": When(
+                "more",
+                {
+                    "nl": " (en {more:plural:# cel|# cellen} rechts ervan)",
+                    "en": " (and {more:plural:# cell|# cells} right of it)",
+                },
+                optional=True,
+            )
+        },
+    ),
+    "unread-column": _entry(
+        "info",
+        ("Kolom niet gelezen", "Column not read"),
+        "De kolom '{column}' ({count:plural:# cel|# cellen} eronder) hoort niet bij het plan en is niet "
+        "gelezen.",
+        "Column '{column}' ({count:plural:# cell|# cells} below it) is not part of the plan and was not read.",
+    ),
+    "merged-cells": _entry(
+        "error",
+        ("Samengevoegde cellen", "Merged cells"),
+        "De cellen {range} zijn samengevoegd{text_part}; uvp leest {what}. Maak de "
+        "samenvoeging ongedaan, zodat elke kolom een eigen kop en elke regel een eigen "
+        "actie heeft.",
+        "Cells {range} are merged{text_part}; uvp reads {what}. Unmerge them, so that each "
+        "column has its own heading and each row its own action.",
+        {
+            "text_part": When("text", {"nl": " ('{text}')", "en": " ('{text}')"}),
+            "what": Nested(),
+        },
+    ),
+    "hidden-sheet": _entry(
+        "info",
+        ("Verborgen blad", "Hidden sheet"),
+        "Het blad is verborgen; uvp leest het toch mee in het plan.",
+        "The sheet is hidden; uvp reads it into the plan all the same.",
+    ),
+    "hidden-rows": _entry(
+        "info",
+        ("Verborgen rijen", "Hidden rows"),
+        "Verborgen rijen van dit blad: {rows}; uvp leest ze toch mee in het plan.",
+        "Hidden rows of this sheet: {rows}; uvp reads them into the plan all the same.",
+    ),
+    "hidden-columns": _entry(
+        "info",
+        ("Verborgen kolommen", "Hidden columns"),
+        "Verborgen kolommen van dit blad: {columns}; uvp leest ze toch mee in het plan.",
+        "Hidden columns of this sheet: {columns}; uvp reads them into the plan all the same.",
+    ),
+    # -- end of workbook layout (issue 11) and reading without loss (issue 13)
 }
 """Every finding code uvp reports, with its entry."""

@@ -66,11 +66,11 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "lead-no-letters": "cannot read {text!r} as a lead (trekker): it has no name in it",
         "misaligned-cells": (
-            "Trekker {trekker!r} has {leads} line(s) but Kwartaal {kwartaal!r} has "
+            "Trekker {trekker!r} has {leads:plural:# line|# lines} but Kwartaal {kwartaal!r} has "
             "{quarters}: give one quarter for all leads, or one quarter per lead line"
         ),
         "quarter-without-lead": (
-            "Kwartaal {kwartaal!r} has {quarters} lines but Trekker is empty: "
+            "Kwartaal {kwartaal!r} has {quarters:plural:# line|# lines} but Trekker is empty: "
             "name a lead per quarter line"
         ),
         "unwritable-assignments": (
@@ -86,13 +86,29 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "{source}: schema_version {found} was written by a newer uvp "
             "(this one reads up to {supported}); upgrade uvp"
         ),
-        "bad-plan-data": "{source}: {count} problem(s) in the plan data:\n{details}",
+        "bad-plan-data": "{source}: {count:plural:# problem|# problems} in the plan data:\n{details}",
         "file-unreadable": "{source}: cannot read the file ({detail})",
         "file-not-found": "{source}: no such file",
+        "path-not-found": "{source} does not exist (no file or folder of that name)",
+        "not-a-plan-file": "{source}: not a uvp plan (uvp reads only files ending in {suffixes})",
         # Workbooks
         "workbook-missing": "{source}: no such file",
         "workbook-unreadable": "{source}: cannot open the file ({detail})",
         "workbook-not-zip": ("{source}: not an Excel workbook (.xlsx): {detail}"),
+        "file-is-folder": "it is a folder",
+        "file-is-device": "it is not a file but a device or a pipe",
+        "file-is-empty": "the file is empty",
+        "file-is-unknown": "the file has an unknown format",
+        "file-is-html": (
+            "it is an HTML file (a web page or a web export), not a workbook: "
+            "open it in Excel and save it as .xlsx"
+        ),
+        "file-is-xml-2003": (
+            "it is an Excel 2003 XML spreadsheet: open it in Excel and save it as .xlsx"
+        ),
+        "file-is-xml": "it is an XML file, not a workbook",
+        "file-is-csv": "it looks like a CSV text file: open it in Excel and save it as .xlsx",
+        "file-is-text": "it is a text file",
         "workbook-encrypted": (
             "{source}: the workbook is protected with a password; save it without a password "
             "(File > Info > Protect Workbook) and try again"
@@ -178,6 +194,15 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "workbook-unwritable-action": "action {source!r}: {reason}",
         "workbook-exists": "{source} exists already; choose another name or allow overwriting",
+        "output-is-input": (
+            "{path} is one of the plans read: choose another file for the output; "
+            "uvp does not write over a plan"
+        ),
+        "output-is-folder": "{path} is a folder: give a file name ending in one of {suffixes}",
+        "output-bad-suffix": "{path}: uvp can write only these kinds of file here: {suffixes}",
+        "output-one-file": (
+            "{path} is one file, but there are {count} results: give a folder with -o"
+        ),
         "workbook-not-a-plan": "{source}: no action table found (a header with Actie/Activiteit and Trekker or Kwartaal)",
         # The quarterly report (uvp.report)
         "report-write-failed": (
@@ -189,6 +214,10 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "The next quarter is Q{quarter} {next_year}, outside this plan for {year}: "
             "nothing in it is due next quarter."
         ),
+        "report-next-in-next-plan": (
+            "The next quarter, Q{quarter} {next_year}, is in the plan for {next_year}; "
+            "this report lists what the plan for {year} still has in Q4, this quarter."
+        ),
         # Plans over time (uvp.history)
         "diff-other-municipality": (
             "cannot compare the plans of two municipalities ({old} and {new}) as versions of "
@@ -196,27 +225,33 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         # The add-in's message boxes
         "addin-validated": (
-            "Check done: {errors} error(s) and {warnings} warning(s). "
+            "Check done: {errors:plural:# error|# errors} and "
+            "{warnings:plural:# warning|# warnings}. "
             "See the Controle sheet; the links go to the cells."
         ),
         "addin-filled": (
-            "Quarter columns filled for {marked} actions; {written} quarters taken from the columns."
+            "Quarter columns filled for {marked:plural:# action|# actions}; "
+            "{written:plural:# quarter|# quarters} taken from the columns."
         ),
         "addin-mismatches": (
-            "For {count} action(s) Kwartaal and the quarter columns disagree ({cells}); "
+            "For {count:plural:# action|# actions} Kwartaal and the quarter columns disagree ({cells}); "
             "those were not changed."
         ),
         "addin-evaluated": (
-            "Evaluatie sheet written (peildatum {peildatum}): {actions} actions, {done} done "
+            "Evaluatie sheet written (peildatum {peildatum}): {actions:plural:# action|# actions}, "
+            "{done} done "
             "({percent}%), {overdue} overdue."
         ),
         "addin-exported": (
-            "The plan is on the JSON sheet as JSON ({lines} lines): select column A and copy, "
+            "The plan is on the JSON sheet as JSON ({lines:plural:# line|# lines}): select column A and copy, "
             "or save the sheet as text."
         ),
         # Shared by the CLI, the Controle sheet and the add-in
         "findings-none": "No findings.",
-        "findings-summary": "Findings: {errors} error(s), {warnings} warning(s), {infos} info",
+        "findings-summary": (
+            "Findings: {errors:plural:# error|# errors}, {warnings:plural:# warning|# warnings}, "
+            "{infos} info"
+        ),
         "internal-error": (
             "Internal error in uvp ({kind}): {detail}. Please report this to the developers; "
             "your files have not been changed."
@@ -234,18 +269,29 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "place-theme": "theme {number}",
         "place-action": "action {number}",
         # The command line
-        "cli-summary": (
-            "{priorities} priorities, {themes} themes, {actions} actions "
+        "plan-summary": (
+            "{priorities:plural:# priority|# priorities}, {themes:plural:# theme|# themes}, "
+            "{actions:plural:# action|# actions} "
             "({joint} joint, {local} local)"
         ),
-        "cli-no-files": "No plans found in {path}.",
+        "no-plans-found": "No plans found in {path}.",
         "cli-help": "uvp: plan, check and evaluate your municipality's safety plan (UVP).",
         "cli-help-show": "Show an overview of each plan: priorities, themes, actions and findings.",
         "cli-help-paths": "Plans (.xlsx or .json) or folders of plans.",
         "cli-help-gemeente": "The municipality, where the workbook does not name it.",
         "cli-help-jaar": "The plan's year, where the workbook does not name it.",
-        "cli-help-output": "Write into copies in this folder; the originals stay unchanged.",
-        "cli-help-peildatum": "The date to measure on (YYYY-MM-DD); today by default.",
+        "cli-help-output": (
+            "Write not into the workbook itself but into a copy: a file (for one workbook) "
+            "or a folder; the original stays unchanged."
+        ),
+        "cli-help-convert-output": (
+            "Where to write: a file (for one plan; .json or .xlsx decides the format) or a "
+            "folder. By default beside each plan."
+        ),
+        "cli-metavar-convert-output": "FILE|FOLDER",
+        "cli-help-new-gemeente": "The municipality whose plan it is.",
+        "cli-help-new-jaar": "The plan's year.",
+        "cli-help-peildatum": "The date to measure on (1-10-2024 or 2024-10-01); today by default.",
         "cli-help-validate": (
             "Check plans: missing leads and quarters, unreadable notations, overdue actions. "
             "Exits with code 1 on errors."
@@ -262,7 +308,9 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "cli-help-new": "Make an empty planning workbook (per-goal layout), ready to fill in.",
         "cli-help-new-path": "The new workbook (.xlsx).",
-        "cli-help-overwrite": "Overwrite an existing file (the old one is kept as .bak.xlsx).",
+        "cli-help-overwrite": (
+            "Replace a file that exists already (the old one is kept beside it as .bak)."
+        ),
         "cli-help-convert": (
             "Convert workbooks to JSON and JSON to workbooks; carries on after a bad file."
         ),
@@ -286,7 +334,7 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "cli-help-partner": "The partner, such as Politie, Barneveld or ZV-WVV.",
         "cli-help-agenda-output": "Also write the agenda into a workbook (.xlsx), one Agenda sheet.",
-        "agenda-title": "Agenda {partner} {years}: {count} actions in the plans of {plans}",
+        "agenda-title": "Agenda {partner} {years}: {count:plural:# action|# actions} in the plans of {plans}",
         "agenda-none": "{partner} leads no action in these plans and takes part in none.",
         "agenda-unknown-partner": (
             "'{partner}' appears in none of the plans. Partners in these plans: {known}."
@@ -296,11 +344,16 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "Partners in these plans: {known}."
         ),
         "cli-agenda-written": "Workbook with the agenda written: {path}",
+        "region-same-plan-twice": (
+            "{municipality} {year} is in the input as a workbook and as JSON: uvp reads the "
+            "workbook {workbook} and leaves out {other}."
+        ),
         "duplicate-plan": (
             "The plan of {municipality} is in the input twice ({first} and {second}): "
             "give one file per municipality."
         ),
         "agenda-differs": "plans differ",
+        "agenda-bucket-heading": "{bucket}: {count:plural:# action|# actions}",
         "agenda-role-lead": "lead",
         "agenda-role-each": "each municipality",
         "agenda-role-joint": "joint",
@@ -314,19 +367,78 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "compare-line-match": "equal     ",
         "compare-line-mismatch": "differs   ",
         "compare-line-missing": "missing   ",
-        "cli-bad-date": "'{text}' is not a date: write YYYY-MM-DD, for example 2024-10-01.",
-        "cli-failed": "{count} of the {total} files failed:",
-        "cli-filled": (
-            "{path}: quarter columns filled for {marked} actions; {written} quarters taken "
+        "usage-not-a-date": "'{text}' is not a date: write for example 1-10-2024 or 2024-10-01.",
+        "cli-failed": "{count} of the {total:plural:# file|# files} {count:plural:has|have} failed:",
+        "workbook-filled": (
+            "{path}: quarter columns filled for {marked:plural:# action|# actions}; "
+            "{written:plural:# quarter|# quarters} taken "
             "from the columns."
         ),
-        "cli-evaluated": (
-            "{path}: Evaluatie sheet written (peildatum {peildatum}): {actions} actions, "
+        "evaluation-written": (
+            "{path}: Evaluatie sheet written (peildatum {peildatum}): "
+            "{actions:plural:# action|# actions}, "
             "{done} done ({percent}%), {overdue} overdue."
         ),
         "cli-created": "{path}: new planning workbook made.",
         "cli-converted": "{source} → {target}",
         "cli-help-format": "Output as text (for people) or json (for programs).",
+        # The command line's own words: help pages and usage errors (uvp.cli._dutch)
+        "cli-usage": "Usage:",
+        "cli-usage-options": "[OPTIONS]",
+        "cli-usage-command": "COMMAND [ARGUMENTS]...",
+        "cli-usage-hint": "See '{command} --help' for help.",
+        "cli-arguments": "Arguments",
+        "cli-options": "Options",
+        "cli-commands": "Commands",
+        "cli-required": "[required]",
+        "cli-default": "[default: {value}]",
+        "cli-help-help": "Show this help and stop.",
+        "cli-help-version": "Show uvp's version and stop.",
+        "cli-version": "uvp {version}",
+        "cli-error": "Error: {message}",
+        "cli-aborted": "Aborted.",
+        "cli-metavar-plan": "PLAN",
+        "cli-metavar-new-path": "WORKBOOK",
+        "cli-metavar-diff-old": "OLD",
+        "cli-metavar-diff-new": "NEW",
+        "cli-metavar-gemeente": "NAME",
+        "cli-metavar-new-gemeente": "NAME",
+        "cli-metavar-jaar": "YEAR",
+        "cli-metavar-new-jaar": "YEAR",
+        "cli-metavar-format": "text|json",
+        "cli-metavar-output": "FILE|FOLDER",
+        "cli-metavar-compare-output": "FILE",
+        "cli-metavar-agenda-output": "FILE",
+        "cli-metavar-report-output": "FILE",
+        "cli-metavar-next-year-output": "FILE",
+        "cli-metavar-peildatum": "DATE",
+        "cli-metavar-woordenlijst": "FILE",
+        "cli-metavar-layout": "goal|quarter",
+        "cli-metavar-partner": "PARTNER",
+        "cli-metavar-host": "ADDRESS",
+        "cli-metavar-port": "PORT",
+        "cli-metavar-cert": "FILE",
+        "cli-metavar-key": "FILE",
+        "cli-metavar-public-url": "URL",
+        "cli-metavar-allowed-host": "HOST",
+        "cli-metavar-workers": "NUMBER",
+        "cli-metavar-request-timeout": "SECONDS",
+        "cli-metavar-max-requests": "NUMBER",
+        "usage-missing-argument": "Argument {name} is missing.",
+        "usage-missing-option": "Option {name} is missing.",
+        "usage-no-option": "Unknown option {name}.",
+        "usage-did-you-mean": "Unknown option {name}. Did you mean {names}?",
+        "usage-needs-value": "Option {name} needs a value.",
+        "usage-no-value": "Option {name} takes no value.",
+        "usage-extra": "Too many arguments: {args}.",
+        "usage-no-command": "Unknown command '{name}'.",
+        "usage-missing-command": "Give a command.",
+        "usage-bad-value": "Invalid value for {name}: {reason}",
+        "usage-not-integer": "this is not a whole number.",
+        "usage-not-number": "this is not a number.",
+        "usage-too-small": "this must be at least {limit}.",
+        "usage-too-large": "this must be at most {limit}.",
+        "usage-choice": "'{value}' is not one of {choices}.",
         "cli-help-serve": (
             "Start the server behind the UVP ribbon in Excel (Windows, macOS and Excel on the "
             "web): the buttons Controleren, Kwartalen vullen, Evaluatie and Exporteren. The "
@@ -344,21 +456,21 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "https://uvp.gemeente.nl; it goes into the manifest at /manifest.xml. Without it: "
             "the request's address, if that is this machine or given with --allowed-host."
         ),
-        "cli-serve-cert-key": "Give both --cert and --key, or neither.",
-        "cli-serve-missing-file": "{path} does not exist.",
-        "cli-serve-bad-url": (
+        "serve-cert-key": "Give both --cert and --key, or neither.",
+        "serve-missing-file": "{path} does not exist.",
+        "serve-bad-url": (
             "'{url}' is not an https address such as https://uvp.gemeente.nl (without ? or #)."
         ),
-        "cli-serve-needs-extra": (
+        "serve-needs-extra": (
             "uvp serve needs FastAPI and uvicorn ({detail}): "
             'install them with  python -m pip install "uvp[server]"'
         ),
-        "cli-serve-no-https": (
+        "serve-no-https": (
             "Note: the server listens on {host} without HTTPS. Excel loads add-ins only over "
             "https: put a reverse proxy with a certificate in front of it, or give --cert "
             "and --key."
         ),
-        "cli-serve-start": "uvp server at {url} (manifest: {url}/manifest.xml). Stop with Ctrl+C.",
+        "serve-start": "uvp server at {url} (manifest: {url}/manifest.xml). Stop with Ctrl+C.",
         "cli-help-report": (
             "Make the quarterly report for the driehoeksoverleg: per priority what is done, "
             "what is overdue and what is planned for the next quarter. With -o also as a web "
@@ -369,15 +481,9 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "Also write the report to a file: .html (one self-contained web page) or .xlsx "
             "(a new workbook with a chart)."
         ),
-        "cli-report-bad-output": "{path}: write the report to an .html or .xlsx file.",
-        "cli-output-is-input": (
-            "{path} is one of the plans you gave: choose another file for the output, "
-            "uvp does not write over a plan."
-        ),
-        "cli-report-one-plan": "{path} holds {count} plans: give one plan (.xlsx or .json).",
         "report-other-year": "Note: the peildatum {date} is not in the plan's year {year}.",
         "report-priority-line": (
-            "{label}: {actions} actions — {done} done, {running} running, {overdue} overdue, "
+            "{label}: {actions:plural:# action|# actions} — {done} done, {running} running, {overdue} overdue, "
             "{other} other, {cancelled} cancelled ({percent}% done)"
         ),
         "cli-report-written": "Report written: {path}",
@@ -388,8 +494,10 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "cli-help-diff-old": "The old version of the plan (.xlsx or .json).",
         "cli-help-diff-new": "The new version of the plan (.xlsx or .json).",
         "history-diff-summary": (
-            "{municipality}: {old} ({old_year}, {old_actions} actions) → {new} ({new_year}, "
-            "{new_actions} actions): {changes} change(s) in {actions} action(s)"
+            "{municipality}: {old} ({old_year}, {old_actions:plural:# action|# actions}) → {new} "
+            "({new_year}, "
+            "{new_actions:plural:# action|# actions}): {changes:plural:# change|# changes} in "
+            "{actions:plural:# action|# actions}"
         ),
         "history-diff-none": "No differences.",
         "history-diff-years": "Note: the plans are of different years ({old_year} and {new_year}).",
@@ -405,21 +513,23 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "history-next-year-written": "{source} → {target}: UVP {year} of {municipality}.",
         "history-next-year-summary": (
-            "{kept} actions carried over; left out: {done} done, {cancelled} cancelled; "
-            "{goals} goals kept."
+            "{kept:plural:# action|# actions} carried over; left out: {done} done, {cancelled} cancelled; "
+            "{goals:plural:# goal|# goals} kept."
         ),
         "history-next-year-not-evaluated": (
             "Note: no action in {source} is done or cancelled, so every action was carried "
             "over. Has the plan been evaluated (Status column)?"
         ),
         "history-next-year-todo": (
-            "{count} actions without a quarter: plan them (uvp validate {target} shows where)."
+            "{count:plural:# action|# actions} without a quarter: plan them (uvp validate {target} shows where)."
         ),
-        "history-next-year-ongoing": "{count} actions stay ongoing.",
-        "history-next-year-dated": "{count} carried-over actions still name {year}: check the dates.",
+        "history-next-year-ongoing": "{count:plural:# action stays|# actions stay} ongoing.",
+        "history-next-year-dated": (
+            "{count:plural:# carried-over action still names|# carried-over actions still name} "
+            "{year}: check the dates."
+        ),
         "history-next-year-read-findings": "While reading {source}:",
         "history-next-year-other-findings": "uvp also found in the new plan:",
-        "cli-next-year-bad-output": "{path}: write the new plan to an .xlsx or .json file.",
         # The server behind the ribbon: answers to the Excel add-in
         "server-unknown-script": "Unknown command '{name}': the server knows only {known}.",
         "server-not-json-type": (
@@ -442,6 +552,7 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "report-col-actions": "Actions",
         "report-col-cancelled": "Cancelled",
         "report-col-upcoming": "Next quarter",
+        "report-col-current": "This quarter",
         "report-col-percent": "% done",
         "report-col-action": "Action",
         "report-col-lead": "Lead",
@@ -457,11 +568,12 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "report-list-overdue": "Overdue",
         "report-list-upcoming": "Next quarter (Q{quarter})",
         "report-list-upcoming-none": "Next quarter (outside the plan's year)",
+        "report-list-current": "This quarter (Q{quarter}, the plan's last)",
         "report-list-empty": "None.",
         "report-chart-title": "Progress per priority on {date}",
         "report-chart-empty": "no actions",
         "report-cancelled": "{count} cancelled (not in the chart)",
-        "report-actions-total": "{count} actions in all",
+        "report-actions-total": "{count:plural:# action|# actions} in all",
         "report-legend-note": (
             "Running: running and still on time; Overdue: the last quarter has passed and the "
             "action is not done; Other: planned, postponed or without a status; cancelled "
@@ -482,8 +594,8 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "history-kind-moved-theme": "another theme",
         # -- server hardening (issue 13)
         "addin-peildatum-not-one-cell": (
-            "{source}: the name Peildatum refers to {address} ({rows} row(s), {columns} "
-            "column(s)) instead of one cell. Make the name refer to the cell with the date "
+            "{source}: the name Peildatum refers to {address} ({rows:plural:# row|# rows}, "
+            "{columns:plural:# column|# columns}) instead of one cell. Make the name refer to the cell with the date "
             "(Formulas › Name Manager)."
         ),
         "addin-peildatum-no-cell": (
@@ -507,23 +619,24 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "Requests per worker process that may be in progress at once (coming in, waiting "
             "or running); beyond that the server answers 'busy' (503)."
         ),
-        "cli-serve-bad-host": (
+        "serve-bad-host": (
             "'{host}' is not a host name such as uvp.gemeente.nl or uvp.gemeente.nl:8443."
         ),
         "server-busy": (
-            "The UVP server is busy ({count} requests at once). Try again in {seconds} seconds."
+            "The UVP server is busy ({count:plural:# request|# requests} at once). Try again in "
+            "{seconds:plural:# second|# seconds}."
         ),
         "server-busy-waited": (
-            "The UVP server is busy: your request waited {waited} seconds for its turn. Try "
-            "again in {seconds} seconds."
+            "The UVP server is busy: your request waited {waited:plural:# second|# seconds} for its turn. Try "
+            "again in {seconds:plural:# second|# seconds}."
         ),
         "server-too-deep": "The request is nested too deeply to be a workbook.",
         "server-bad-address": "'{address}' is not a cell address such as B3, A1:D20, A:C or 1:4",
         "server-active-sheet": (
-            "the active sheet ({index}) does not exist: the workbook has {count} sheet(s)"
+            "the active sheet ({index}) does not exist: the workbook has {count:plural:# sheet|# sheets}"
         ),
         "server-name-sheet": (
-            "the name '{name}' belongs to sheet {index}, but the workbook has {count} sheet(s)"
+            "the name '{name}' belongs to sheet {index}, but the workbook has {count:plural:# sheet|# sheets}"
         ),
         "server-ragged-rows": "the rows of sheet '{sheet}' differ in length",
         "server-problem-missing": "is missing",
@@ -542,7 +655,7 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "server-bad-request": "This is not a valid HTTP request; the connection is closed.",
         "server-request-timeout": (
-            "The request had not come in full within {seconds} seconds; the connection is "
+            "The request had not come in full within {seconds:plural:# second|# seconds}; the connection is "
             "closed. Try again."
         ),
         "server-too-many-connections": (
@@ -585,6 +698,48 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "status-postponed": "postponed",
         "status-cancelled": "cancelled",
         # -- end of vocabulary (issue 11)
+        # -- workbook layout (issue 11) and reading without loss (issue 13)
+        "field-quarter": "quarter",
+        "field-lead": "lead (trekker)",
+        "field-status": "status",
+        "vocabulary-no-term": "the meaning {meaning!r} has no term",
+        "vocabulary-kind": "{kind!r} is not a kind of cell: write Kwartaal, Trekker or Status",
+        "vocabulary-no-meaning": "{term!r} has no meaning",
+        "vocabulary-status": "{text!r} is not a status uvp knows",
+        "vocabulary-duplicate": (
+            "{term!r} is already in the list (row {row}) with another meaning; this row is used"
+        ),
+        "vocabulary-sheet-title": "Woordenlijst: your own words",
+        "vocabulary-sheet-explanation": (
+            "Does this plan use words uvp does not know? Write them here: what you write "
+            "(Term), for which column (Soort: Kwartaal, Trekker or Status) and what it means "
+            "in a notation uvp reads (Betekenis). These words come before uvp's own."
+        ),
+        "vocabulary-sheet-example": (
+            "For example: Sinterklaas | Kwartaal | Q4 — Wijkteam | Trekker | Gemeente "
+            "(wijkteam) — blauw | Status | Gereed."
+        ),
+        "merged-header": (
+            "the heading of its first column only: the columns under the others have no "
+            "heading, so the table below is not read"
+        ),
+        "merged-block": "only the value at its top left, so the table in it cannot be read",
+        "workbook-sheet-rows": (
+            "{source}: sheet '{sheet_name}' has values in more than {limit:plural:# row|# rows} (up to row "
+            "{rows}); uvp refuses to unpack it"
+        ),
+        "workbook-sheet-cells": (
+            "{source}: the values of sheet '{sheet_name}' span {rows:plural:# row|# rows} by {columns:plural:# column|# columns} "
+            "(at most {limit:plural:# cell|# cells}); uvp refuses to unpack it"
+        ),
+        "workbook-no-vocabulary": (
+            "{source}: no Woordenlijst found (a sheet with a header Term | Soort | Betekenis)"
+        ),
+        "cli-help-woordenlijst": (
+            "A workbook with staff's own words (a Woordenlijst: Term | Soort | Betekenis), "
+            "shared by the region; a workbook's own Woordenlijst adds to it."
+        ),
+        # -- end of workbook layout (issue 11) and reading without loss (issue 13)
     },
     "nl": {
         "empty-schedule": "Een leeg vak is geen kwartaalplanning: " + _ACCEPTED_NL + ".",
@@ -613,11 +768,11 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "lead-no-letters": "'{text}' is geen trekker: er staat geen naam in.",
         "misaligned-cells": (
-            "Trekker '{trekker}' heeft {leads} regel(s), maar Kwartaal '{kwartaal}' heeft er "
+            "Trekker '{trekker}' heeft {leads:plural:# regel|# regels}, maar Kwartaal '{kwartaal}' heeft er "
             "{quarters}: geef één kwartaal voor alle trekkers, of één kwartaal per trekker."
         ),
         "quarter-without-lead": (
-            "Kwartaal '{kwartaal}' heeft {quarters} regels maar er staat geen trekker: "
+            "Kwartaal '{kwartaal}' heeft {quarters:plural:# regel|# regels} maar er staat geen trekker: "
             "zet per kwartaalregel een trekker."
         ),
         "unwritable-assignments": (
@@ -632,9 +787,13 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "{source}: dit plan is geschreven door een nieuwere versie van uvp "
             "(schema {found}; deze versie leest tot en met {supported}). Werk uvp bij."
         ),
-        "bad-plan-data": "{source}: {count} probleem/problemen in het plan:\n{details}",
+        "bad-plan-data": "{source}: {count:plural:# probleem|# problemen} in het plan:\n{details}",
         "file-unreadable": "{source}: het bestand kan niet worden gelezen ({detail}).",
         "file-not-found": "{source}: dit bestand bestaat niet.",
+        "path-not-found": "{source} bestaat niet (er is geen bestand of map met die naam).",
+        "not-a-plan-file": (
+            "{source}: dit is geen uvp-plan (uvp leest alleen bestanden die eindigen op {suffixes})."
+        ),
         # Werkmappen
         "workbook-missing": "{source}: dit bestand bestaat niet.",
         "workbook-unreadable": (
@@ -642,6 +801,22 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "Controleer of u het mag lezen en of een ander programma het niet vasthoudt."
         ),
         "workbook-not-zip": "{source}: dit is geen Excel-werkmap (.xlsx): {detail}.",
+        "file-is-folder": "het is een map",
+        "file-is-device": "het is geen bestand maar een apparaat of een pijp (pipe)",
+        "file-is-empty": "het bestand is leeg",
+        "file-is-unknown": "het bestand heeft een onbekend formaat",
+        "file-is-html": (
+            "het is een HTML-bestand (een webpagina of een webexport), geen werkmap: "
+            "open het in Excel en sla het op als .xlsx"
+        ),
+        "file-is-xml-2003": (
+            "het is een Excel 2003 XML-spreadsheet: open het in Excel en sla het op als .xlsx"
+        ),
+        "file-is-xml": "het is een XML-bestand, geen werkmap",
+        "file-is-csv": (
+            "het lijkt een CSV-tekstbestand: open het in Excel en sla het op als .xlsx"
+        ),
+        "file-is-text": "het is een tekstbestand",
         "workbook-encrypted": (
             "{source}: de werkmap is beveiligd met een wachtwoord. Sla hem op zonder wachtwoord "
             "(Bestand > Info > Werkmap beveiligen) en probeer het opnieuw."
@@ -735,41 +910,64 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "plan is. Zet op het blad Plan 'Jaar' met ernaast het jaar."
         ),
         "addin-validated": (
-            "Controle klaar: {errors} fout(en) en {warnings} waarschuwing(en). "
+            "Controle klaar: {errors:plural:# fout|# fouten} en "
+            "{warnings:plural:# waarschuwing|# waarschuwingen}. "
             "Zie het blad Controle; de links gaan naar de cellen."
         ),
         "addin-filled": (
-            "Kwartaalkolommen ingevuld bij {marked} acties; {written} kwartalen uit de kolommen "
+            "Kwartaalkolommen ingevuld bij {marked:plural:# actie|# acties}; "
+            "{written:plural:# kwartaal|# kwartalen} uit de kolommen "
             "overgenomen."
         ),
         "addin-mismatches": (
-            "Bij {count} actie(s) zeggen Kwartaal en de kwartaalkolommen iets anders ({cells}); "
+            "Bij {count:plural:# actie|# acties} zeggen Kwartaal en de kwartaalkolommen iets anders ({cells}); "
             "die zijn niet veranderd."
         ),
         "addin-evaluated": (
-            "Blad Evaluatie geschreven (peildatum {peildatum}): {actions} acties, {done} gereed "
+            "Blad Evaluatie geschreven (peildatum {peildatum}): "
+            "{actions:plural:# actie|# acties}, {done} gereed "
             "({percent}%), {overdue} te laat."
         ),
         "addin-exported": (
-            "Het plan staat als JSON op het blad JSON ({lines} regels): selecteer kolom A en "
+            "Het plan staat als JSON op het blad JSON ({lines:plural:# regel|# regels}): selecteer kolom A en "
             "kopieer, of sla het blad op als tekst."
         ),
         "workbook-illegal-character": (
             "{source}: de tekst voor deze cel bevat een stuurteken dat Excel niet kan opslaan."
         ),
         "workbook-unwritable-action": "Actie '{source}': {reason}",
-        "workbook-exists": "{source} bestaat al: kies een andere naam, of overschrijf het met --overwrite (het oude blijft als .bak.xlsx).",
+        "workbook-exists": (
+            "{source} bestaat al: kies een andere naam, of geef --overwrite om het te "
+            "vervangen (uvp bewaart het oude dan ernaast als .bak-bestand)."
+        ),
+        "output-is-input": (
+            "{path} is een van de plannen die u opgaf: kies een ander bestand voor de uitvoer, "
+            "uvp schrijft niet over een plan heen."
+        ),
+        "output-is-folder": (
+            "{path} is een map: geef een bestandsnaam die eindigt op een van {suffixes}."
+        ),
+        "output-bad-suffix": (
+            "{path}: uvp kan hier alleen deze soorten bestanden schrijven: {suffixes}."
+        ),
+        "output-one-file": (
+            "{path} is één bestand, maar er zijn {count} resultaten: geef met -o een map."
+        ),
         "workbook-not-a-plan": (
             "{source}: geen actietabel gevonden (een kopregel met Actie/Activiteit en Trekker of Kwartaal)."
         ),
         # CLI
-        "cli-summary": (
-            "{priorities} prioriteiten, {themes} thema's, {actions} acties "
+        "plan-summary": (
+            "{priorities:plural:# prioriteit|# prioriteiten}, {themes:plural:# thema|# thema's}, "
+            "{actions:plural:# actie|# acties} "
             "({joint} gezamenlijk, {local} lokaal)"
         ),
         "findings-none": "Geen bevindingen.",
-        "findings-summary": "Bevindingen: {errors} fout(en), {warnings} waarschuwing(en), {infos} info",
-        "cli-no-files": "Geen plannen gevonden in {path}.",
+        "findings-summary": (
+            "Bevindingen: {errors:plural:# fout|# fouten}, "
+            "{warnings:plural:# waarschuwing|# waarschuwingen}, {infos} info"
+        ),
+        "no-plans-found": "Geen plannen gevonden in {path}.",
         "internal-error": (
             "Interne fout in uvp ({kind}): {detail}. Meld dit aan de ontwikkelaars; "
             "uw bestanden zijn niet gewijzigd."
@@ -782,8 +980,18 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "cli-help-paths": "Plannen (.xlsx of .json) of mappen met plannen.",
         "cli-help-gemeente": "De gemeente, als de werkmap die niet noemt.",
         "cli-help-jaar": "Het jaar van het plan, als de werkmap dat niet noemt.",
-        "cli-help-output": ("Schrijf in kopieën in deze map; de originelen blijven ongewijzigd."),
-        "cli-help-peildatum": "De datum waarop gemeten wordt (JJJJ-MM-DD); standaard vandaag.",
+        "cli-help-output": (
+            "Schrijf niet in de werkmap zelf maar in een kopie: een bestand (bij één werkmap) "
+            "of een map; het origineel blijft ongewijzigd."
+        ),
+        "cli-help-convert-output": (
+            "Waar het resultaat komt: een bestand (bij één plan; .json of .xlsx bepaalt de "
+            "soort) of een map. Standaard naast elk plan."
+        ),
+        "cli-metavar-convert-output": "BESTAND|MAP",
+        "cli-help-new-gemeente": "De gemeente van wie het plan is.",
+        "cli-help-new-jaar": "Het jaar van het plan.",
+        "cli-help-peildatum": "De datum waarop gemeten wordt (1-10-2024 of 2024-10-01); standaard vandaag.",
         "cli-help-validate": (
             "Controleer plannen: ontbrekende trekkers en kwartalen, onleesbare notaties, "
             "te late acties. Stopt met code 1 bij fouten."
@@ -800,7 +1008,9 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "cli-help-new": "Maak een lege planningswerkmap (indeling per doel), klaar om in te vullen.",
         "cli-help-new-path": "De nieuwe werkmap (.xlsx).",
-        "cli-help-overwrite": "Overschrijf een bestaand bestand (het oude blijft als .bak.xlsx).",
+        "cli-help-overwrite": (
+            "Vervang een bestand dat al bestaat (het oude blijft ernaast bewaard als .bak)."
+        ),
         "cli-help-convert": (
             "Zet werkmappen om naar JSON en JSON naar werkmappen; gaat door na een fout bestand."
         ),
@@ -822,7 +1032,7 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "cli-help-partner": "De partner, zoals Politie, Barneveld of ZV-WVV.",
         "cli-help-agenda-output": "Schrijf de agenda ook in een werkmap (.xlsx), één blad Agenda.",
-        "agenda-title": "Agenda {partner} {years}: {count} acties in de plannen van {plans}",
+        "agenda-title": "Agenda {partner} {years}: {count:plural:# actie|# acties} in de plannen van {plans}",
         "agenda-none": "{partner} trekt geen actie in deze plannen en doet nergens aan mee.",
         "agenda-unknown-partner": (
             "'{partner}' komt in geen van de plannen voor. Partners in deze plannen: {known}."
@@ -833,6 +1043,11 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "cli-agenda-written": "Werkmap met de agenda geschreven: {path}",
         "agenda-differs": "plannen verschillen",
+        "agenda-bucket-heading": "{bucket}: {count:plural:# actie|# acties}",
+        "region-same-plan-twice": (
+            "{municipality} {year} staat als werkmap en als JSON in de invoer: uvp leest de "
+            "werkmap {workbook} en laat {other} weg."
+        ),
         "duplicate-plan": (
             "Het plan van {municipality} staat twee keer in de invoer ({first} en {second}): "
             "geef één bestand per gemeente."
@@ -850,16 +1065,77 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "compare-line-match": "gelijk    ",
         "compare-line-mismatch": "verschil  ",
         "compare-line-missing": "ontbreekt ",
-        "cli-bad-date": "'{text}' is geen datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2024-10-01.",
-        "cli-failed": "{count} van de {total} bestanden zijn mislukt:",
-        "cli-filled": "{path}: kwartaalkolommen ingevuld bij {marked} acties; {written} kwartalen uit de kolommen overgenomen.",
-        "cli-evaluated": (
-            "{path}: blad Evaluatie geschreven (peildatum {peildatum}): {actions} acties, "
+        "usage-not-a-date": "'{text}' is geen datum: schrijf bijvoorbeeld 1-10-2024 of 2024-10-01.",
+        "cli-failed": "{count} van de {total:plural:# bestand|# bestanden} {count:plural:is|zijn} mislukt:",
+        "workbook-filled": (
+            "{path}: kwartaalkolommen ingevuld bij {marked:plural:# actie|# acties}; "
+            "{written:plural:# kwartaal|# kwartalen} uit de kolommen overgenomen."
+        ),
+        "evaluation-written": (
+            "{path}: blad Evaluatie geschreven (peildatum {peildatum}): "
+            "{actions:plural:# actie|# acties}, "
             "{done} gereed ({percent}%), {overdue} te laat."
         ),
         "cli-created": "{path}: nieuwe planningswerkmap gemaakt.",
         "cli-converted": "{source} → {target}",
         "cli-help-format": "Uitvoer als tekst (voor mensen) of json (voor programma's).",
+        # De eigen woorden van de opdrachtregel: hulp en gebruiksfouten (uvp.cli._dutch)
+        "cli-usage": "Gebruik:",
+        "cli-usage-options": "[OPTIES]",
+        "cli-usage-command": "OPDRACHT [ARGUMENTEN]...",
+        "cli-usage-hint": "Zie '{command} --help' voor hulp.",
+        "cli-arguments": "Argumenten",
+        "cli-options": "Opties",
+        "cli-commands": "Opdrachten",
+        "cli-required": "[verplicht]",
+        "cli-default": "[standaard: {value}]",
+        "cli-help-help": "Toon deze hulp en stop.",
+        "cli-help-version": "Toon de versie van uvp en stop.",
+        "cli-version": "uvp {version}",
+        "cli-error": "Fout: {message}",
+        "cli-aborted": "Afgebroken.",
+        "cli-metavar-plan": "PLAN",
+        "cli-metavar-new-path": "WERKMAP",
+        "cli-metavar-diff-old": "OUD",
+        "cli-metavar-diff-new": "NIEUW",
+        "cli-metavar-gemeente": "NAAM",
+        "cli-metavar-new-gemeente": "NAAM",
+        "cli-metavar-jaar": "JAAR",
+        "cli-metavar-new-jaar": "JAAR",
+        "cli-metavar-format": "text|json",
+        "cli-metavar-output": "BESTAND|MAP",
+        "cli-metavar-compare-output": "BESTAND",
+        "cli-metavar-agenda-output": "BESTAND",
+        "cli-metavar-report-output": "BESTAND",
+        "cli-metavar-next-year-output": "BESTAND",
+        "cli-metavar-peildatum": "DATUM",
+        "cli-metavar-woordenlijst": "BESTAND",
+        "cli-metavar-layout": "goal|quarter",
+        "cli-metavar-partner": "PARTNER",
+        "cli-metavar-host": "ADRES",
+        "cli-metavar-port": "POORT",
+        "cli-metavar-cert": "BESTAND",
+        "cli-metavar-key": "BESTAND",
+        "cli-metavar-public-url": "URL",
+        "cli-metavar-allowed-host": "HOST",
+        "cli-metavar-workers": "AANTAL",
+        "cli-metavar-request-timeout": "SECONDEN",
+        "cli-metavar-max-requests": "AANTAL",
+        "usage-missing-argument": "Argument {name} ontbreekt.",
+        "usage-missing-option": "Optie {name} ontbreekt.",
+        "usage-no-option": "Onbekende optie {name}.",
+        "usage-did-you-mean": "Onbekende optie {name}. Bedoelt u {names}?",
+        "usage-needs-value": "Optie {name} heeft een waarde nodig.",
+        "usage-no-value": "Optie {name} neemt geen waarde.",
+        "usage-extra": "Te veel argumenten: {args}.",
+        "usage-no-command": "Onbekende opdracht '{name}'.",
+        "usage-missing-command": "Geef een opdracht.",
+        "usage-bad-value": "Ongeldige waarde voor {name}: {reason}",
+        "usage-not-integer": "dit is geen geheel getal.",
+        "usage-not-number": "dit is geen getal.",
+        "usage-too-small": "dit moet minstens {limit} zijn.",
+        "usage-too-large": "dit mag hoogstens {limit} zijn.",
+        "usage-choice": "'{value}' kan niet: kies uit {choices}.",
         "cli-help-serve": (
             "Start de server achter het lint UVP in Excel (Windows, macOS en Excel op het web): "
             "de knoppen Controleren, Kwartalen vullen, Evaluatie en Exporteren. "
@@ -877,20 +1153,20 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "dat komt in het manifest op /manifest.xml. Zonder dit: het adres van het verzoek, "
             "als dat deze computer is of met --allowed-host is opgegeven."
         ),
-        "cli-serve-cert-key": "Geef --cert en --key allebei op, of geen van beide.",
-        "cli-serve-missing-file": "{path} bestaat niet.",
-        "cli-serve-bad-url": (
+        "serve-cert-key": "Geef --cert en --key allebei op, of geen van beide.",
+        "serve-missing-file": "{path} bestaat niet.",
+        "serve-bad-url": (
             "'{url}' is geen https-adres zoals https://uvp.gemeente.nl (zonder ? of #)."
         ),
-        "cli-serve-needs-extra": (
+        "serve-needs-extra": (
             "Voor uvp serve zijn FastAPI en uvicorn nodig ({detail}): "
             'installeer ze met  python -m pip install "uvp[server]"'
         ),
-        "cli-serve-no-https": (
+        "serve-no-https": (
             "Let op: de server luistert op {host} zonder HTTPS. Excel laadt invoegtoepassingen "
             "alleen via https: zet er een reverse proxy met certificaat voor, of geef --cert en --key."
         ),
-        "cli-serve-start": ("uvp-server op {url} (manifest: {url}/manifest.xml). Stop met Ctrl+C."),
+        "serve-start": ("uvp-server op {url} (manifest: {url}/manifest.xml). Stop met Ctrl+C."),
         # De server achter het lint: antwoorden aan de Excel-invoegtoepassing
         "server-unknown-script": ("Onbekende opdracht '{name}': de server kent alleen {known}."),
         "server-not-json-type": (
@@ -928,11 +1204,16 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "Het volgend kwartaal (Q{quarter} {next_year}) valt buiten het plan voor {year}: "
             "dit plan zet daar geen acties in."
         ),
+        "report-next-in-next-plan": (
+            "Het volgend kwartaal, Q{quarter} {next_year}, hoort bij het plan voor {next_year}; "
+            "deze rapportage noemt wat het plan voor {year} nog in Q4, dit kwartaal, heeft."
+        ),
         "report-overview": "Overzicht per prioriteit",
         "report-col-priority": "Prioriteit",
         "report-col-actions": "Acties",
         "report-col-cancelled": "Vervallen",
         "report-col-upcoming": "Volgend kwartaal",
+        "report-col-current": "Dit kwartaal",
         "report-col-percent": "% gereed",
         "report-col-action": "Actie",
         "report-col-lead": "Trekker",
@@ -948,11 +1229,12 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "report-list-overdue": "Te laat",
         "report-list-upcoming": "Volgend kwartaal (Q{quarter})",
         "report-list-upcoming-none": "Volgend kwartaal (buiten het planjaar)",
+        "report-list-current": "Dit kwartaal (Q{quarter}, het laatste van het plan)",
         "report-list-empty": "Geen.",
         "report-chart-title": "Voortgang per prioriteit op {date}",
         "report-chart-empty": "geen acties",
         "report-cancelled": "{count} vervallen (niet in de grafiek)",
-        "report-actions-total": "{count} acties in totaal",
+        "report-actions-total": "{count:plural:# actie|# acties} in totaal",
         "report-legend-note": (
             "Loopt: loopt en nog op tijd; Te laat: het laatste kwartaal is voorbij en de actie "
             "is niet gereed; Overig: gepland, uitgesteld of zonder status; vervallen acties "
@@ -973,15 +1255,9 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "Schrijf de rapportage ook naar een bestand: .html (één losse webpagina) of "
             ".xlsx (een nieuwe werkmap met grafiek)."
         ),
-        "cli-report-bad-output": "{path}: schrijf de rapportage naar een .html- of .xlsx-bestand.",
-        "cli-output-is-input": (
-            "{path} is een van de plannen die u opgaf: kies een ander bestand voor de uitvoer, "
-            "uvp schrijft niet over een plan heen."
-        ),
-        "cli-report-one-plan": "{path} bevat {count} plannen: geef één plan (.xlsx of .json).",
         "report-other-year": "Let op: de peildatum {date} valt niet in het planjaar {year}.",
         "report-priority-line": (
-            "{label}: {actions} acties — {done} gereed, {running} loopt, {overdue} te laat, "
+            "{label}: {actions:plural:# actie|# acties} — {done} gereed, {running} loopt, {overdue} te laat, "
             "{other} overig, {cancelled} vervallen ({percent}% gereed)"
         ),
         "cli-report-written": "Rapportage geschreven: {path}",
@@ -1008,8 +1284,10 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "cli-help-diff-old": "De oude versie van het plan (.xlsx of .json).",
         "cli-help-diff-new": "De nieuwe versie van het plan (.xlsx of .json).",
         "history-diff-summary": (
-            "{municipality}: {old} ({old_year}, {old_actions} acties) → {new} ({new_year}, "
-            "{new_actions} acties): {changes} wijziging(en) bij {actions} actie(s)"
+            "{municipality}: {old} ({old_year}, {old_actions:plural:# actie|# acties}) → {new} "
+            "({new_year}, "
+            "{new_actions:plural:# actie|# acties}): {changes:plural:# wijziging|# wijzigingen} bij "
+            "{actions:plural:# actie|# acties}"
         ),
         "history-diff-none": "Geen verschillen.",
         "history-diff-years": "Let op: de plannen zijn van verschillende jaren ({old_year} en {new_year}).",
@@ -1025,25 +1303,27 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "history-next-year-written": "{source} → {target}: UVP {year} van {municipality}.",
         "history-next-year-summary": (
-            "{kept} acties overgenomen; weggelaten: {done} gereed, {cancelled} vervallen; "
-            "{goals} doelen behouden."
+            "{kept:plural:# actie|# acties} overgenomen; weggelaten: {done} gereed, {cancelled} vervallen; "
+            "{goals:plural:# doel|# doelen} behouden."
         ),
         "history-next-year-not-evaluated": (
             "Let op: geen enkele actie in {source} staat op Gereed of Vervallen, dus alle "
             "acties zijn overgenomen. Is het plan geëvalueerd (kolom Status)?"
         ),
         "history-next-year-todo": (
-            "{count} acties zonder kwartaal: plan ze in (uvp validate {target} toont waar)."
+            "{count:plural:# actie|# acties} zonder kwartaal: plan ze in (uvp validate {target} toont waar)."
         ),
-        "history-next-year-ongoing": "{count} acties blijven Doorlopend.",
-        "history-next-year-dated": "{count} overgenomen acties noemen nog {year}: controleer de data.",
+        "history-next-year-ongoing": "{count:plural:# actie blijft|# acties blijven} Doorlopend.",
+        "history-next-year-dated": (
+            "{count:plural:# overgenomen actie noemt|# overgenomen acties noemen} nog {year}: "
+            "controleer de data."
+        ),
         "history-next-year-read-findings": "Bij het lezen van {source}:",
         "history-next-year-other-findings": "Verder vond uvp in het nieuwe plan:",
-        "cli-next-year-bad-output": "{path}: schrijf het nieuwe plan naar een .xlsx- of .json-bestand.",
         # -- server hardening (issue 13)
         "addin-peildatum-not-one-cell": (
-            "{source}: de naam Peildatum wijst naar {address} ({rows} rij(en), {columns} "
-            "kolom(men)) in plaats van naar één cel. Laat de naam naar de cel met de datum "
+            "{source}: de naam Peildatum wijst naar {address} ({rows:plural:# rij|# rijen}, "
+            "{columns:plural:# kolom|# kolommen}) in plaats van naar één cel. Laat de naam naar de cel met de datum "
             "wijzen (Formules › Namen beheren)."
         ),
         "addin-peildatum-no-cell": (
@@ -1067,24 +1347,24 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "Verzoeken per werkproces die tegelijk in behandeling mogen zijn (binnenkomend, "
             "wachtend of lopend); daarboven antwoordt de server 'druk' (503)."
         ),
-        "cli-serve-bad-host": (
+        "serve-bad-host": (
             "'{host}' is geen hostnaam zoals uvp.gemeente.nl of uvp.gemeente.nl:8443."
         ),
         "server-busy": (
-            "De UVP-server is druk ({count} verzoeken tegelijk). Probeer het over {seconds} "
-            "seconden opnieuw."
+            "De UVP-server is druk ({count:plural:# verzoek|# verzoeken} tegelijk). Probeer het over "
+            "{seconds:plural:# seconde|# seconden} opnieuw."
         ),
         "server-busy-waited": (
-            "De UVP-server is druk: uw verzoek wachtte {waited} seconden op zijn beurt. Probeer "
-            "het over {seconds} seconden opnieuw."
+            "De UVP-server is druk: uw verzoek wachtte {waited:plural:# seconde|# seconden} op zijn beurt. Probeer "
+            "het over {seconds:plural:# seconde|# seconden} opnieuw."
         ),
         "server-too-deep": "Het verzoek is te diep genest om een werkmap te zijn.",
         "server-bad-address": "'{address}' is geen celadres zoals B3, A1:D20, A:C of 1:4",
         "server-active-sheet": (
-            "het actieve blad ({index}) bestaat niet: de werkmap heeft {count} blad(en)"
+            "het actieve blad ({index}) bestaat niet: de werkmap heeft {count:plural:# blad|# bladen}"
         ),
         "server-name-sheet": (
-            "de naam '{name}' hoort bij blad {index}, maar de werkmap heeft {count} blad(en)"
+            "de naam '{name}' hoort bij blad {index}, maar de werkmap heeft {count:plural:# blad|# bladen}"
         ),
         "server-ragged-rows": "de rijen van blad '{sheet}' zijn niet even lang",
         "server-problem-missing": "ontbreekt",
@@ -1103,7 +1383,7 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "server-bad-request": "Dit is geen geldig HTTP-verzoek; de verbinding is gesloten.",
         "server-request-timeout": (
-            "Het verzoek was niet binnen {seconds} seconden volledig binnen; de verbinding is "
+            "Het verzoek was niet binnen {seconds:plural:# seconde|# seconden} volledig binnen; de verbinding is "
             "gesloten. Probeer het opnieuw."
         ),
         "server-too-many-connections": (
@@ -1146,5 +1426,50 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "status-postponed": "Uitgesteld",
         "status-cancelled": "Vervallen",
         # -- end of vocabulary (issue 11)
+        # -- workbook layout (issue 11) and reading without loss (issue 13)
+        "field-quarter": "kwartaal",
+        "field-lead": "trekker",
+        "field-status": "status",
+        "vocabulary-no-term": "bij betekenis '{meaning}' staat geen term.",
+        "vocabulary-kind": "'{kind}' is geen soort: schrijf Kwartaal, Trekker of Status.",
+        "vocabulary-no-meaning": "bij '{term}' staat geen betekenis.",
+        "vocabulary-status": "'{text}' is geen status die uvp kent.",
+        "vocabulary-duplicate": (
+            "'{term}' staat al in de lijst (rij {row}) met een andere betekenis; deze rij geldt."
+        ),
+        "vocabulary-sheet-title": "Woordenlijst: uw eigen woorden",
+        "vocabulary-sheet-explanation": (
+            "Gebruikt dit plan woorden die uvp niet kent? Zet ze hier: wat u schrijft "
+            "(Term), voor welke kolom (Soort: Kwartaal, Trekker of Status) en wat het "
+            "betekent in een schrijfwijze die uvp leest (Betekenis). Deze woorden gaan "
+            "vóór die van uvp zelf."
+        ),
+        "vocabulary-sheet-example": (
+            "Bijvoorbeeld: Sinterklaas | Kwartaal | Q4 — Wijkteam | Trekker | Gemeente "
+            "(wijkteam) — blauw | Status | Gereed."
+        ),
+        "merged-header": (
+            "dan alleen de kop van de eerste kolom: de andere kolommen hebben geen kop, dus "
+            "de tabel eronder wordt niet gelezen"
+        ),
+        "merged-block": "alleen de waarde linksboven, dus de tabel erin is niet te lezen",
+        "workbook-sheet-rows": (
+            "{source}: blad '{sheet_name}' heeft waarden in meer dan {limit:plural:# rij|# rijen} (tot rij "
+            "{rows}); uvp pakt dit bestand niet uit. Staat er een waarde ver onder de tabel?"
+        ),
+        "workbook-sheet-cells": (
+            "{source}: de waarden van blad '{sheet_name}' beslaan {rows:plural:# rij|# rijen} bij "
+            "{columns:plural:# kolom|# kolommen} (hoogstens {limit:plural:# cel|# cellen}); uvp pakt dit bestand niet uit. Staat er een "
+            "waarde ver naast of onder de tabel?"
+        ),
+        "workbook-no-vocabulary": (
+            "{source}: geen Woordenlijst gevonden (een blad met de kopregel Term | Soort | "
+            "Betekenis)."
+        ),
+        "cli-help-woordenlijst": (
+            "Een werkmap met eigen woorden (een Woordenlijst: Term | Soort | Betekenis), "
+            "gedeeld in de regio; de Woordenlijst van een werkmap vult die aan."
+        ),
+        # -- end of workbook layout (issue 11) and reading without loss (issue 13)
     },
 }

@@ -40,6 +40,7 @@ from uvp.core import (
     Plan,
     Schedule,
     UvpError,
+    distinct_names,
     identify,
     organisation_name,
     quarter_buckets,
@@ -372,11 +373,14 @@ def agenda_sheet(agenda: Agenda, sources: Sequence[Located] = (), folder: Path =
         items = agenda.in_bucket(bucket)
         if not items:
             continue
-        sheet.put(row, 1, f"{bucket_label(bucket)}: {len(items)} acties", _BUCKET)
+        heading = render(
+            "nl", "agenda-bucket-heading", bucket=bucket_label(bucket), count=len(items)
+        )
+        sheet.put(row, 1, heading, _BUCKET)
         row += 1
         for item in items:
             first = item.involvements[0]
-            leads = dict.fromkeys(str(lead) for i in item.involvements for lead in i.action.leads)
+            leads = distinct_names(str(lead) for i in item.involvements for lead in i.action.leads)
             short = f"Q{bucket}" if isinstance(bucket, int) else bucket_label(bucket)
             sheet.put(row, 1, short)
             sheet.put(row, 2, role_label(item.role))

@@ -45,6 +45,7 @@ from uvp.core import (
     Status,
     Theme,
     UvpError,
+    Vocabulary,
     excerpt,
     leads_text,
     organisation_name,
@@ -608,6 +609,7 @@ def draft_next_year(
     overwrite: bool = False,
     municipality: str | None = None,
     year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> NextYearDraft:
     """Read the evaluated plan at *path*, draft next year's (:func:`carry_over`) and write
     it to *target* (by default :func:`default_target`): a workbook in the layout most of
@@ -625,12 +627,14 @@ def draft_next_year(
     read_findings: tuple[Finding, ...] = ()
     layout = None
     if source.suffix.lower() in WORKBOOK_SUFFIXES:
-        result = inspect_workbook(source, municipality=municipality, year=year)
+        result = inspect_workbook(
+            source, municipality=municipality, year=year, vocabulary=vocabulary
+        )
         plan = result.plan
         read_findings = tuple(f for f in result.findings if f.severity == "error")
         layout = result.layout
     else:
-        plan = read_plan(source, municipality=municipality, year=year)
+        plan = read_plan(source, municipality=municipality, year=year, vocabulary=vocabulary)
     carried = carry_over(plan)
     written = write_plan(
         carried.plan,

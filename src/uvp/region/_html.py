@@ -132,7 +132,6 @@ def _counts(report: QuarterlyReport) -> list[dict[str, Any]]:
 def _texts() -> dict[str, Any]:
     return {
         "overview": nl("report-overview"),
-        "count_headings": count_headers(),
         "item_headings": [
             nl(code)
             for code in (
@@ -193,6 +192,7 @@ def render_report_html(report: QuarterlyReport) -> str:
     """
     text = {
         **_texts(),
+        "count_headings": count_headers(report),
         "title": report.title,
         "peildatum": nl("report-peildatum", date=date_nl(report.peildatum), quarter=report.quarter),
         "next_quarter": report.next_quarter_text,
@@ -211,7 +211,7 @@ def write_report_html(report: QuarterlyReport, path: str | Path) -> Path:
     """Write *report* as a standalone web page (see :func:`render_report_html`) to *path*.
 
     All or nothing: the page goes to a temporary file beside *path* that then
-    replaces it.
+    replaces it; a page it replaces is kept as ``name.bak.html``.
 
     >>> import datetime as dt, tempfile, uvp
     >>> from uvp.region import quarterly_report
@@ -232,6 +232,7 @@ def write_report_html(report: QuarterlyReport, path: str | Path) -> Path:
     write_with(
         target,
         lambda temporary: temporary.write_text(page, encoding="utf-8", newline="\n"),
+        backup=True,
         failed="report-write-failed",
     )
     return target

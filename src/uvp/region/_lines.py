@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from uvp.core import BUCKETS, Line, Span, Tone, findings_lines
+from uvp.core import BUCKETS, Line, Span, Tone, excerpt, findings_lines, format_date
 from uvp.messages import Language, render
 from uvp.region._agenda import Agenda, bucket_label, role_label
 from uvp.region._compare import Comparison, ItemKind, describe
@@ -38,18 +38,18 @@ def _first_line(text: str) -> str:
 
 
 def _report_item(label: str, tone: Tone, item: ReportItem) -> Line:
-    text = _first_line(item.text)
-    text = text if len(text) <= _REPORT_TEXT else text[: _REPORT_TEXT - 1] + "…"
+    text = excerpt(_first_line(item.text), _REPORT_TEXT)
     said = "; ".join(x for x in (", ".join(item.leads), item.schedule) if x)
     return (Span(f"  {label:<9}", tone), Span(text), Span(f"  [{said}]" if said else "", "muted"))
 
 
 def report_lines(report: QuarterlyReport, language: Language = "nl") -> list[Line]:
     """The quarterly report: title and peildatum, then per priority its counts, its late
-    actions and, when the next quarter is in the plan's year, the actions due in it.
+    actions and the actions due in the quarter ahead (the next quarter, or on a
+    peildatum in Q4 this quarter: see :attr:`QuarterlyReport.ahead`).
 
     A peildatum outside the plan's year is pointed out. Each action shows the
-    first line of its text (cut at 80 characters), its leads and its quarters.
+    first line of its text (cut at a word near 80 characters), its leads and its quarters.
     """
     peildatum = report.peildatum
     lines: list[Line] = [
@@ -59,7 +59,7 @@ def report_lines(report: QuarterlyReport, language: Language = "nl") -> list[Lin
                 render(
                     language,
                     "report-peildatum",
-                    date=peildatum.strftime("%d-%m-%Y"),
+                    date=format_date(peildatum),
                     quarter=report.quarter,
                 )
             ),
@@ -67,7 +67,7 @@ def report_lines(report: QuarterlyReport, language: Language = "nl") -> list[Lin
         (Span(report.next_quarter_text),),
     ]
     if peildatum.year != report.year:
-        said = render(language, "report-other-year", date=peildatum.isoformat(), year=report.year)
+        said = render(language, "report-other-year", date=format_date(peildatum), year=report.year)
         lines.append((Span(said),))
     for number, priority in enumerate(report.priorities, 1):
         tally = priority.tally
@@ -86,8 +86,8 @@ def report_lines(report: QuarterlyReport, language: Language = "nl") -> list[Lin
         lines += [(), (Span(line, "strong"),)]
         overdue = render(language, "report-list-overdue").lower()
         lines += [_report_item(overdue, "bad", item) for item in priority.overdue]
-        if report.next_quarter is not None:
-            label = f"Q{report.next_quarter}"
+        if report.ahead is not None:
+            label = f"Q{report.ahead}"
             lines += [_report_item(label, "plain", item) for item in priority.upcoming]
     return lines
 
@@ -103,7 +103,7 @@ def comparison_lines(
         (Span(render(language, "compare-summary", plans=plans, **counts), "strong"),)
     ]
     for item in comparison.items:
-        title = _first_line(item.title)[:_COMPARE_TEXT]
+        title = excerpt(_first_line(item.title), _COMPARE_TEXT)
         lines.append(
             (
                 Span(render(language, f"compare-line-{item.kind}"), _KIND_TONES[item.kind]),
@@ -145,7 +145,9 @@ def agenda_lines(agenda: Agenda, language: Language = "nl") -> list[Line]:
         lines += [(), (Span(bucket_label(bucket, language), "strong"),)]
         for item in items:
             role = role_label(item.role, language)
-            lines.append((Span(f"  {role:<16}"), Span(_first_line(item.title)[:_AGENDA_TEXT])))
+            lines.append(
+                (Span(f"  {role:<16}"), Span(excerpt(_first_line(item.title), _AGENDA_TEXT)))
+            )
             said = f"{'':18}{item.schedules_text()} [{', '.join(item.municipalities)}]"
             if item.agrees:
                 lines.append((Span(said, "muted"),))

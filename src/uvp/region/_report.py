@@ -7,7 +7,10 @@ The mayors, the police chief and the public prosecutor meet each quarter.
 - **Te laat**: the actions that are overdue (:func:`uvp.core.is_overdue`:
   not done nor cancelled while their last quarter has ended);
 - **Volgend kwartaal**: the actions not done nor cancelled that the plan puts in
-  the quarter after the peildatum's quarter.
+  the quarter after the peildatum's quarter; on a peildatum in the plan's last
+  quarter (Q4), whose next quarter is in next year's plan, **Dit kwartaal**: the
+  actions not done, cancelled nor late that the plan puts in Q4 itself, what is
+  still due before the year ends.
 
 What "in the next quarter" means per notation (see ``docs/notations.md``):
 
@@ -24,8 +27,10 @@ sheet's: each action once, a late running action as late (*te laat*), not as
 running (*loopt*).
 
 A quarter is always within the plan's year: on a peildatum in Q4 the next
-quarter is Q1 of the following year, outside the plan, and
-:attr:`QuarterlyReport.next_quarter` is ``None`` (nothing is due next quarter).
+quarter is Q1 of the following year, in next year's plan, so
+:attr:`QuarterlyReport.next_quarter` is ``None`` and the report looks at the
+quarter it is in (:attr:`QuarterlyReport.ahead` is 4); the text says that the
+next quarter is in next year's plan.
 
 :func:`write_report_workbook` writes the report as a new workbook with a chart;
 :func:`render_report_html` and :func:`write_report_html` as one standalone web
@@ -39,8 +44,9 @@ page that prints well on A4.
 >>> first = report.priorities[0]
 >>> first.title, first.tally.actions, len(first.overdue), len(first.upcoming)
 ('Ondermijnende criminaliteit', 19, 10, 5)
->>> quarterly_report(plan, dt.date(2024, 10, 1)).next_quarter is None
-True
+>>> q4 = quarterly_report(plan, dt.date(2024, 10, 1))
+>>> q4.next_quarter, q4.ahead, len(q4.priorities[0].upcoming)
+(None, 4, 5)
 """
 
 from __future__ import annotations
@@ -59,6 +65,7 @@ from uvp.core import (
     PriorityKind,
     Status,
     Tally,
+    distinct_names,
     due_date,
     is_overdue,
     quarter_of,
@@ -195,14 +202,14 @@ class QuarterlyReport:
 
     ``quarter`` is the peildatum's quarter; ``following`` the (year, quarter)
     after it; ``next_quarter`` that quarter when it lies in the plan's year,
-    else ``None`` (a peildatum in Q4: nothing of this plan is due next quarter).
+    else ``None``. The *upcoming* lists are about :attr:`ahead`.
 
     >>> import datetime as dt, uvp
     >>> report = quarterly_report(uvp.load("examples/scherpenzeel-2024.json"), dt.date(2024, 11, 5))
-    >>> report.quarter, report.following, report.next_quarter
-    (4, (2025, 1), None)
+    >>> report.quarter, report.following, report.next_quarter, report.ahead
+    (4, (2025, 1), None, 4)
     >>> sum(len(p.upcoming) for p in report.priorities)
-    0
+    34
     """
 
     municipality: str
@@ -220,12 +227,28 @@ class QuarterlyReport:
         return nl("report-title", year=self.year, municipality=self.municipality)
 
     @property
+    def ahead(self) -> int | None:
+        """The quarter the *upcoming* lists are about: the next quarter, or on a peildatum
+        in the plan's Q4 that quarter itself (the next one is in next year's plan);
+        ``None`` on a peildatum outside the plan's year."""
+        return _ahead(self.year, self.peildatum, self.next_quarter)
+
+    @property
     def next_quarter_text(self) -> str:
-        """What the next quarter is, in Dutch; says so when it lies outside the plan's year."""
+        """What the next quarter is, in Dutch; in next year's plan, or outside the plan."""
         year, quarter = self.following
-        if self.next_quarter is None:
-            return nl("report-next-outside", quarter=quarter, next_year=year, year=self.year)
-        return nl("report-next", quarter=quarter, year=year)
+        if self.next_quarter is not None:
+            return nl("report-next", quarter=quarter, year=year)
+        code = "report-next-in-next-plan" if self.ahead else "report-next-outside"
+        return nl(code, quarter=quarter, next_year=year, year=self.year)
+
+    @property
+    def upcoming_label(self) -> str:
+        """The heading of the *upcoming* lists: *Volgend kwartaal* or *Dit kwartaal*."""
+        if self.ahead is None:
+            return nl("report-list-upcoming-none")
+        code = "report-list-upcoming" if self.next_quarter else "report-list-current"
+        return nl(code, quarter=self.ahead)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
@@ -235,6 +258,7 @@ class QuarterlyReport:
             "peildatum": self.peildatum.isoformat(),
             "quarter": self.quarter,
             "next_quarter": self.next_quarter,
+            "upcoming_quarter": self.ahead,
             "following": {"year": self.following[0], "quarter": self.following[1]},
             "total": _counts(self.total, sum(len(p.upcoming) for p in self.priorities)),
             "chart": dict(self.total.segments()),
@@ -256,6 +280,12 @@ def _counts(tally: Tally, upcoming: int) -> dict[str, int]:
     }
 
 
+def _ahead(year: int, peildatum: dt.date, next_quarter: int | None) -> int | None:
+    if next_quarter is not None:
+        return next_quarter
+    return 4 if (peildatum.year, quarter_of(peildatum)) == (year, 4) else None
+
+
 def _in_quarter(action: Action, quarter: int) -> tuple[str, ...] | None:
     """The leads whose (non-ongoing) part of *action* falls in *quarter*; None when none does."""
     parts = [
@@ -267,7 +297,7 @@ def _in_quarter(action: Action, quarter: int) -> tuple[str, ...] | None:
     ]
     if not parts:
         return None
-    return tuple(dict.fromkeys(str(a.lead) for a in parts if a.lead is not None))
+    return distinct_names(str(a.lead) for a in parts if a.lead is not None)
 
 
 def _item(
@@ -294,6 +324,7 @@ def quarterly_report(plan: Plan, peildatum: dt.date) -> QuarterlyReport:
     quarter = quarter_of(peildatum)
     following = (peildatum.year, quarter + 1) if quarter < 4 else (peildatum.year + 1, 1)
     next_quarter = following[1] if following[0] == plan.year else None
+    ahead = _ahead(plan.year, peildatum, next_quarter)
     priorities: list[PriorityReport] = []
     for priority in plan.priorities:
         done: list[ReportItem] = []
@@ -301,13 +332,13 @@ def quarterly_report(plan: Plan, peildatum: dt.date) -> QuarterlyReport:
         upcoming: list[ReportItem] = []
         for theme in priority.themes:
             for action in theme.actions:
-                everyone = tuple(dict.fromkeys(str(lead) for lead in action.leads))
+                everyone = distinct_names(str(lead) for lead in action.leads)
                 if action.status == "done":
                     done.append(_item(plan, priority.title, theme.title, action, everyone))
                 elif is_overdue(action, plan.year, peildatum):
                     overdue.append(_item(plan, priority.title, theme.title, action, everyone))
-                elif action.status != "cancelled" and next_quarter is not None:
-                    leads = _in_quarter(action, next_quarter)
+                elif action.status != "cancelled" and ahead is not None:
+                    leads = _in_quarter(action, ahead)
                     if leads is not None:
                         upcoming.append(_item(plan, priority.title, theme.title, action, leads))
         priorities.append(
@@ -338,19 +369,17 @@ def quarterly_report(plan: Plan, peildatum: dt.date) -> QuarterlyReport:
 def report_lists(
     report: QuarterlyReport, priority: PriorityReport
 ) -> list[tuple[str, tuple[ReportItem, ...]]]:
-    upcoming = (
-        nl("report-list-upcoming", quarter=report.next_quarter)
-        if report.next_quarter is not None
-        else nl("report-list-upcoming-none")
-    )
     return [
         (nl("report-list-done"), priority.done),
         (nl("report-list-overdue"), priority.overdue),
-        (upcoming, priority.upcoming),
+        (report.upcoming_label, priority.upcoming),
     ]
 
 
-def count_headers() -> list[str]:
+def count_headers(report: QuarterlyReport) -> list[str]:
+    upcoming = (
+        "report-col-upcoming" if report.next_quarter or not report.ahead else "report-col-current"
+    )
     return [
         nl("report-col-priority"),
         nl("report-col-actions"),
@@ -359,7 +388,7 @@ def count_headers() -> list[str]:
         nl("report-segment-overdue"),
         nl("report-segment-other"),
         nl("report-col-cancelled"),
-        nl("report-col-upcoming"),
+        nl(upcoming),
         nl("report-col-percent"),
     ]
 
@@ -410,7 +439,7 @@ def report_sheet(report: QuarterlyReport) -> Sheet:
     sheet.put(2, 1, nl("report-peildatum", date=date_nl(report.peildatum), quarter=report.quarter))
     sheet.put(3, 1, report.next_quarter_text)
     table_header = 5
-    sheet.header(table_header, count_headers())
+    sheet.header(table_header, count_headers(report))
     row = table_header + 1
     rows = [
         count_row(priority_label(n, p), p.tally, len(p.upcoming))

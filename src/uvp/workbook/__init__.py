@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from uvp.core import STATUS_LABELS, Plan, WorkbookError, cell_name, column_letter
+from uvp.core import (
+    STATUS_LABELS,
+    Plan,
+    Report,
+    Vocabulary,
+    WorkbookError,
+    cell_name,
+    column_letter,
+)
 from uvp.workbook._commands import (
     MATRIX_MARKS,
     FillResult,
@@ -25,16 +33,20 @@ from uvp.workbook._commands import (
     title_of,
     validate_result,
     validate_workbook,
+    vocabulary_sheet,
     write_controle,
     write_evaluation,
     write_plan_info,
 )
 from uvp.workbook._open import check_workbook_file, load_values, lock_file, save_atomically
+from uvp.workbook._outputs import backup_path, keep_backup, output_file, output_paths, writable
 from uvp.workbook._plan_files import (
+    CONVERTS_TO,
     PLAN_SUFFIXES,
     WORKBOOK_SUFFIXES,
     Located,
     convert_plan,
+    converted_suffix,
     find_plans,
     inspect_plan,
     read_located,
@@ -50,6 +62,7 @@ from uvp.workbook._reader import (
     ReadResult,
     TableSource,
     read_values,
+    read_vocabulary_values,
     text_of,
 )
 from uvp.workbook._sheet import (
@@ -69,6 +82,7 @@ from uvp.workbook._sheet import (
     text_lines,
     write_sheet,
 )
+from uvp.workbook._sheetinfo import CellRange, SheetInfo, load_sheet_info
 from uvp.workbook._target import OpenpyxlTarget, Target, write_new_workbook
 from uvp.workbook._writer import default_layout, plan_sheets, write_workbook
 
@@ -77,6 +91,7 @@ if TYPE_CHECKING:
     from uvp.workbook._xlwings import XlwingsTarget, book_values
 
 __all__ = [
+    "CONVERTS_TO",
     "HEADER",
     "LINK",
     "MATRIX_MARKS",
@@ -89,6 +104,7 @@ __all__ = [
     "WRAP",
     "ActionSource",
     "BarChart",
+    "CellRange",
     "CellValue",
     "FillResult",
     "FillRule",
@@ -103,10 +119,12 @@ __all__ = [
     "ReadResult",
     "Series",
     "Sheet",
+    "SheetInfo",
     "Style",
     "TableSource",
     "Target",
     "XlwingsTarget",
+    "backup_path",
     "book_values",
     "cell_name",
     "check_workbook_file",
@@ -114,6 +132,7 @@ __all__ = [
     "column_letter",
     "controle_sheet",
     "convert_plan",
+    "converted_suffix",
     "default_layout",
     "evaluate_workbook",
     "evaluation_sheet",
@@ -122,14 +141,20 @@ __all__ = [
     "find_plans",
     "inspect_plan",
     "inspect_workbook",
+    "keep_backup",
+    "load_sheet_info",
     "load_values",
     "lock_file",
     "new_workbook",
+    "output_file",
+    "output_paths",
     "plan_sheets",
     "quarter_matrix",
     "read_located",
     "read_plan",
     "read_values",
+    "read_vocabulary",
+    "read_vocabulary_values",
     "read_workbook",
     "save_atomically",
     "text_lines",
@@ -138,6 +163,8 @@ __all__ = [
     "unknown_of",
     "validate_result",
     "validate_workbook",
+    "vocabulary_sheet",
+    "writable",
     "write_controle",
     "write_evaluation",
     "write_new_workbook",
@@ -169,16 +196,25 @@ def inspect_workbook(
     *,
     municipality: str | None = None,
     year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> ReadResult:
     """Read a workbook into a :class:`ReadResult`: the plan, where each action
     stands, and the findings met while reading.
 
+    *vocabulary* holds words staff taught uvp in a shared file (see
+    :func:`read_vocabulary`); the workbook's own ``Woordenlijst`` adds to it.
     Raises :class:`~uvp.WorkbookError` for a file that cannot be read at all,
     or whose municipality or year neither the workbook nor the arguments give.
     """
     path = Path(path)
     result = read_values(
-        load_values(path), municipality=municipality, year=year, source=str(path), path=str(path)
+        load_values(path),
+        municipality=municipality,
+        year=year,
+        source=str(path),
+        path=str(path),
+        vocabulary=vocabulary,
+        info=load_sheet_info(path),
     )
     return checked(result, str(path))
 
@@ -213,11 +249,23 @@ def checked(
     return result
 
 
+def read_vocabulary(path: str | os.PathLike[str]) -> tuple[Vocabulary, Report]:
+    """The words of a shared Woordenlijst workbook (for ``--woordenlijst``), and the
+    findings about its rows that cannot be used (see :func:`read_vocabulary_values`).
+
+    Raises :class:`~uvp.WorkbookError` for a file that cannot be read or holds no
+    Woordenlijst.
+    """
+    path = Path(path)
+    return read_vocabulary_values(load_values(path), source=str(path))
+
+
 def read_workbook(
     path: str | os.PathLike[str],
     *,
     municipality: str | None = None,
     year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Plan:
     """Read the plan in an .xlsx workbook, in either layout staff use.
 
@@ -228,4 +276,4 @@ def read_workbook(
     >>> plan == uvp.load("examples/nijkerk-2024.json")
     True
     """
-    return inspect_workbook(path, municipality=municipality, year=year).plan
+    return inspect_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary).plan

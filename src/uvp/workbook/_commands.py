@@ -23,27 +23,32 @@ import attrs
 
 from uvp.core import (
     STATUS_LABELS,
+    Assignment,
     Evaluation,
     Finding,
+    Line,
     Location,
     Plan,
     Priority,
     Report,
     Schedule,
     Snapshot,
+    Span,
     Theme,
+    Vocabulary,
     WorkbookError,
     check_plan,
     check_writable,
     evaluate_plan,
     excerpt,
+    findings_lines,
     schedules_text,
     write_lock,
 )
-from uvp.messages import Phrase, render
+from uvp.messages import Language, Phrase, render
 from uvp.workbook._headers import header_fields, normal
 from uvp.workbook._open import lock_file, save_atomically
-from uvp.workbook._reader import PLAN_SHEET, ReadResult, TableSource, text_of
+from uvp.workbook._reader import PLAN_SHEET, VOCABULARY_SHEET, ReadResult, TableSource, text_of
 from uvp.workbook._sheet import (
     LINK,
     TITLE,
@@ -79,6 +84,7 @@ __all__ = [
     "quarter_matrix",
     "validate_result",
     "validate_workbook",
+    "vocabulary_sheet",
     "write_controle",
     "write_evaluation",
     "write_plan_info",
@@ -115,7 +121,7 @@ def _matrix_findings(result: ReadResult) -> list[Finding]:
         source = read.source
         if not source.matrix or "quarter" in read.unreadable:
             continue
-        quarters = read.action.quarters
+        quarters = _in_year(read.action.assignments, result.year)
         if quarters and quarters != source.matrix:
             kwartaal = schedules_text(read.action.assignments)
             findings.append(
@@ -138,17 +144,31 @@ def _quarters_text(quarters: frozenset[int]) -> str:
     return ", ".join(f"Q{q}" for q in sorted(quarters))
 
 
+# What the reader already said of a cell, as staff wrote it: the plan's checks need not.
+_SAID_BY_THE_READER: Final = frozenset({"unplanned", "other-year"})
+
+
 def validate_result(result: ReadResult, *, peildatum: dt.date | None = None) -> Report:
-    """Every finding about a read workbook, each with its sheet and cell."""
+    """Every finding about a read workbook, each with its sheet and cell.
+
+    A finding about a field whose column staff headed otherwise than uvp
+    (``Planning``, ``Wie?``) names that column.
+    """
     findings = list(result.findings)
     at = {read.path: read for read in result.actions}
     for finding in check_plan(result.plan, peildatum=peildatum):
         read = at.get(finding.location.path) if finding.location.path else None
         if read is None:
             findings.append(finding)
+        elif finding.code in _SAID_BY_THE_READER:
+            continue
         elif finding.location.field not in read.unreadable:
             # Not a cell that could not be read: that finding is there already.
-            location = read.source.location(finding.location.field, read.path)
+            field = finding.location.field
+            location = read.source.location(field, read.path)
+            heading = read.source.table.heading(field) if field else None
+            if heading is not None and finding.code in ("missing-lead", "missing-quarter"):
+                finding = attrs.evolve(finding, params={**finding.params, "column": heading})
             findings.append(attrs.evolve(finding, location=location))
     findings.extend(_matrix_findings(result))
     return Report(tuple(findings), plan=result.plan)
@@ -165,6 +185,7 @@ def edit_workbook(
     year: int | None = None,
     backup: bool = True,
     output: str | os.PathLike[str] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> T:
     """Read the workbook at *path*, let *change* write into it, and save it safely.
 
@@ -197,7 +218,9 @@ def edit_workbook(
             snapshot = Snapshot.take(path)
         except OSError:
             snapshot = None  # the reader says why, in its words
-        result = inspect_workbook(path, municipality=municipality, year=year)  # checks it
+        result = inspect_workbook(
+            path, municipality=municipality, year=year, vocabulary=vocabulary
+        )  # checks the file first
         if snapshot is None:
             raise WorkbookError("file-changed", source=str(path))
         package: Package | None = None
@@ -218,7 +241,8 @@ def edit_workbook(
         save_atomically(
             lambda temporary: temporary.write_bytes(data),
             destination,
-            backup=backup and in_place,
+            # A copy that replaces a file in *output* (with --overwrite) keeps it, as any replaced file.
+            backup=backup or not in_place,
             original=snapshot if in_place else None,
         )
     return outcome
@@ -244,9 +268,9 @@ def _damaged(path: Path, package: Package | None, error: Exception) -> WorkbookE
             with contextlib.suppress(Exception):
                 sheet = next((n for n, p in package.sheets() if p == error.part), None)
         if sheet is not None:
-            detail = Phrase("package-sheet-damaged", sheet=sheet)
+            detail = Phrase("package-sheet-damaged", {"sheet": sheet})
         else:
-            detail = Phrase(error.reason, part=error.part)
+            detail = Phrase(error.reason, {"part": error.part})
     else:
         detail = Phrase("package-not-readable")
     return WorkbookError("workbook-corrupt", source=str(path), detail=detail)
@@ -343,6 +367,7 @@ def validate_workbook(
     write: bool = False,
     backup: bool = True,
     output: str | os.PathLike[str] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Report:
     """Check a workbook: every finding with its code, severity, sheet, cell and Dutch message.
 
@@ -357,7 +382,7 @@ def validate_workbook(
     from uvp.workbook import inspect_workbook
 
     if not write:
-        result = inspect_workbook(path, municipality=municipality, year=year)
+        result = inspect_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
         return attrs.evolve(validate_result(result, peildatum=peildatum), source=str(path))
 
     def change(target: Target, result: ReadResult) -> Report:
@@ -366,7 +391,13 @@ def validate_workbook(
         return report
 
     report = edit_workbook(
-        path, change, municipality=municipality, year=year, backup=backup, output=output
+        path,
+        change,
+        municipality=municipality,
+        year=year,
+        backup=backup,
+        output=output,
+        vocabulary=vocabulary,
     )
     return attrs.evolve(report, source=str(path))
 
@@ -457,6 +488,18 @@ class FillResult:
     quarters_written: int  # Kwartaal cells written from a marked matrix
     findings: tuple[Finding, ...]  # where Kwartaal and the matrix disagree
 
+    def lines(self, path: str | os.PathLike[str], language: Language = "nl") -> list[Line]:
+        """What filling the workbook at *path* did, and where Kwartaal and the matrix
+        disagree, as lines of text.
+
+        >>> from uvp.core import plain
+        >>> [plain(line) for line in FillResult(1, 0, ()).lines("plan.xlsx")]
+        ['plan.xlsx: kwartaalkolommen ingevuld bij 1 actie; 0 kwartalen uit de kolommen overgenomen.']
+        """
+        counts = {"marked": self.marked, "written": self.quarters_written}
+        said: list[Line] = [(Span(render(language, "workbook-filled", path=path, **counts)),)]
+        return said + (findings_lines(Report(self.findings), language) if self.findings else [])
+
 
 def _free_block(result: ReadResult, sheet: str, tables: Sequence[TableSource], width: int) -> int:
     """The first column right of the sheet's tables where *width* columns are empty
@@ -483,12 +526,37 @@ def _sheet_tables(result: ReadResult) -> dict[str, list[TableSource]]:
     return by_sheet
 
 
-def _marks(schedules: Sequence[Schedule]) -> dict[int, str]:
-    """Per quarter the strongest kind of mark any schedule gives it."""
+def _in_year(assignments: Sequence[Assignment], year: int | None) -> frozenset[int]:
+    """The quarters of the plan's year the assignments name (not those of another year)."""
+    return frozenset(
+        q
+        for a in assignments
+        if a.schedule is not None and (year is None or a.schedule.in_year(year))
+        for q in a.schedule.quarters
+    )
+
+
+def _marks(schedules: Sequence[Schedule], year: int | None = None) -> dict[int, str]:
+    """Per quarter the strongest kind of mark any schedule gives it.
+
+    A schedule read approximately (``medio 2024`` as ``ca. Q2/Q3``) marks its
+    quarters as possible ones, like a window; a schedule in another year than
+    the plan's marks nothing (its quarters are not this year's), nor does one
+    that says the action is not planned.
+
+    >>> _marks([Schedule.parse("medio 2024", year=2024), Schedule.parse("Q4")], 2024)
+    {2: 'window', 3: 'window', 4: 'fixed'}
+    >>> _marks([Schedule.parse("Q1 2025", year=2024), Schedule.parse("n.v.t.")], 2024)
+    {}
+    """
     marks: dict[int, str] = {}
     rank = {"ongoing": 0, "window": 1, "fixed": 2}
     for schedule in schedules:
+        if year is not None and not schedule.in_year(year):
+            continue
         kind = {"range": "fixed", "moments": "fixed"}.get(schedule.kind, schedule.kind)
+        if schedule.approximate and kind == "fixed":
+            kind = "window"
         for quarter in schedule.quarters:
             if quarter not in marks or rank[kind] > rank[marks[quarter]]:
                 marks[quarter] = kind
@@ -567,7 +635,7 @@ def quarter_matrix(result: ReadResult, *, status: bool = True) -> tuple[list[She
             patch.put(source.row, table.columns["quarter"], str(schedule))
             schedules = [schedule]
             written += 1
-        marks = _marks(schedules)
+        marks = _marks(schedules, result.year)
         for row in source.rows:
             for q in range(1, 5):
                 kind = marks.get(q)
@@ -641,6 +709,7 @@ def fill_workbook(
     status: bool = True,
     backup: bool = True,
     output: str | os.PathLike[str] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> FillResult:
     """:func:`fill_quarters` on a workbook file, saved safely (see :func:`edit_workbook`)."""
     return edit_workbook(
@@ -650,6 +719,7 @@ def fill_workbook(
         year=year,
         backup=backup,
         output=output,
+        vocabulary=vocabulary,
     )
 
 
@@ -779,6 +849,7 @@ def evaluate_workbook(
     year: int | None = None,
     backup: bool = True,
     output: str | os.PathLike[str] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Evaluation:
     """Write the ``Evaluatie`` sheet into a workbook (replacing only uvp's own sheet)."""
 
@@ -788,7 +859,13 @@ def evaluate_workbook(
         return evaluation
 
     return edit_workbook(
-        path, change, municipality=municipality, year=year, backup=backup, output=output
+        path,
+        change,
+        municipality=municipality,
+        year=year,
+        backup=backup,
+        output=output,
+        vocabulary=vocabulary,
     )
 
 
@@ -819,4 +896,22 @@ def new_workbook(
         if (fields := header_fields(values)) is not None
     ]
     add_status_rules(planning, row + 1, row + 200, columns["status"] + 1)
-    return write_new_workbook(path, sheets, overwrite=overwrite)
+    return write_new_workbook(path, [*sheets, vocabulary_sheet()], overwrite=overwrite)
+
+
+def vocabulary_sheet() -> Sheet:
+    """An empty ``Woordenlijst`` sheet, with a short explanation above its header
+    ``Term | Soort | Betekenis`` and a drop-down of the kinds.
+
+    >>> sheet = vocabulary_sheet()
+    >>> sheet.name, [sheet.values[5, c] for c in (1, 2, 3)]
+    ('Woordenlijst', ['Term', 'Soort', 'Betekenis'])
+    """
+    sheet = Sheet(VOCABULARY_SHEET, freeze="A6")
+    sheet.put(1, 1, render("nl", "vocabulary-sheet-title"), TITLE)
+    sheet.put(2, 1, render("nl", "vocabulary-sheet-explanation"))
+    sheet.put(3, 1, render("nl", "vocabulary-sheet-example"))
+    sheet.header(5, ["Term", "Soort", "Betekenis"])
+    sheet.set_widths((28, 14, 40))
+    sheet.validations.append(ListValidation(6, 200, 2, ["Kwartaal", "Trekker", "Status"]))
+    return sheet

@@ -26,11 +26,12 @@ import stat
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from uvp.core import Snapshot, WorkbookError, backup_path, os_reason, write_with
+from uvp.messages import Phrase
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -116,17 +117,17 @@ def check_workbook_file(path: str | os.PathLike[str]) -> None:
             "workbook-unreadable", source=source, detail=error.strerror or type(error).__name__
         ) from error
     if stat.S_ISDIR(mode):
-        raise WorkbookError("workbook-not-zip", source=source, detail="it is a folder")
+        raise WorkbookError("workbook-not-zip", source=source, detail=Phrase("file-is-folder"))
     if not stat.S_ISREG(mode):  # opening a named pipe would wait for a writer, forever
-        raise WorkbookError(
-            "workbook-not-zip", source=source, detail="it is not a file but a device or a pipe"
-        )
+        raise WorkbookError("workbook-not-zip", source=source, detail=Phrase("file-is-device"))
     try:
         stream = path.open("rb")
     except FileNotFoundError:
         raise WorkbookError("workbook-missing", source=source) from None
     except IsADirectoryError:
-        raise WorkbookError("workbook-not-zip", source=source, detail="it is a folder") from None
+        raise WorkbookError(
+            "workbook-not-zip", source=source, detail=Phrase("file-is-folder")
+        ) from None
     except OSError as error:
         raise WorkbookError(
             "workbook-unreadable", source=source, detail=error.strerror or type(error).__name__
@@ -171,28 +172,25 @@ def _contains(stream: IO[bytes], needle: bytes, limit: int) -> bool:
     return False
 
 
-def _describe(stream: IO[bytes]) -> str:
+def _describe(stream: IO[bytes]) -> Phrase:
     """What a file that is not a zip is, as far as its first bytes tell."""
     stream.seek(0)
     sample = stream.read(4096)
     if not sample:
-        return "the file is empty"
+        return Phrase("file-is-empty")
     text = _sample_text(sample)
     if text is None:
-        return "the file has an unknown format"
+        return Phrase("file-is-unknown")
     start = text.lstrip("\ufeff \t\r\n").lower()
     if start.startswith("<"):
         if start.startswith(("<!doctype html", "<html")) or "<html" in start[:1024]:
-            return (
-                "it is an HTML file (a web page or a web export), not a workbook: "
-                "open it in Excel and save it as .xlsx"
-            )
+            return Phrase("file-is-html")
         if "urn:schemas-microsoft-com:office:spreadsheet" in start:
-            return "it is an Excel 2003 XML spreadsheet: open it in Excel and save it as .xlsx"
-        return "it is an XML file, not a workbook"
+            return Phrase("file-is-xml-2003")
+        return Phrase("file-is-xml")
     if any(sep in text for sep in (";", ",", "\t")):
-        return "it looks like a CSV text file: open it in Excel and save it as .xlsx"
-    return "it is a text file"
+        return Phrase("file-is-csv")
+    return Phrase("file-is-text")
 
 
 def _sample_text(sample: bytes) -> str | None:
@@ -303,8 +301,13 @@ def _check_archive(archive: zipfile.ZipFile, stream: IO[bytes], source: str) -> 
             )
     # Then what the parts really hold, which a crafted zip need not have declared.
     total = 0
-    for info in infos:
-        total += _check_part(stream, info, source, LIMITS["total_bytes"] - total)
+    try:
+        for info in infos:
+            total += _check_part(stream, info, source, LIMITS["total_bytes"] - total)
+    except WorkbookError as error:
+        if error.code in ("workbook-sheet-rows", "workbook-sheet-cells"):
+            raise _named_sheet(error, archive) from None
+        raise
 
 
 def _check_part(stream: IO[bytes], info: zipfile.ZipInfo, source: str, total_left: int) -> int:
@@ -347,17 +350,34 @@ def _check_scan(scan: _Scan, name: str, source: str) -> None:
     rows, columns = scan.extent
     if rows > LIMITS["rows"]:
         raise WorkbookError(
-            "workbook-too-large",
+            "workbook-sheet-rows",
             source=source,
-            detail=f"{name} has more than {LIMITS['rows']:,} rows ({rows:,})",
+            part=name,
+            sheet_name=name,  # named by its sheet once the workbook says which (_named_sheet)
+            rows=rows,
+            limit=LIMITS["rows"],
         )
     if rows * columns > LIMITS["cells"]:
         raise WorkbookError(
-            "workbook-too-large",
+            "workbook-sheet-cells",
             source=source,
-            detail=f"{name} spans {rows:,} rows by {columns:,} columns "
-            f"(at most {LIMITS['cells']:,} cells)",
+            part=name,
+            sheet_name=name,
+            rows=rows,
+            columns=columns,
+            limit=LIMITS["cells"],
         )
+
+
+def _named_sheet(error: WorkbookError, archive: zipfile.ZipFile) -> WorkbookError:
+    """*error* about a sheet's part, naming the sheet as staff know it (the part's name
+    where the workbook does not say it)."""
+    from uvp.workbook._sheetinfo import sheet_names
+
+    part = str(error.params["part"])
+    return WorkbookError(
+        error.code, **{**error.params, "sheet_name": sheet_names(archive).get(part, part)}
+    )
 
 
 def _unpack(stream: IO[bytes], info: zipfile.ZipInfo, limit: int) -> Iterator[bytes]:
@@ -544,11 +564,28 @@ def _load_with_calamine(path: Path) -> dict[str, Rows]:
             if "work" not in str(meta.typ).lower():
                 continue  # chart sheets, macro sheets
             sheet = book.get_sheet_by_name(meta.name)
-            rows = sheet.to_python(skip_empty_area=False)
-            sheets[meta.name] = [[None if v == "" else v for v in row] for row in rows]
+            sheets[meta.name] = _trimmed(sheet.to_python(skip_empty_area=False))
         return sheets
     except Exception as error:  # calamine raises its own error types
         raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
+
+
+def _trimmed(rows: Sequence[Sequence[object]]) -> Rows:
+    """Rows as calamine gives them (a rectangle, ``""`` for an empty cell), each up to
+    its last value and without empty rows at the end: one stray value far out makes
+    the rectangle wide or long, but not the rows the reader goes through."""
+    trimmed: Rows = []
+    for row in rows:
+        if row.count("") == len(row):  # at C speed: the many empty rows of a long sheet
+            trimmed.append([])
+            continue
+        end = len(row)
+        while row[end - 1] == "":
+            end -= 1
+        trimmed.append([None if v == "" else v for v in row[:end]])
+    while trimmed and not trimmed[-1]:
+        trimmed.pop()
+    return trimmed
 
 
 def _load_with_openpyxl(path: Path) -> dict[str, Rows]:

@@ -27,21 +27,25 @@ from uvp.core import (
     Plan,
     PlanDataError,
     Report,
-    WorkbookError,
+    UvpError,
+    Vocabulary,
     dump,
     load,
     sheet_reference,
     validate_plan,
 )
+from uvp.workbook._outputs import output_paths, writable
 
 if TYPE_CHECKING:
     from uvp.workbook._reader import ReadAction
 
 __all__ = [
+    "CONVERTS_TO",
     "PLAN_SUFFIXES",
     "WORKBOOK_SUFFIXES",
     "Located",
     "convert_plan",
+    "converted_suffix",
     "find_plans",
     "inspect_plan",
     "read_located",
@@ -56,14 +60,19 @@ WORKBOOK_SUFFIXES: Final = (".xlsx", ".xlsm")
 
 
 def find_plans(
-    paths: Iterable[str | os.PathLike[str]], suffixes: tuple[str, ...] = PLAN_SUFFIXES
+    paths: Iterable[str | os.PathLike[str]],
+    suffixes: tuple[str, ...] = PLAN_SUFFIXES,
+    *,
+    required: bool = False,
 ) -> list[Path]:
     """The plan files among *paths*: files as given, directories searched (not recursively).
 
     A directory contributes its files with one of *suffixes*, sorted by name;
     hidden files, Excel's lock files (``~$name.xlsx``) and uvp's backups
-    (``name.bak.xlsx``) are skipped.
+    (``name.bak.xlsx``) are skipped. With *required*, finding none is a
+    :class:`~uvp.UvpError` (``no-plans-found``).
     """
+    paths = list(paths)
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
@@ -79,11 +88,17 @@ def find_plans(
             )
         else:
             found.append(path)
+    if required and not found:
+        raise UvpError("no-plans-found", path=", ".join(map(str, paths)))
     return found
 
 
 def read_plan(
-    path: str | os.PathLike[str], *, municipality: str | None = None, year: int | None = None
+    path: str | os.PathLike[str],
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Plan:
     """Read the plan in a JSON file or an Excel workbook.
 
@@ -97,12 +112,10 @@ def read_plan(
     if suffix in WORKBOOK_SUFFIXES:
         from uvp.workbook import read_workbook
 
-        return read_workbook(path, municipality=municipality, year=year)
-    raise PlanDataError(
-        "not-a-plan",
-        source=str(path),
-        detail=f"uvp reads {', '.join(PLAN_SUFFIXES)} files, not {suffix or 'files without a suffix'}",
-    )
+        return read_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
+    if not path.exists():  # a folder or a file with a typo in its name
+        raise PlanDataError("path-not-found", source=str(path))
+    raise PlanDataError("not-a-plan-file", source=str(path), suffixes=", ".join(PLAN_SUFFIXES))
 
 
 def inspect_plan(
@@ -111,6 +124,7 @@ def inspect_plan(
     municipality: str | None = None,
     year: int | None = None,
     peildatum: dt.date | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[Plan, Report]:
     """Read a plan file and check it: the plan and its findings, each finding of a
     workbook located in the cell it is about (see :func:`uvp.workbook.validate_result`).
@@ -123,7 +137,7 @@ def inspect_plan(
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         from uvp.workbook import inspect_workbook, validate_result
 
-        result = inspect_workbook(path, municipality=municipality, year=year)
+        result = inspect_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
         return result.plan, validate_result(result, peildatum=peildatum)
     plan = read_plan(path)
     return plan, validate_plan(plan, peildatum=peildatum)
@@ -140,40 +154,57 @@ def write_plan(
     counterpart of :func:`read_plan`.
 
     An existing file is refused with a :class:`~uvp.WorkbookError` unless
-    *overwrite*; *layout* is the workbook's (see :func:`uvp.write_workbook`).
+    *overwrite* (then it is kept as ``name.bak.json``, ``name.bak.xlsx``); a missing
+    folder is made; *layout* is the workbook's (see :func:`uvp.write_workbook`).
     """
     path = Path(path)
     if path.suffix.lower() != ".json":
         from uvp.workbook import write_workbook
 
         return write_workbook(plan, path, layout=layout, overwrite=overwrite)
-    if path.exists() and not overwrite:
-        raise WorkbookError("workbook-exists", source=str(path))
-    dump(plan, path)
+    writable(path, overwrite=overwrite)
+    dump(plan, path, backup=True)
     return path
+
+
+CONVERTS_TO: Final = (".json", ".xlsx")
+"""What :func:`convert_plan` writes: a plan as JSON, or as a workbook."""
+
+
+def converted_suffix(path: str | os.PathLike[str]) -> str:
+    """The other format of the plan at *path*: ``.json`` for a workbook, else ``.xlsx``.
+
+    >>> converted_suffix("plan.xlsm"), converted_suffix("plan.json")
+    ('.json', '.xlsx')
+    """
+    return ".json" if Path(path).suffix.lower() in WORKBOOK_SUFFIXES else ".xlsx"
 
 
 def convert_plan(
     path: str | os.PathLike[str],
-    folder: str | os.PathLike[str] | None = None,
+    output: str | os.PathLike[str] | None = None,
     *,
     layout: Literal["goal", "quarter"] | None = None,
     overwrite: bool = False,
     municipality: str | None = None,
     year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Path:
     """A workbook as JSON, or JSON as a workbook: the plan at *path* written under the
-    same name with the other suffix (``.json``, ``.xlsx``), beside it or in *folder*.
+    same name with the other suffix (:func:`converted_suffix`), beside it; or at
+    *output*, a file (its suffix, ``.json`` or ``.xlsx``, decides the format) or a
+    folder, as ``-o`` means everywhere (see :func:`uvp.workbook.output_paths`).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     convert_plan("examples/nijkerk-2024.xlsx", folder).name
+    ...     convert_plan("examples/nijkerk-2024.json", f"{folder}/plan.xlsx").name
     'nijkerk-2024.json'
+    'plan.xlsx'
     """
     path = Path(path)
-    suffix = ".json" if path.suffix.lower() in WORKBOOK_SUFFIXES else ".xlsx"
-    target = Path(folder if folder is not None else path.parent) / (path.stem + suffix)
-    plan = read_plan(path, municipality=municipality, year=year)
+    (target,) = output_paths([path], output, writes=CONVERTS_TO, suffix=converted_suffix)
+    plan = read_plan(path, municipality=municipality, year=year, vocabulary=vocabulary)
     return write_plan(plan, target, layout=layout, overwrite=overwrite)
 
 
@@ -200,7 +231,11 @@ class Located:
 
 
 def read_located(
-    path: str | os.PathLike[str], *, municipality: str | None = None, year: int | None = None
+    path: str | os.PathLike[str],
+    *,
+    municipality: str | None = None,
+    year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Located:
     """Read a plan like :func:`read_plan`, keeping where each action stands in a workbook."""
     path = Path(path)
@@ -208,5 +243,5 @@ def read_located(
         return Located(read_plan(path), path)
     from uvp.workbook import inspect_workbook
 
-    result = inspect_workbook(path, municipality=municipality, year=year)
+    result = inspect_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
     return Located(result.plan, path, result.actions)

@@ -308,6 +308,7 @@ def write_new_workbook(
         if not sheet.replace:
             target.replace_sheet(sheet.name)  # a new workbook has no sheet to write into
         write_sheet(target, sheet)
+    # save_atomically makes a missing folder, and says a failure of a new file as such.
     data = workbook_bytes(target.book)
     save_atomically(lambda temporary: temporary.write_bytes(data), path, backup=path.exists())
     return path

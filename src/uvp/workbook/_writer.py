@@ -209,7 +209,7 @@ def _goals_sheet(plan: Plan) -> Sheet:
                 values = [
                     priority.title,
                     theme.title,
-                    goal.letter,
+                    goal.letter or goal.number,
                     goal.title,
                     goal.strategic_goal,
                     goal.objective,
