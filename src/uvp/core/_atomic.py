@@ -57,6 +57,7 @@ __all__ = [
     "file_mode_for",
     "new_file_mode",
     "os_reason",
+    "remove_leftovers",
     "write_bytes",
     "write_text",
     "write_with",
@@ -182,10 +183,24 @@ def _temporary_target(name: str) -> str | None:
     return target if dot and target else None
 
 
-def _sweep(target: Path) -> None:
-    """Remove what interrupted uvp commands left beside *target*: temporary files of
-    files that no live uvp holds the write lock on (the caller holds *target*'s), and
-    stale lock files. A file that cannot be removed is left for the next time."""
+def remove_leftovers(path: str | os.PathLike[str]) -> None:
+    """Remove what interrupted uvp commands left beside *path*: temporary files of
+    files that no live uvp holds the write lock on, and stale lock files. The caller
+    holds *path*'s write lock (:func:`write_with` calls this on every write). A file
+    that cannot be removed is left for the next time; a file whose name is not one
+    uvp gives its temporary files is never touched.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     plan = pathlib.Path(folder) / "plan.xlsx"
+    ...     _ = (plan.parent / ".uvp-plan.xlsx.k3k3k3k3.tmp").write_bytes(b"half")
+    ...     _ = (plan.parent / "notities.tmp").write_bytes(b"iemand anders")
+    ...     with write_lock(plan):
+    ...         remove_leftovers(plan)
+    ...     sorted(p.name for p in plan.parent.iterdir())
+    ['notities.tmp']
+    """
+    target = Path(path)
     folder = target.parent
     try:
         names = [entry.name for entry in os.scandir(folder)]
@@ -271,7 +286,7 @@ def write_with(
         check_writable(target)
         with write_lock(target):
             check_writable(target)
-            _sweep(target)
+            remove_leftovers(target)
             _replace(target, write, backup, original)
     except UvpError:
         raise
@@ -314,7 +329,7 @@ def _keep_backup(target: Path, old: os.stat_result, original: Snapshot | None) -
     backup = backup_path(target)
     with write_lock(backup):
         check_writable(backup)
-        _sweep(backup)
+        remove_leftovers(backup)
         _put(backup, write, lambda: stat.S_IMODE(old.st_mode))
 
 

@@ -42,6 +42,7 @@ from uvp.core import (
     evaluate_plan,
     excerpt,
     findings_lines,
+    remove_leftovers,
     schedules_text,
     write_lock,
 )
@@ -199,6 +200,8 @@ def edit_workbook(
     workbook (another uvp waits, see :func:`uvp.core.write_lock`), and the
     workbook is replaced only if it is still the version that was read (else
     ``file-changed``: another program saved it meanwhile, and its work stays).
+    An edit that changes nothing (see :meth:`Package.unchanged`) leaves the
+    workbook and its backup as they are.
     """
     from uvp.workbook import inspect_workbook
     from uvp.workbook._edit import PackageTarget
@@ -235,6 +238,12 @@ def edit_workbook(
         try:
             outcome = change(target, result)
             target.commit()
+            if in_place and package.unchanged():
+                # Nothing to change (a second fill, say): the workbook and its backup stay,
+                # if it is still the workbook that was read.
+                snapshot.check(path)
+                remove_leftovers(destination)
+                return outcome
             data = package.to_bytes()
         except (DamagedPartError, etree_error()) as error:  # a part the fast reader read past
             raise _damaged(path, package, error) from error

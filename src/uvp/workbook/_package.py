@@ -74,6 +74,14 @@ def parse_xml(data: bytes) -> etree._Element:
     return etree.fromstring(data, _PARSER)
 
 
+def _canonical(data: bytes) -> bytes | None:
+    """An XML part in canonical form (C14N: attributes in one order), ``None`` if not XML."""
+    try:
+        return etree.tostring(parse_xml(data), method="c14n")
+    except etree.XMLSyntaxError:
+        return None
+
+
 def serialize_xml(root: etree._Element) -> bytes:
     """An XML part as bytes, with the declaration Excel writes."""
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -204,6 +212,28 @@ class Package:
         while pattern.format(number).lower() in taken:
             number += 1
         return pattern.format(number)
+
+    def unchanged(self) -> bool:
+        """Whether the package, as it would be saved, says what it said when read: no part
+        added or removed, and every part edited has the bytes it had, or XML that is the
+        same in canonical form (attributes in another order, say). Saving it would change
+        nothing that matters, so an edit need not replace the file.
+
+        >>> package = Package.open("examples/nijkerk-2024.xlsx")
+        >>> _ = package.edit(package.workbook_part)
+        >>> package.unchanged()
+        True
+        >>> package.write("xl/nieuw.xml", b"<nieuw/>")
+        >>> package.unchanged()
+        False
+        """
+        if self._removed or any(name not in self._data for name in self._changed):
+            return False
+        for name in {*self._changed, *self._dirty}:
+            new, old = self.read(name), self._data[name]
+            if new != old and _canonical(new) != _canonical(old):
+                return False
+        return True
 
     def to_bytes(self) -> bytes:
         """The package as a file's bytes (see :meth:`save`), made in memory: a disk that
