@@ -169,7 +169,7 @@ WORDS = {
     errno.ENOSPC: "de schijf is vol",
     errno.EIO: "de schijf of het netwerk gaf een lees- of schrijffout",
     errno.EDQUOT: "uw schijfruimte (quotum) is op",
-    errno.EBUSY: "het bestand is in gebruik door een ander programma",
+    errno.EBUSY: "het bestand is in gebruik door een ander programma (staat het open in Excel?)",
     errno.EPERM: "u hebt geen rechten om daar te schrijven",
 }
 
@@ -218,6 +218,18 @@ def test_os_errors_are_said_in_dutch() -> None:
     for number, words in WORDS.items():
         assert _nl(os_reason(OSError(number, "English"))) == words
     assert _nl(os_reason(OSError(errno.EXDEV, "x"))) == "systeemfout EXDEV"
+    assert _nl(os_reason(OSError(errno.EROFS, "x"))) == "de schijf of netwerkmap is alleen-lezen"
+
+
+class _SharingViolation(OSError):
+    """What Windows raises for a file Excel has open: EACCES, with the Windows error 32."""
+
+    winerror = 32
+
+
+def test_a_file_open_in_another_program_on_windows_is_said_as_such() -> None:
+    said = _nl(os_reason(_SharingViolation(errno.EACCES, "Permission denied")))
+    assert said == "het bestand is in gebruik door een ander programma (staat het open in Excel?)"
     assert str(os_reason(OSError(errno.ENOSPC, "x"))) == "the disk is full"
 
 
@@ -716,6 +728,26 @@ def test_a_damaged_workbook_is_refused_by_every_writing_command(
         assert "Interne fout" not in result.output
         assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+@pytest.mark.parametrize(
+    ("part", "how"),
+    [(p, h) for p, h in DAMAGES if p.startswith("xl/") and p != "xl/styles.xml"],
+    ids=[f"{p}-{h}" for p, h in DAMAGES if p.startswith("xl/") and p != "xl/styles.xml"],
+)
+def test_fill_says_a_damaged_workbook_as_validate_does(tmp_path: Path, part: str, how: str) -> None:
+    # The same Dutch words and exit code from reading and from writing, naming the part.
+    path = damaged(tmp_path / "plan.xlsx", part, how)
+    said = {}
+    for command, argv in {"validate": ["validate"], **WRITERS}.items():
+        result = runner.invoke(app, [*argv, str(path)])
+        said[command] = (result.exit_code, result.stderr.replace("\n", " ").strip())
+    expected = (
+        2,
+        f"{path}: de werkmap is beschadigd en kan niet worden gelezen "
+        f"(onderdeel {part} is geen leesbare XML).",
+    )
+    assert said == dict.fromkeys(said, expected)
 
 
 @pytest.mark.parametrize(

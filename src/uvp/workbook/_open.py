@@ -19,6 +19,7 @@ billions of cells.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import os
 import re
@@ -566,8 +567,8 @@ def _load_with_calamine(path: Path) -> dict[str, Rows]:
             sheet = book.get_sheet_by_name(meta.name)
             sheets[meta.name] = _trimmed(sheet.to_python(skip_empty_area=False))
         return sheets
-    except Exception as error:  # calamine raises its own error types
-        raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
+    except Exception as error:  # calamine raises its own error types (in English)
+        raise WorkbookError("workbook-corrupt", source=str(path), detail=damage(path)) from error
 
 
 def _trimmed(rows: Sequence[Sequence[object]]) -> Rows:
@@ -618,7 +619,7 @@ def _load_with_openpyxl(path: Path) -> dict[str, Rows]:
     except WorkbookError:
         raise
     except Exception as error:
-        raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
+        raise WorkbookError("workbook-corrupt", source=str(path), detail=damage(path)) from error
 
 
 def _is_strict(path: Path) -> bool:
@@ -626,6 +627,42 @@ def _is_strict(path: Path) -> bool:
     with zipfile.ZipFile(path) as archive:
         names = [n for n in archive.namelist() if n.startswith("xl/workbook")]
         return any(b"purl.oclc.org/ooxml/spreadsheetml/main" in archive.read(n) for n in names)
+
+
+def damage(path: str | os.PathLike[str]) -> Phrase:
+    """What is damaged in the workbook at *path*, in words of the catalogue (a reader's
+    own reason is English): the first part that is not readable XML, named by its sheet
+    where it is one, else that its parts do not fit together.
+
+    >>> str(damage("examples/nijkerk-2024.xlsx"))
+    "its parts do not fit together as a workbook's do"
+    """
+    from lxml import etree
+
+    from uvp.workbook._package import Package, parse_xml
+
+    broken = None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.endswith((".xml", ".rels")):
+                    try:
+                        parse_xml(archive.read(name))
+                    except etree.XMLSyntaxError:
+                        broken = name
+                        break
+    except (OSError, ValueError, zipfile.BadZipFile, zlib.error, EOFError):
+        pass
+    if broken is None:
+        return Phrase("package-not-readable")
+    sheet = None
+    with contextlib.suppress(Exception):  # the workbook's own parts may be the damaged ones
+        sheet = next(
+            (name for name, part in Package.open(Path(path)).sheets() if part == broken), None
+        )
+    if sheet is not None:
+        return Phrase("package-sheet-damaged", {"sheet": sheet})
+    return Phrase("package-part-not-xml", {"part": broken})
 
 
 def lock_file(path: str | os.PathLike[str]) -> Path | None:
