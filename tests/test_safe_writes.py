@@ -221,14 +221,14 @@ def test_os_errors_are_said_in_dutch() -> None:
     assert _nl(os_reason(OSError(errno.EROFS, "x"))) == "de schijf of netwerkmap is alleen-lezen"
 
 
-class _SharingViolation(OSError):
+class _SharingViolationError(OSError):
     """What Windows raises for a file Excel has open: EACCES, with the Windows error 32."""
 
     winerror = 32
 
 
 def test_a_file_open_in_another_program_on_windows_is_said_as_such() -> None:
-    said = _nl(os_reason(_SharingViolation(errno.EACCES, "Permission denied")))
+    said = _nl(os_reason(_SharingViolationError(errno.EACCES, "Permission denied")))
     assert said == "het bestand is in gebruik door een ander programma (staat het open in Excel?)"
     assert str(os_reason(OSError(errno.ENOSPC, "x"))) == "the disk is full"
 
