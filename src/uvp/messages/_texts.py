@@ -248,11 +248,11 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         # The Regio group of the ribbon (issue 15)
         "addin-reported": (
-            "Kwartaalrapportage sheet written (peildatum {peildatum}, Q{quarter}): {actions} "
-            "actions, {done} done, {overdue} overdue, {upcoming} due next quarter."
+            "Kwartaalrapportage sheet written (peildatum {peildatum}, Q{quarter}): "
+            "{actions:plural:# action|# actions}, {done} done, {overdue} overdue, {upcoming} due next quarter."
         ),
         "addin-compared": (
-            "Regio sheet written: {municipalities}. {matches} joint action(s) alike, "
+            "Regio sheet written: {municipalities}. {matches:plural:# joint action|# joint actions} alike, "
             "{mismatches} with a difference, {missing} missing in a plan."
         ),
         "addin-compared-own": (
@@ -268,7 +268,9 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "{source}: that plan does not say its year; open it in Excel, put 'Jaar' with the "
             "year beside it on its Plan sheet, save it and choose it again"
         ),
-        "addin-too-many-plans": "{count} plans chosen; uvp compares at most {most} at a time",
+        "addin-too-many-plans": (
+            "{count:plural:# plan|# plans} chosen; uvp compares at most {most} at a time"
+        ),
         # Shared by the CLI, the Controle sheet and the add-in
         "findings-none": "No findings.",
         "findings-summary": (
@@ -963,11 +965,11 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         # De groep Regio op het lint (issue 15)
         "addin-reported": (
-            "Blad Kwartaalrapportage geschreven (peildatum {peildatum}, Q{quarter}): {actions} "
-            "acties, {done} gereed, {overdue} te laat, {upcoming} in het volgende kwartaal."
+            "Blad Kwartaalrapportage geschreven (peildatum {peildatum}, Q{quarter}): "
+            "{actions:plural:# actie|# acties}, {done} gereed, {overdue} te laat, {upcoming} in het volgende kwartaal."
         ),
         "addin-compared": (
-            "Blad Regio geschreven: {municipalities}. {matches} gezamenlijke actie(s) gelijk, "
+            "Blad Regio geschreven: {municipalities}. {matches:plural:# gezamenlijke actie|# gezamenlijke acties} gelijk, "
             "{mismatches} met een verschil, {missing} ontbreekt in een plan."
         ),
         "addin-compared-own": (
@@ -986,7 +988,8 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "blad Plan 'Jaar' met ernaast het jaar, sla het op en kies het opnieuw."
         ),
         "addin-too-many-plans": (
-            "Er zijn {count} plannen gekozen; uvp vergelijkt er hoogstens {most} tegelijk."
+            "Er {count:plural:is # plan|zijn # plannen} gekozen; uvp vergelijkt er hoogstens "
+            "{most} tegelijk."
         ),
         "workbook-illegal-character": (
             "{source}: de tekst voor deze cel bevat een stuurteken dat Excel niet kan opslaan."
