@@ -969,8 +969,9 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "{actions:plural:# actie|# acties}, {done} gereed, {overdue} te laat, {upcoming} in het volgende kwartaal."
         ),
         "addin-compared": (
-            "Blad Regio geschreven: {municipalities}. {matches:plural:# gezamenlijke actie|# gezamenlijke acties} gelijk, "
-            "{mismatches} met een verschil, {missing} ontbreekt in een plan."
+            "Blad Regio geschreven: {municipalities}. "
+            "{matches:plural:# gezamenlijke actie|# gezamenlijke acties} gelijk, "
+            "{mismatches} met een verschil, {missing:plural:# ontbreekt|# ontbreken} in een plan."
         ),
         "addin-compared-own": (
             "Niet vergeleken: {files}, het plan van {municipality} zelf; vergeleken is met "
