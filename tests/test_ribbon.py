@@ -113,6 +113,18 @@ def test_every_button_runs_its_whole_path(base: str, tmp_path: Path, name: str) 
         ] + ["completed"]
 
 
+def test_a_second_click_while_a_button_runs_completes_at_once(base: str, tmp_path: Path) -> None:
+    _, data = example(tmp_path, "scherpenzeel-2024")
+    job = press(base, "uvpKwartalenVullen", data)
+    job["press"]["twice"] = True
+    (result,) = node([job])
+    # The second click is done before the first has even posted; the first runs as always.
+    assert result["events"][0] == "completed (second click)", result["events"]
+    assert result["completed"] == 2, result["events"]
+    assert result["events"][-1] == "completed", result["events"]
+    assert len(result["posts"]) == 1
+
+
 def _copy(folder: Path, name: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.xlsx"

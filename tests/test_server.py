@@ -81,7 +81,7 @@ class Running:
             target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True
         )
         self.thread.start()
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60
         while not self.server.started:
             assert time.monotonic() < deadline, "the server did not start"
             time.sleep(0.01)
@@ -773,7 +773,7 @@ def _serve(*args: str) -> tuple[subprocess.Popen[str], int]:
 def _wait(
     connect: Callable[[], http.client.HTTPConnection], process: subprocess.Popen[str]
 ) -> None:
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 60
     while True:
         assert process.poll() is None, process.communicate()[0]
         try:

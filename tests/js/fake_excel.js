@@ -15,6 +15,7 @@
  *   {"press": {"url": the page's address, "button": a FunctionName, "workbook": as collect,
  *              "user": [[step, ...] for each dialog in turn]}}
  *     -> {"associated", "completed", "events", "dialogs", "posts", "sheets", "log"}
+ *   "twice": true in a press clicks the button a second time while the first runs.
  *   A step: {"click": id}, {"fill": {id: text}}, {"submit": id} or {"close": true}; a dialog
  *   with no steps given is answered as a person would: OK on a message box, Annuleren on
  *   a question.
@@ -364,12 +365,22 @@ async function pressButton(job) {
   window.location.href = job.url;
   const action = associated[job.button];
   if (!action) return { error: "not associated: " + job.button, associated: Object.keys(associated) };
-  await action({
+  const clicked = action({
     completed: () => {
       press.completed += 1;
       press.events.push("completed");
     },
   });
+  // A second click while the first still runs (job.twice): it must complete at once.
+  const again = job.twice
+    ? action({
+        completed: () => {
+          press.completed += 1;
+          press.events.push("completed (second click)");
+        },
+      })
+    : null;
+  await Promise.all([clicked, again]);
   const done = press;
   press = null;
   return {
