@@ -26,12 +26,13 @@ from uvp.region._report import (
     nl,
     priority_label,
     report_lists,
+    write_report_workbook,
 )
 
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["render_report_html", "write_report_html"]
+__all__ = ["render_report_html", "write_report", "write_report_html"]
 
 _TEMPLATE: Final = "report.html.j2"
 _WIDTH: Final = 640  # the bar's width in the SVG's own units
@@ -236,3 +237,12 @@ def write_report_html(report: QuarterlyReport, path: str | Path) -> Path:
         failed="report-write-failed",
     )
     return target
+
+
+def write_report(report: QuarterlyReport, path: str | Path) -> Path:
+    """Write *report* as what *path*'s suffix says: a workbook (``.xlsx``, see
+    :func:`uvp.region.write_report_workbook`) or a web page (any other, see
+    :func:`write_report_html`)."""
+    if Path(path).suffix.lower() == ".xlsx":
+        return write_report_workbook(report, path)
+    return write_report_html(report, path)
