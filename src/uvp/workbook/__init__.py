@@ -21,7 +21,13 @@ from uvp.core import (
     column_letter,
 )
 from uvp.workbook._checks import validate_result
-from uvp.workbook._open import check_workbook_file, load_values, lock_file, save_atomically
+from uvp.workbook._open import (
+    check_workbook_file,
+    collection_paused,
+    load_values,
+    lock_file,
+    save_atomically,
+)
 from uvp.workbook._outputs import backup_path, keep_backup, output_file, output_paths, writable
 from uvp.workbook._plan_files import (
     CONVERTS_TO,
@@ -246,15 +252,16 @@ def inspect_workbook(
     or whose municipality or year neither the workbook nor the arguments give.
     """
     path = Path(path)
-    result = read_values(
-        load_values(path),
-        municipality=municipality,
-        year=year,
-        source=str(path),
-        path=str(path),
-        vocabulary=vocabulary,
-        info=load_sheet_info(path),
-    )
+    with collection_paused():
+        result = read_values(
+            load_values(path),
+            municipality=municipality,
+            year=year,
+            source=str(path),
+            path=str(path),
+            vocabulary=vocabulary,
+            info=load_sheet_info(path),
+        )
     return checked(result, str(path))
 
 

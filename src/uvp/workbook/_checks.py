@@ -14,6 +14,7 @@ from typing import Final
 import attrs
 
 from uvp.core import Assignment, Finding, Location, Report, check_plan, schedules_text
+from uvp.workbook._open import collection_paused
 from uvp.workbook._reader import ReadResult
 
 __all__ = ["matrix_findings", "validate_result"]
@@ -61,6 +62,11 @@ def validate_result(result: ReadResult, *, peildatum: dt.date | None = None) -> 
     A finding about a field whose column staff headed otherwise than uvp
     (``Planning``, ``Wie?``) names that column.
     """
+    with collection_paused():  # findings are kept: nothing for the collector to free
+        return _validate_result(result, peildatum)
+
+
+def _validate_result(result: ReadResult, peildatum: dt.date | None) -> Report:
     findings = list(result.findings)
     at = {read.path: read for read in result.actions}
     for finding in check_plan(result.plan, peildatum=peildatum):
