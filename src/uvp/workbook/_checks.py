@@ -17,7 +17,7 @@ from uvp.core import Assignment, Finding, Location, Report, check_plan, schedule
 from uvp.workbook._open import collection_paused
 from uvp.workbook._reader import ReadResult
 
-__all__ = ["matrix_findings", "validate_result"]
+__all__ = ["matrix_findings", "quarters_text", "validate_result"]
 
 
 # -- checks --------------------------------------------------------------------------
@@ -37,8 +37,8 @@ def matrix_findings(result: ReadResult) -> list[Finding]:
                     "quarter-matrix-mismatch",
                     params={
                         "kwartaal": kwartaal,
-                        "quarters": _quarters_text(quarters),
-                        "marked": _quarters_text(source.matrix),
+                        "quarters": quarters_text(quarters),
+                        "marked": quarters_text(source.matrix),
                     },
                     location=Location(
                         source.sheet, source.row, source.table.columns["q1"], read.path, "q1"
@@ -48,7 +48,8 @@ def matrix_findings(result: ReadResult) -> list[Finding]:
     return findings
 
 
-def _quarters_text(quarters: frozenset[int]) -> str:
+def quarters_text(quarters: frozenset[int]) -> str:
+    """Quarters as staff read them: ``Q1, Q3``."""
     return ", ".join(f"Q{q}" for q in sorted(quarters))
 
 

@@ -161,6 +161,8 @@ FIELDS: Final[dict[str, tuple[str, ...]]] = {
         "meetbaar resultaat",
     ),
     "target_value": ("streefwaarde", "streefwaarden", "norm", "doelwaarde"),
+    # uvp's own, per quarter: the actions' order within their theme across the sections.
+    "order": ("volgorde",),
     "q1": ("q1",),
     "q2": ("q2",),
     "q3": ("q3",),
@@ -207,7 +209,7 @@ def heading_key(text: object) -> str:
 def field_of(header: object) -> str | None:
     """The field a header names (``text``, ``lead``, ``quarter``, ``note``,
     ``subtheme``, ``status``, ``id``, ``partners``, ``goal``, ``result``,
-    ``indicator``, ``target_value``, ``q1``..``q4``), or ``None``.
+    ``indicator``, ``target_value``, ``order``, ``q1``..``q4``), or ``None``.
 
     >>> field_of("Afgerond (ja/nee)"), field_of("Doelstelling 2024"), field_of("Maatregel(en)")
     ('status', 'goal', 'text')

@@ -403,6 +403,8 @@ class _Action:
     result: str | None = None
     indicator: str | None = None
     target_value: str | None = None
+    # Per-quarter layout: the action's place in its theme (the Volgorde column), if given.
+    order: int | None = None
     # Per-goal layout: the assignments read from the row.
     assignments: tuple[Assignment, ...] = ()
     # Per-quarter layout: lead -> quarters under whose heading it stands, in order.
@@ -868,7 +870,7 @@ class _Reader:
         quarter: int | None = None
         theme: _Theme | None = None
         goal: str | None = None
-        merged: dict[tuple[int, str], _Action] = {}
+        merged: dict[tuple[int, str, int | None], _Action] = {}
         # An action whose text is merged down over several rows: one action, a lead a row.
         spanned: dict[CellRange, _Action] = {}
         broken = self.broken.get(name, set())
@@ -1250,7 +1252,7 @@ class _Reader:
         excel_row: int,
         priority: _Priority,
         quarter: int | None,
-        merged: dict[tuple[int, str], _Action],
+        merged: dict[tuple[int, str, int | None], _Action],
         get: Get,
     ) -> None:
         name = table.source.sheet
@@ -1269,10 +1271,14 @@ class _Reader:
         theme = self.theme(priority, letter=letter) if letter else self.theme(priority)
         if theme.letter is None and letter is not None:
             theme.letter = letter
-        key = (id(theme), normal(text))
+        order = self._order(name, table.columns, get("order"), excel_row)
+        # The rows of one action under several headings: same theme, text and place.
+        key = (id(theme), normal(text), order)
         action = merged.get(key)
         if action is None:
-            action = _Action(text, name, table.source, [], self._goal_of(table, row, theme, None))
+            action = _Action(
+                text, name, table.source, [], self._goal_of(table, row, theme, None), order=order
+            )
             merged[key] = action
             theme.actions.append(action)
         action.rows.append(excel_row)
@@ -1285,6 +1291,17 @@ class _Reader:
             elif quarter:
                 quarters.append(quarter)
         self._common(action, table, row, excel_row, get)
+
+    def _order(
+        self, name: str, columns: Mapping[str, int], text: str | None, excel_row: int
+    ) -> int | None:
+        """The Volgorde cell's number; a finding when it holds something else."""
+        if text is None:
+            return None
+        if re.fullmatch(r"\d{1,6}", text):
+            return int(text)
+        self.finding("invalid-order", name, excel_row, columns["order"] + 1, text=text)
+        return None
 
     # the whole workbook ---------------------------------------------------------------
 
@@ -1426,7 +1443,13 @@ class _Reader:
                     alone = len(priority.themes) == 1 or not theme.letter
                     title = priority.title if alone else f"Subthema {theme.letter}"
                 actions = []
-                for a, draft in enumerate(theme.actions):
+                # Per quarter, the actions stand by quarter: the Volgorde column, where
+                # there is one, puts them back in the plan's order (stably).
+                drafts = sorted(
+                    theme.actions,
+                    key=lambda d: (d.order is None, d.order or 0),
+                )
+                for a, draft in enumerate(drafts):
                     action = draft.build()
                     actions.append(action)
                     source = ActionSource(draft.sheet, tuple(draft.rows), draft.table, draft.matrix)
