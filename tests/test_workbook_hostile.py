@@ -787,6 +787,7 @@ def test_save_where_no_folder_can_be_made_says_so_without_an_original(tmp_path: 
         save_atomically(lambda temporary: None, tmp_path / "bestand" / "plan.xlsx")
     assert caught.value.code == "file-write-failed"
     assert "origineel" not in caught.value.message("nl")
+    assert "(een deel van het pad is een bestand, geen map)" in caught.value.message("nl")
 
 
 # -- the glance at a plain part agrees with the exact measure ------------------------------

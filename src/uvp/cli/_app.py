@@ -16,10 +16,12 @@ terminal (styles, wrapping, a progress bar).
 
 Exit codes: 0 done; 1 the result says something is wrong (findings of severity
 error from ``validate``, differences from ``compare`` and ``diff``, quarter
-columns that disagree from ``fill``); 2 a usage error, or a file that cannot be
-read or written (in a batch: any such file, after the others are done); 3 an
-internal error (never a traceback). Where ``-o`` writes and when a file is
-replaced is decided in :mod:`uvp.workbook` (``output_paths``, ``output_file``).
+columns that disagree from ``fill``), or a workbook another uvp command or
+program was writing at the same time (nothing changed: try again); 2 a usage
+error, or a file that cannot be read or written (in a batch: any such file,
+after the others are done); 3 an internal error (never a traceback). Where
+``-o`` writes and when a file is replaced is decided in :mod:`uvp.workbook`
+(``output_paths``, ``output_file``).
 """
 
 from __future__ import annotations
@@ -172,6 +174,7 @@ class Batch:
     ) -> None:
         self.files, self.overwrite, self.fmt = files, overwrite, fmt
         self.failed: list[tuple[Path, str]] = []
+        self.exits: list[int] = []  # each failure's exit code (UvpError.exit_code)
         self.results: list[object] = []  # for --format json, printed at the end
         self.out = console()
         self.err = console(stderr=True)
@@ -194,6 +197,7 @@ class Batch:
             return step()
         except UvpError as error:
             self.failed.append((path, error.message("nl")))
+            self.exits.append(error.exit_code)
             self.err.print((self.failed[-1][1], "red"))
             return None
 
@@ -212,8 +216,8 @@ class Batch:
             say(self.out, lines)
 
     def finish(self) -> None:
-        """Print the JSON; exit 2 when a file failed, after listing them (see the module's
-        exit codes)."""
+        """Print the JSON; when a file failed, list them and exit 2 (1 when every failure
+        was another writer at the same time: see the module's exit codes)."""
         if self.fmt == "json":
             print_json(self.results)
         if self.failed and len(self.files) > 1:
@@ -223,7 +227,7 @@ class Batch:
             for path, _ in self.failed:
                 self.err.print((f"  {path}", ""))
         if self.failed:
-            raise SystemExit(2)
+            raise SystemExit(max(self.exits))
 
 
 def plan_files(paths: Sequence[Path], suffixes: tuple[str, ...] = PLAN_SUFFIXES) -> list[Path]:
@@ -231,12 +235,13 @@ def plan_files(paths: Sequence[Path], suffixes: tuple[str, ...] = PLAN_SUFFIXES)
 
 
 def or_exit(step: Callable[[], T]) -> T:
-    """Run *step*; a :class:`UvpError` becomes its Dutch message and exit code 2."""
+    """Run *step*; a :class:`UvpError` becomes its Dutch message and exit code 2 (1 when
+    another uvp or program wrote the same file at the same time)."""
     try:
         return step()
     except UvpError as error:
         console(stderr=True).print((error.message("nl"), "red"))
-        raise SystemExit(2) from None
+        raise SystemExit(error.exit_code) from None
 
 
 # -- show, validate ----------------------------------------------------------------------

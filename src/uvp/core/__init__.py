@@ -66,15 +66,41 @@ from uvp.core._validation import check_plan, excerpt, validate_plan, where
 from uvp.core._vocabulary import Vocabulary, Word, WordKind, parse_word
 
 if TYPE_CHECKING:
-    from uvp.core._atomic import write_bytes, write_text, write_with
+    from uvp.core._atomic import (
+        TEMP_PREFIX,
+        Snapshot,
+        backup_path,
+        check_writable,
+        os_reason,
+        remove_leftovers,
+        write_bytes,
+        write_text,
+        write_with,
+    )
     from uvp.core._evaluation import Evaluation, GoalResult, evaluate_plan
     from uvp.core._json import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
+    from uvp.core._lock import LOCK_PREFIX, LockHolder, lock_holder, lock_path, write_lock
 
-# Loaded on first use, not on "import uvp": writing files, the evaluation, JSON (cattrs).
+# Loaded on first use, not on "import uvp": writing files (and their lock), the
+# evaluation, JSON (cattrs).
 _LAZY = {
-    "write_bytes": "uvp.core._atomic",
-    "write_text": "uvp.core._atomic",
-    "write_with": "uvp.core._atomic",
+    **dict.fromkeys(
+        (
+            "TEMP_PREFIX",
+            "Snapshot",
+            "backup_path",
+            "check_writable",
+            "os_reason",
+            "remove_leftovers",
+            "write_bytes",
+            "write_text",
+            "write_with",
+        ),
+        "uvp.core._atomic",
+    ),
+    **dict.fromkeys(
+        ("LOCK_PREFIX", "LockHolder", "lock_holder", "lock_path", "write_lock"), "uvp.core._lock"
+    ),
     "Evaluation": "uvp.core._evaluation",
     "GoalResult": "uvp.core._evaluation",
     "evaluate_plan": "uvp.core._evaluation",
@@ -101,11 +127,13 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "BUCKETS",
     "KNOWN_ORGANISATIONS",
+    "LOCK_PREFIX",
     "QUARTERS",
     "RUNNING",
     "SCHEMA_VERSION",
     "STATUSES",
     "STATUS_LABELS",
+    "TEMP_PREFIX",
     "UNPLANNED",
     "Action",
     "AlignmentError",
@@ -121,6 +149,7 @@ __all__ = [
     "LeadKind",
     "Line",
     "Location",
+    "LockHolder",
     "NotationError",
     "Note",
     "NoteField",
@@ -138,6 +167,7 @@ __all__ = [
     "ScheduleKind",
     "Segment",
     "Severity",
+    "Snapshot",
     "Span",
     "Status",
     "Tally",
@@ -148,10 +178,12 @@ __all__ = [
     "Word",
     "WordKind",
     "WorkbookError",
+    "backup_path",
     "bucket_counts",
     "catalogue",
     "cell_name",
     "check_plan",
+    "check_writable",
     "column_letter",
     "distinct_names",
     "due_date",
@@ -167,8 +199,11 @@ __all__ = [
     "json_schema",
     "leads_text",
     "load",
+    "lock_holder",
+    "lock_path",
     "municipalities",
     "organisation_name",
+    "os_reason",
     "overview_rows",
     "parse_assignments",
     "parse_date",
@@ -182,6 +217,7 @@ __all__ = [
     "quarter_of",
     "read_assignments",
     "read_leads",
+    "remove_leftovers",
     "schedules_text",
     "sheet_reference",
     "summarise_plan",
@@ -189,6 +225,7 @@ __all__ = [
     "validate_plan",
     "where",
     "write_bytes",
+    "write_lock",
     "write_text",
     "write_with",
 ]

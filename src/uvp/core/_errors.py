@@ -30,6 +30,10 @@ __all__ = [
 ]
 
 
+# Refusals because someone else wrote the same file at the same time.
+_CONFLICTS = frozenset({"file-busy", "file-changed"})
+
+
 class UvpError(Exception):
     """Base class of every error uvp raises on purpose.
 
@@ -61,6 +65,19 @@ class UvpError(Exception):
         if self.sheet is None:
             return self.cell
         return sheet_reference(self.sheet, self.cell)
+
+    @property
+    def exit_code(self) -> int:
+        """The CLI's exit code for this error: 1 when another uvp command or program
+        wrote the same file at the same time (nothing changed: try again), else 2
+        (input that cannot be read, a file that cannot be written).
+
+        >>> WorkbookError("file-busy", source="plan.xlsx", holder="uvp").exit_code
+        1
+        >>> WorkbookError("file-read-only", source="plan.xlsx").exit_code
+        2
+        """
+        return 1 if self.code in _CONFLICTS else 2
 
     def message(self, language: Language = "en") -> str:
         """The message in *language*, prefixed with the location when known."""

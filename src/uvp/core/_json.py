@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from uvp.core._assignments import Assignment
-from uvp.core._errors import PlanDataError, UvpError
+from uvp.core._errors import PlanDataError, UvpError, WorkbookError
 from uvp.core._leads import Lead
 from uvp.core._model import Action, Definition, Goal, Plan, Priority, Theme
 from uvp.core._quarters import Schedule
@@ -210,15 +210,24 @@ def from_json(text: str | bytes, *, source: str = "<json>") -> Plan:
     return structure_plan(data, source=source)
 
 
-def dump(plan: Plan, path: str | os.PathLike[str]) -> None:
-    """Write the plan as JSON to *path*, all or nothing.
+def dump(plan: Plan, path: str | os.PathLike[str], *, backup: bool = False) -> None:
+    """Write the plan as JSON to *path*, all or nothing (with *backup*, a file it
+    replaces is kept as ``name.bak.json``).
 
     The text goes to a temporary file beside *path* that then replaces it, so
-    a crash never leaves half a file.
+    a crash never leaves half a file (see :func:`uvp.core.write_with`); a failure
+    is a :class:`~uvp.WorkbookError` that says why in words. A missing folder is made.
     """
-    from uvp.core._atomic import write_text
+    from uvp.core._atomic import os_reason, write_text
 
-    write_text(path, to_json(plan) + "\n")
+    text = to_json(plan) + "\n"
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WorkbookError(
+            "file-write-failed", source=str(path), detail=os_reason(error)
+        ) from error
+    write_text(path, text, backup=backup)
 
 
 _MAX_JSON_BYTES: Final = 64 * 1024 * 1024

@@ -137,6 +137,38 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "{source} is open in Excel ({lock} exists): close it in Excel and try again"
         ),
         "workbook-write-failed": "{source}: could not write the workbook ({detail}); the original is unchanged",
+        # Writing files (uvp.core's one writer): what went wrong, and why, in words
+        "file-write-failed": "{source}: could not write the file ({detail})",
+        "file-read-only": (
+            "{source} is read-only, so uvp leaves it as it is: make it writable "
+            "(clear 'Read-only' in its properties, or chmod u+w) to have it updated"
+        ),
+        "file-busy": (
+            "{source} is being written by {holder}; nothing was changed: try again in a moment"
+        ),
+        "file-changed": (
+            "{source} was changed by another program or person while uvp worked on it; "
+            "uvp did not save its change, so that nothing is lost: try again"
+        ),
+        "lock-holder": "uvp on {host} (process {pid}, since {since})",
+        "lock-holder-unknown": "another uvp command",
+        "os-disk-full": "the disk is full",
+        "os-quota": "your disk quota is used up",
+        "os-no-permission": "you have no permission to write there",
+        "os-read-only-disk": "the disk or share is read-only",
+        "os-missing-folder": "the folder does not exist (any more)",
+        "os-in-use": "the file is in use by another program (is it open in Excel?)",
+        "os-is-folder": "there is a folder of that name",
+        "os-not-folder": "part of the path is a file, not a folder",
+        "os-name-too-long": "the name or path is too long",
+        "os-bad-name": "the name holds characters that are not allowed there",
+        "os-io-error": "the disk or the network reported a read or write error",
+        "os-network": "the network share cannot be reached",
+        "os-other": "system error {name}",
+        "package-part-missing": "part {part} is missing",
+        "package-part-not-xml": "part {part} is not readable XML",
+        "package-sheet-damaged": "sheet '{sheet}' is damaged (not readable XML)",
+        "package-not-readable": "its parts do not fit together as a workbook's do",
         "addin-bad-peildatum": "{source}: the Peildatum '{text}' is not a date",
         "addin-unknown-municipality": (
             "{source}: the workbook does not say whose plan it is; write it on the Plan sheet"
@@ -171,7 +203,6 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "output-one-file": (
             "{path} is one file, but there are {count} results: give a folder with -o"
         ),
-        "file-write-failed": "{source}: could not write the file ({detail})",
         "workbook-not-a-plan": "{source}: no action table found (a header with Actie/Activiteit and Trekker or Kwartaal)",
         # The quarterly report (uvp.report)
         "report-write-failed": (
@@ -853,6 +884,41 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "workbook-write-failed": (
             "{source}: de werkmap kon niet worden opgeslagen ({detail}); het origineel is ongewijzigd."
         ),
+        # Bestanden schrijven (de ene schrijver van uvp.core): wat er misging, en waarom
+        "file-write-failed": "{source}: het bestand kon niet worden opgeslagen ({detail}).",
+        "file-read-only": (
+            "{source} is alleen-lezen; uvp laat het zoals het is. Wilt u het laten bijwerken, "
+            "zet dan 'Alleen-lezen' uit (bij Eigenschappen van het bestand) en probeer het "
+            "opnieuw."
+        ),
+        "file-busy": (
+            "{source} wordt op dit moment bijgewerkt door {holder}; er is niets gewijzigd. "
+            "Probeer het over een ogenblik opnieuw."
+        ),
+        "file-changed": (
+            "{source} is gewijzigd door een ander programma of een collega terwijl uvp ermee "
+            "bezig was; uvp heeft zijn wijziging niet opgeslagen, zodat er niets verloren gaat. "
+            "Probeer het opnieuw."
+        ),
+        "lock-holder": "uvp op {host} (proces {pid}, sinds {since})",
+        "lock-holder-unknown": "een andere uvp-opdracht",
+        "os-disk-full": "de schijf is vol",
+        "os-quota": "uw schijfruimte (quotum) is op",
+        "os-no-permission": "u hebt geen rechten om daar te schrijven",
+        "os-read-only-disk": "de schijf of netwerkmap is alleen-lezen",
+        "os-missing-folder": "de map bestaat niet (meer)",
+        "os-in-use": "het bestand is in gebruik door een ander programma (staat het open in Excel?)",
+        "os-is-folder": "er is een map met die naam",
+        "os-not-folder": "een deel van het pad is een bestand, geen map",
+        "os-name-too-long": "de naam of het pad is te lang",
+        "os-bad-name": "de naam bevat tekens die daar niet mogen",
+        "os-io-error": "de schijf of het netwerk gaf een lees- of schrijffout",
+        "os-network": "de netwerkmap is niet bereikbaar",
+        "os-other": "systeemfout {name}",
+        "package-part-missing": "onderdeel {part} ontbreekt",
+        "package-part-not-xml": "onderdeel {part} is geen leesbare XML",
+        "package-sheet-damaged": "het blad '{sheet}' is beschadigd (geen leesbare XML)",
+        "package-not-readable": "de onderdelen passen niet bij elkaar zoals in een werkmap",
         "addin-bad-peildatum": (
             "{source}: de peildatum '{text}' is geen datum: vul een datum in, zoals 1-10-2024."
         ),
@@ -954,7 +1020,6 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "output-one-file": (
             "{path} is één bestand, maar er zijn {count} resultaten: geef met -o een map."
         ),
-        "file-write-failed": "{source}: het bestand kon niet worden opgeslagen ({detail}).",
         "workbook-not-a-plan": (
             "{source}: geen actietabel gevonden (een kopregel met Actie/Activiteit en Trekker of Kwartaal)."
         ),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from uvp.core import Tally, WorkbookError, write_text
+from uvp.core import Tally, WorkbookError, os_reason, write_with
 from uvp.region._report import (
     SEGMENTS,
     QuarterlyReport,
@@ -28,7 +28,6 @@ from uvp.region._report import (
     report_lists,
     write_report_workbook,
 )
-from uvp.workbook import keep_backup
 
 if TYPE_CHECKING:
     import jinja2
@@ -224,14 +223,19 @@ def write_report_html(report: QuarterlyReport, path: str | Path) -> Path:
     True
     """
     target = Path(path)
+    page = render_report_html(report)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        keep_backup(target)
-        write_text(target, render_report_html(report))
     except OSError as error:
         raise WorkbookError(
-            "report-write-failed", source=str(target), detail=error.strerror or str(error)
+            "report-write-failed", source=str(target), detail=os_reason(error)
         ) from error
+    write_with(
+        target,
+        lambda temporary: temporary.write_text(page, encoding="utf-8", newline="\n"),
+        backup=True,
+        failed="report-write-failed",
+    )
     return target
 
 

@@ -10,12 +10,15 @@ sheets uvp owns (``Controle``, ``Evaluatie``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import math
 import os
+import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
@@ -29,15 +32,19 @@ from uvp.core import (
     Priority,
     Report,
     Schedule,
+    Snapshot,
     Span,
     Theme,
     Vocabulary,
     WorkbookError,
+    check_writable,
     evaluate_plan,
     excerpt,
     findings_lines,
+    remove_leftovers,
+    write_lock,
 )
-from uvp.messages import Language, render
+from uvp.messages import Language, Phrase, render
 from uvp.workbook._checks import matrix_findings, quarters_text, validate_result
 from uvp.workbook._headers import header_fields, normal
 from uvp.workbook._open import lock_file, save_atomically
@@ -60,6 +67,9 @@ from uvp.workbook._sheet import (
 )
 from uvp.workbook._target import Target, write_new_workbook
 from uvp.workbook._writer import plan_sheets
+
+if TYPE_CHECKING:
+    from uvp.workbook._package import Package
 
 __all__ = [
     "MATRIX_MARKS",
@@ -120,37 +130,96 @@ def edit_workbook(
     The workbook is edited as a package (see :class:`uvp.workbook.PackageTarget`):
     only the parts uvp writes change, every other part is copied byte for
     byte. Refuses, before anything is written, a workbook that is open in
-    Excel or cannot be read. The result replaces *path* atomically (the
-    original kept as ``name.bak.xlsx`` with *backup*), or goes to *output*.
+    Excel, read-only or cannot be read. The result replaces *path* atomically
+    (the original kept as ``name.bak.xlsx`` with *backup*), or goes to *output*.
+
+    In place, the whole read, change and write holds uvp's write lock on the
+    workbook (another uvp waits, see :func:`uvp.core.write_lock`), and the
+    workbook is replaced only if it is still the version that was read (else
+    ``file-changed``: another program saved it meanwhile, and its work stays).
+    An edit that changes nothing (see :meth:`Package.unchanged`) leaves the
+    workbook and its backup as they are.
     """
     from uvp.workbook import inspect_workbook
     from uvp.workbook._edit import PackageTarget
-    from uvp.workbook._package import Package
+    from uvp.workbook._package import DamagedPartError, Package
 
     path = Path(path)
     destination = Path(output) if output is not None else path
+    in_place = _same_place(path, destination)
     for place in {path, destination}:
         lock = lock_file(place)
         if lock is not None:
             raise WorkbookError("workbook-locked", source=str(place), lock=lock.name)
-    # (inspecting checks the file first)
-    result = inspect_workbook(path, municipality=municipality, year=year, vocabulary=vocabulary)
-    try:
-        package = Package.open(path)
-        target = PackageTarget(package, source=str(path))
-        # Free columns are judged on what the cells hold, formulas included: a formula
-        # Excel never calculated has no value for the fast reader, but it is there.
-        result = attrs.evolve(result, values=_with_formulas(target, result))
-    except (KeyError, ValueError, etree_error()) as error:
-        raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
-    try:
-        outcome = change(target, result)
-        target.commit()
-    except etree_error() as error:  # a part python-calamine read past, but not XML
-        raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
-    # save_atomically makes a missing folder of *output*. A copy that replaces a file in *output* (with --overwrite) keeps it, as any replaced file.
-    save_atomically(package.save, destination, backup=backup or destination != path)
+    check_writable(destination)
+    writing = write_lock(destination, failed="workbook-write-failed")
+    with writing if in_place else contextlib.nullcontext():
+        try:
+            snapshot = Snapshot.take(path)
+        except OSError:
+            snapshot = None  # the reader says why, in its words
+        result = inspect_workbook(
+            path, municipality=municipality, year=year, vocabulary=vocabulary
+        )  # checks the file first
+        if snapshot is None:
+            raise WorkbookError("file-changed", source=str(path))
+        package: Package | None = None
+        try:
+            package = Package.open(io.BytesIO(snapshot.data))
+            target = PackageTarget(package, source=str(path))
+            # Free columns are judged on what the cells hold, formulas included: a formula
+            # Excel never calculated has no value for the fast reader, but it is there.
+            result = attrs.evolve(result, values=_with_formulas(target, result))
+        except (KeyError, ValueError, zipfile.BadZipFile, etree_error()) as error:
+            raise _damaged(path, package, error) from error
+        try:
+            outcome = change(target, result)
+            target.commit()
+            if in_place and package.unchanged():
+                # Nothing to change (a second fill, say): the workbook and its backup stay,
+                # if it is still the workbook that was read.
+                snapshot.check(path)
+                remove_leftovers(destination)
+                return outcome
+            data = package.to_bytes()
+        except (DamagedPartError, etree_error()) as error:  # a part the fast reader read past
+            raise _damaged(path, package, error) from error
+        save_atomically(
+            lambda temporary: temporary.write_bytes(data),
+            destination,
+            # A copy that replaces a file in *output* (with --overwrite) keeps it, as any replaced file.
+            backup=backup or not in_place,
+            original=snapshot if in_place else None,
+        )
     return outcome
+
+
+def _same_place(path: Path, destination: Path) -> bool:
+    if path == destination:
+        return True
+    try:
+        return path.resolve() == destination.resolve()
+    except OSError:
+        return False
+
+
+def _damaged(path: Path, package: Package | None, error: Exception) -> WorkbookError:
+    """The ``workbook-corrupt`` error for a part of the package that is not what it must be,
+    naming the sheet where the part is one."""
+    from uvp.workbook._package import DamagedPartError
+
+    if isinstance(error, DamagedPartError):
+        sheet = None
+        if package is not None:
+            with contextlib.suppress(Exception):
+                sheet = next((n for n, p in package.sheets() if p == error.part), None)
+        if sheet is not None:
+            detail = Phrase("package-sheet-damaged", {"sheet": sheet})
+        else:
+            detail = Phrase(error.reason, {"part": error.part})
+    else:
+        detail = Phrase("package-not-readable")
+    return WorkbookError("workbook-corrupt", source=str(path), detail=detail)
 
 
 def etree_error() -> type[Exception]:

@@ -21,9 +21,9 @@ from __future__ import annotations
 import codecs
 import contextlib
 import gc
+import io
 import os
 import re
-import shutil
 import stat
 import struct
 import zipfile
@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from uvp.core import WorkbookError, write_with
+from uvp.core import Snapshot, WorkbookError, backup_path, os_reason, write_with
 from uvp.messages import Phrase
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ __all__ = [
     "load_values",
     "lock_file",
     "save_atomically",
+    "workbook_bytes",
 ]
 
 LIMITS: Final = {
@@ -672,8 +673,8 @@ def _load_with_calamine(path: Path) -> dict[str, Rows]:
             sheet = book.get_sheet_by_name(meta.name)
             sheets[meta.name] = _trimmed(sheet.to_python(skip_empty_area=False))
         return sheets
-    except Exception as error:  # calamine raises its own error types
-        raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
+    except Exception as error:  # calamine raises its own error types (in English)
+        raise WorkbookError("workbook-corrupt", source=str(path), detail=damage(path)) from error
 
 
 def _trimmed(rows: Sequence[Sequence[object]]) -> Rows:
@@ -724,7 +725,7 @@ def _load_with_openpyxl(path: Path) -> dict[str, Rows]:
     except WorkbookError:
         raise
     except Exception as error:
-        raise WorkbookError("workbook-corrupt", source=str(path), detail=str(error)) from error
+        raise WorkbookError("workbook-corrupt", source=str(path), detail=damage(path)) from error
 
 
 def _is_strict(path: Path) -> bool:
@@ -732,6 +733,42 @@ def _is_strict(path: Path) -> bool:
     with zipfile.ZipFile(path) as archive:
         names = [n for n in archive.namelist() if n.startswith("xl/workbook")]
         return any(b"purl.oclc.org/ooxml/spreadsheetml/main" in archive.read(n) for n in names)
+
+
+def damage(path: str | os.PathLike[str]) -> Phrase:
+    """What is damaged in the workbook at *path*, in words of the catalogue (a reader's
+    own reason is English): the first part that is not readable XML, named by its sheet
+    where it is one, else that its parts do not fit together.
+
+    >>> str(damage("examples/nijkerk-2024.xlsx"))
+    "its parts do not fit together as a workbook's do"
+    """
+    from lxml import etree
+
+    from uvp.workbook._package import Package, parse_xml
+
+    broken = None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.endswith((".xml", ".rels")):
+                    try:
+                        parse_xml(archive.read(name))
+                    except etree.XMLSyntaxError:
+                        broken = name
+                        break
+    except (OSError, ValueError, zipfile.BadZipFile, zlib.error, EOFError):
+        pass
+    if broken is None:
+        return Phrase("package-not-readable")
+    sheet = None
+    with contextlib.suppress(Exception):  # the workbook's own parts may be the damaged ones
+        sheet = next(
+            (name for name, part in Package.open(Path(path)).sheets() if part == broken), None
+        )
+    if sheet is not None:
+        return Phrase("package-sheet-damaged", {"sheet": sheet})
+    return Phrase("package-part-not-xml", {"part": broken})
 
 
 def lock_file(path: str | os.PathLike[str]) -> Path | None:
@@ -748,43 +785,50 @@ def save_atomically(
     path: str | os.PathLike[str],
     *,
     backup: bool = True,
+    original: Snapshot | None = None,
 ) -> Path | None:
     """Write a file through *write* (given a temporary path), then replace *path* with it.
 
-    The one atomic writer (:func:`uvp.core.write_with`) with what a workbook
-    needs besides: a workbook open in Excel is refused, a missing folder is made,
-    a failure is a :class:`~uvp.WorkbookError`, and with *backup* the original is
-    kept as ``name.bak.xlsx`` beside it (its path is returned). A crash or an
-    error leaves *path* as it was.
+    The one atomic writer (:func:`uvp.core.write_with`: a write lock, fsync, a
+    backup made all or nothing, a read-only file refused) with what a workbook
+    needs besides: a workbook open in Excel is refused, a missing folder is
+    made, and with *backup* the original is kept as ``name.bak.xlsx`` beside it
+    (its path is returned). With *original* (the version an edit read), the
+    file is replaced only if it is still that version. A crash or an error
+    leaves *path* and its backup as they were; a failure is a
+    :class:`~uvp.WorkbookError`.
     """
     path = Path(path)
     source = str(path)
     lock = lock_file(path)
     if lock is not None:
         raise WorkbookError("workbook-locked", source=source, lock=lock.name)
+    existed = path.exists()
     # Said of a file that was there: "the original is unchanged"; of a new one, not.
-    failed = "workbook-write-failed" if path.exists() else "file-write-failed"
-    backup_path = path.with_name(f"{path.stem}.bak{path.suffix}")
-    kept: list[Path] = []
-
-    def write_then_keep(temporary: Path) -> None:
-        write(temporary)
-        if backup and path.exists():
-            shutil.copy2(path, backup_path)
-            kept.append(backup_path)
-
+    failed = "workbook-write-failed" if existed else "file-write-failed"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_with(path, write_then_keep)
-    except WorkbookError:
-        raise
-    except OSError as error:  # no right to write, a file where a folder is, a full disk
-        raise WorkbookError(failed, source=source, detail=error.strerror or str(error)) from error
-    return kept[0] if kept else None
+    except OSError as error:  # a file where a folder should be, no right to make it
+        raise WorkbookError(failed, source=source, detail=os_reason(error)) from error
+    write_with(path, write, backup=backup, original=original, failed=failed)
+    return backup_path(path) if backup and existed else None
 
 
 def save_workbook(
     book: Workbook, path: str | os.PathLike[str], *, backup: bool = True
 ) -> Path | None:
     """Save an openpyxl workbook to *path* atomically (see :func:`save_atomically`)."""
-    return save_atomically(lambda temporary: book.save(temporary), path, backup=backup)
+    data = workbook_bytes(book)
+    return save_atomically(lambda temporary: temporary.write_bytes(data), path, backup=backup)
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    """An openpyxl workbook as a file's bytes, made in memory.
+
+    openpyxl's own ``save`` leaves its zip file open when the disk fills up (and
+    Python then prints a traceback on leaving); in memory that cannot happen, and
+    the one writer puts the bytes on the disk.
+    """
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -29,11 +29,10 @@ uvp.UvpError: agenda.csv: uvp can write only these kinds of file here: .xlsx
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from uvp.core import UvpError, WorkbookError
+from uvp.core import UvpError, WorkbookError, backup_path, write_with
 
 __all__ = ["backup_path", "keep_backup", "output_file", "output_paths", "writable"]
 
@@ -124,22 +123,22 @@ def output_paths(
     return [output_file(output, writes, overwrite=True)]
 
 
-def backup_path(path: str | os.PathLike[str]) -> Path:
-    """Where uvp keeps a file it replaces: ``name.bak.suffix`` beside it.
-
-    >>> backup_path("uit/plan.xlsx").as_posix()
-    'uit/plan.bak.xlsx'
-    """
-    path = Path(path)
-    return path.with_name(f"{path.stem}.bak{path.suffix}")
-
-
 def keep_backup(path: str | os.PathLike[str]) -> Path | None:
-    """Copy the file at *path*, if there is one, to its :func:`backup_path` before it is
-    replaced; the copy's path, or ``None`` when there was no file."""
+    """Keep the file at *path*, if there is one, as its :func:`backup_path` before it is
+    replaced: written all or nothing (see :func:`uvp.core.write_with`), so a good
+    earlier backup is replaced only by a complete new one. The backup's path, or
+    ``None`` when there was no file. uvp's own writers make the backup themselves
+    (``backup=True``), under the same write lock as the file.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     plan = pathlib.Path(folder) / "plan.json"
+    ...     _ = plan.write_text("{}")
+    ...     keep_backup(plan).read_text()
+    '{}'
+    """
     path = Path(path)
     if not path.is_file():
         return None
-    backup = backup_path(path)
-    shutil.copy2(path, backup)
-    return backup
+    data = path.read_bytes()
+    return write_with(backup_path(path), lambda temporary: temporary.write_bytes(data))

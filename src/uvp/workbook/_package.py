@@ -14,6 +14,7 @@ are written in the namespaces the package uses.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,7 @@ from lxml import etree
 __all__ = [
     "NS",
     "STRICT",
+    "DamagedPartError",
     "Package",
     "Relationship",
     "parse_xml",
@@ -57,9 +59,27 @@ _PARSER: Final = etree.XMLParser(
 )
 
 
+class DamagedPartError(ValueError):
+    """A part of the package is missing or not what it must be: the catalogue's text
+    for what is wrong (``package-part-missing``, ``package-part-not-xml``), and the part."""
+
+    def __init__(self, reason: str, part: str) -> None:
+        super().__init__(f"{part}: {reason}")
+        self.part = part
+        self.reason = reason
+
+
 def parse_xml(data: bytes) -> etree._Element:
     """An XML part as an lxml tree (no entities resolved, nothing fetched)."""
     return etree.fromstring(data, _PARSER)
+
+
+def _canonical(data: bytes) -> bytes | None:
+    """An XML part in canonical form (C14N: attributes in one order), ``None`` if not XML."""
+    try:
+        return etree.tostring(parse_xml(data), method="c14n")
+    except etree.XMLSyntaxError:
+        return None
 
 
 def serialize_xml(root: etree._Element) -> bytes:
@@ -147,13 +167,16 @@ class Package:
         if name in self._changed:
             return self._changed[name]
         if name in self._removed or name not in self._data:
-            raise KeyError(name)
+            raise DamagedPartError("package-part-missing", name)
         return self._data[name]
 
     def tree(self, name: str) -> etree._Element:
         """A part's XML, to read: see :meth:`edit` to change it."""
         if name not in self._trees:
-            self._trees[name] = parse_xml(self.read(name))
+            try:
+                self._trees[name] = parse_xml(self.read(name))
+            except etree.XMLSyntaxError as error:
+                raise DamagedPartError("package-part-not-xml", name) from error
         return self._trees[name]
 
     def edit(self, name: str) -> etree._Element:
@@ -190,7 +213,36 @@ class Package:
             number += 1
         return pattern.format(number)
 
-    def save(self, path: str | Path) -> None:
+    def unchanged(self) -> bool:
+        """Whether the package, as it would be saved, says what it said when read: no part
+        added or removed, and every part edited has the bytes it had, or XML that is the
+        same in canonical form (attributes in another order, say). Saving it would change
+        nothing that matters, so an edit need not replace the file.
+
+        >>> package = Package.open("examples/nijkerk-2024.xlsx")
+        >>> _ = package.edit(package.workbook_part)
+        >>> package.unchanged()
+        True
+        >>> package.write("xl/nieuw.xml", b"<nieuw/>")
+        >>> package.unchanged()
+        False
+        """
+        if self._removed or any(name not in self._data for name in self._changed):
+            return False
+        for name in {*self._changed, *self._dirty}:
+            new, old = self.read(name), self._data[name]
+            if new != old and _canonical(new) != _canonical(old):
+                return False
+        return True
+
+    def to_bytes(self) -> bytes:
+        """The package as a file's bytes (see :meth:`save`), made in memory: a disk that
+        fills up meets the writer, not a half-written zip."""
+        buffer = io.BytesIO()
+        self.save(buffer)
+        return buffer.getvalue()
+
+    def save(self, path: str | Path | IO[bytes]) -> None:
         """Write the package: changed parts anew, every other part as it was read."""
         for name in self._dirty:
             self._changed[name] = serialize_xml(self._trees[name])
@@ -299,7 +351,7 @@ class Package:
         types.insert(0, element)
 
     def _office_document(self) -> str:
-        root = parse_xml(self._data["_rels/.rels"]) if "_rels/.rels" in self._data else None
+        root = self.tree("_rels/.rels") if "_rels/.rels" in self._data else None
         if root is not None:
             for element in root.findall(f"{{{PACKAGE_RELS}}}Relationship"):
                 rel = Relationship(element, "")
@@ -307,7 +359,7 @@ class Package:
                     return rel.target
         if "xl/workbook.xml" in self._data:
             return "xl/workbook.xml"
-        raise KeyError("the package has no workbook part")
+        raise DamagedPartError("package-part-missing", "xl/workbook.xml")
 
     # -- the workbook ------------------------------------------------------------------------
 

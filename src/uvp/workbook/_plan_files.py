@@ -29,13 +29,12 @@ from uvp.core import (
     Report,
     UvpError,
     Vocabulary,
-    WorkbookError,
     dump,
     load,
     sheet_reference,
     validate_plan,
 )
-from uvp.workbook._outputs import keep_backup, output_paths, writable
+from uvp.workbook._outputs import output_paths, writable
 
 if TYPE_CHECKING:
     from uvp.workbook._reader import ReadAction
@@ -187,14 +186,7 @@ def write_plan(
 
         return write_workbook(plan, path, layout=layout, overwrite=overwrite)
     writable(path, overwrite=overwrite)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        keep_backup(path)
-        dump(plan, path)
-    except OSError as error:
-        raise WorkbookError(
-            "file-write-failed", source=str(path), detail=error.strerror or str(error)
-        ) from error
+    dump(plan, path, backup=True)
     return path
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from uvp.core import WorkbookError, cell_name
-from uvp.workbook._open import save_atomically
+from uvp.workbook._open import save_atomically, workbook_bytes
 from uvp.workbook._sheet import (
     BarChart,
     CellValue,
@@ -324,5 +324,6 @@ def write_new_workbook(
             target.replace_sheet(sheet.name)  # a new workbook has no sheet to write into
         write_sheet(target, sheet)
     # save_atomically makes a missing folder, and says a failure of a new file as such.
-    save_atomically(lambda temporary: target.book.save(temporary), path, backup=path.exists())
+    data = workbook_bytes(target.book)
+    save_atomically(lambda temporary: temporary.write_bytes(data), path, backup=path.exists())
     return path
