@@ -6,9 +6,10 @@ of ``actions`` actions. Municipalities form IVP regions of four, in list order.
 As in the two real plans (``/work/shared/seeds/``), a region's municipalities
 each write the region's joint actions into their own plan in their own words:
 
-* the texts are the real plans' own: the 18 actions both example plans carry,
-  each in Nijkerk's and in Scherpenzeel's wording, and the actions only one of
-  them has. A municipality takes one wording or the other and then rewrites it
+* four of a region's 18 joint actions are texts of the real plans: of the 18
+  actions both example plans carry, each in Nijkerk's and in Scherpenzeel's
+  wording; the others are put together from parts (as its own actions, below).
+  A municipality takes one wording or the other and then rewrites it
   the ways the real plans differ: *We organiseren* against *Nijkerk organiseert*
   or *De gemeente Nijkerk organiseert*, *vijf* against *5*, *Damocles-beleid*
   against *Damoclesbeleid*, an explanatory sentence more or less, its own note;
@@ -23,8 +24,9 @@ each write the region's joint actions into their own plan in their own words:
   *in samenwerking met de politie*);
 * next to its region's joint actions, each municipality shares a few with the
   next municipality in the list (across region borders too), and fills the
-  rest of its plan with actions of its own (the real plans' texts again, with
-  a subject of its own).
+  rest of its plan with actions of its own, put together from parts (opening,
+  kind of work, subject, place, purpose): no two municipalities write their
+  own work in the same sentence, though they use the same words.
 
 Deterministic for a given ``seed``.
 """
@@ -32,6 +34,7 @@ Deterministic for a given ``seed``.
 from __future__ import annotations
 
 import csv
+import functools
 import random
 import re
 from collections.abc import Sequence
@@ -43,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_NAMES = ("Nijkerk", "Scherpenzeel", "Barneveld")
 REGION_SIZE = 4
 JOINT_PER_REGION = 18
+REAL_PER_REGION = 4
 SHARED_WITH_NEXT = 3
 
 _NUMBERS = {
@@ -108,6 +112,76 @@ _SUBJECTS = (
     "coffeeshops",
 )
 _PARTNER_LEADS = ("Politie", "ZV-WVV", "RIEC", "OM")
+# A plan's own actions, put together from parts: no two municipalities write their own
+# work in the same sentence, though they use the same words.
+_OPENINGS = (
+    "We organiseren",
+    "We starten",
+    "We ontwikkelen",
+    "We evalueren",
+    "We plannen",
+    "We houden",
+    "We bereiden",
+    "We verbeteren",
+    "We herhalen",
+    "We voeren",
+    "We zetten in op",
+    "We breiden uit:",
+)
+_ADJECTIVES = (
+    "integrale",
+    "thematische",
+    "lokale",
+    "periodieke",
+    "gerichte",
+    "preventieve",
+    "digitale",
+    "structurele",
+    "extra",
+    "gezamenlijke",
+)
+_NOUNS = (
+    "controles",
+    "bijeenkomsten",
+    "voorlichting",
+    "trainingen",
+    "werksessies",
+    "campagnes",
+    "huisbezoeken",
+    "analyses",
+    "pilots",
+    "overleggen",
+    "rondgangen",
+    "inventarisaties",
+    "cursussen",
+    "schouwen",
+    "gesprekken",
+)
+_PLACES = (
+    "in het centrum",
+    "in de kernen",
+    "op de bedrijventerreinen",
+    "in het buitengebied",
+    "bij de scholen",
+    "in de wijk {}",
+    "rond het station",
+    "op de vakantieparken",
+    "in de haven",
+    "bij de sportverenigingen",
+)
+_WIJKEN = ("Oost", "West", "Noord", "Zuid", "Centrum", "De Hoef", "Kruidenwijk", "Het Veld")
+_PURPOSES = (
+    "om signalen eerder te herkennen",
+    "om de meldingsbereidheid te vergroten",
+    "om ondernemers weerbaarder te maken",
+    "om inwoners bewust te maken",
+    "om het aantal incidenten terug te dringen",
+    "om de informatiepositie te versterken",
+    "zodat medewerkers weten wat zij moeten doen",
+    "zodat we sneller kunnen ingrijpen",
+    "om jongeren op tijd te bereiken",
+    "om malafide praktijken te weren",
+)
 
 
 def municipalities() -> list[str]:
@@ -158,7 +232,10 @@ def _reword(text: str, municipality: str, rng: random.Random) -> str:
     roll = rng.random()
     if text.startswith("We ") and roll < 0.3:
         verb, _, rest = text[3:].partition(" ")
-        third = verb[:-2] + "t" if verb.endswith("en") else verb
+        third = verb[:-2] if verb.endswith("en") else verb
+        if len(third) > 2 and third[-1] == third[-2]:
+            third = third[:-1]  # plannen: plant
+        third += "" if third.endswith("t") else "t"
         who = municipality if roll < 0.15 else f"De gemeente {municipality}"
         text = f"{who} {third} {rest}"
     sentences = re.split(r"(?<=[.!?])\s", text.strip())
@@ -189,6 +266,29 @@ def _action(
     )
 
 
+@functools.cache
+def _vocabulary() -> tuple[str, ...]:
+    """The specific words of the real plans (seven letters or more): what makes an action
+    this action (*Damoclesbeleid*, *uitzendbureaus*, *cyberspecials*)."""
+    words: set[str] = set()
+    for name in ("nijkerk", "scherpenzeel"):
+        plan = uvp.load(ROOT / "examples" / f"{name}-2024.json")
+        for action in plan.actions:
+            words.update(w for w in re.findall(r"[a-zë]{7,}", action.text))
+    return tuple(sorted(words))
+
+
+def _own_text(rng: random.Random) -> str:
+    """An action's text put together from parts, with two specific words of its own."""
+    place = rng.choice(_PLACES).format(rng.choice(_WIJKEN))
+    first, second = rng.sample(_vocabulary(), 2)
+    return (
+        f"{rng.choice(_OPENINGS)} {rng.choice(_ADJECTIVES)} {rng.choice(_NOUNS)}"
+        f" over {rng.choice(_SUBJECTS)} {place} {rng.choice(_PURPOSES)},"
+        f" met aandacht voor {first} en {second}."
+    )
+
+
 def country(count: int = 342, actions: int = 100, seed: int = 2024) -> list[uvp.Plan]:
     """The plans of the first *count* municipalities, *actions* actions each."""
     names = municipalities()[:count]
@@ -200,8 +300,9 @@ def country(count: int = 342, actions: int = 100, seed: int = 2024) -> list[uvp.
     for r, members in enumerate(regions):
         rng = random.Random(f"{seed}-region-{r}")
         subject = rng.choice(_SUBJECTS)
-        picked = rng.sample(range(len(joint)), k=min(JOINT_PER_REGION, len(joint)))
-        for t in picked:
+        picked = rng.sample(range(len(joint)), k=min(REAL_PER_REGION, len(joint)))
+        made = [_own_text(rng) for _ in range(JOINT_PER_REGION - len(picked))]
+        for t in [*picked, *(-1 - n for n in range(len(made)))]:
             roll = rng.random()
             if roll < 0.2:
                 lead = "Gezamenlijk"
@@ -217,7 +318,7 @@ def country(count: int = 342, actions: int = 100, seed: int = 2024) -> list[uvp.
                 if rng.random() < 0.1:
                     continue  # this plan lacks it
                 prng = random.Random(f"{seed}-{member}-{t}")
-                text, note = joint[t][k % 2]
+                text, note = joint[t][k % 2] if t >= 0 else (made[-1 - t], None)
                 others = [m for m in members if m != lead] + [lead]
                 order = [lead if lead in members else member, *others]
                 text = _rename(text, order) + f" Het gaat om {topic} en {subject}."
@@ -246,12 +347,10 @@ def country(count: int = 342, actions: int = 100, seed: int = 2024) -> list[uvp.
         rng = random.Random(f"{seed}-own-{name}")
         own = plans_actions[name][:actions]
         while len(own) < actions:
-            text, note = rng.choice(single)
-            topic = rng.choice(_SUBJECTS)
-            text = _rename(text, [name]) + f" Het gaat om {topic}."
-            if rng.random() < 0.15:
+            text = _own_text(rng)
+            if rng.random() < 0.1:
                 text += " In samenwerking met de politie."
-            own.append(_action(text, note, name, _quarter(rng, rng.randint(1, 4)), name, rng))
+            own.append(_action(text, None, name, _quarter(rng, rng.randint(1, 4)), name, rng))
         rng.shuffle(own)
         partners = (*(m for m in regions[region_of[name]] if m != name), "Politie", "OM")
         themes = [
