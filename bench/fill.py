@@ -12,12 +12,17 @@ median counts:
 
 * ``uvp_fill``: :func:`uvp.workbook.fill_workbook` as the CLI runs it — read the
   plan, edit the worksheet parts in place, write the package;
+* ``uvp_fill_output``: the same as ``uvp fill -o`` runs it, the filled workbook written
+  to another file;
+* ``uvp_fill_output_process``: ``uvp fill PLAN -o OUT`` as a whole process (its start
+  included);
 * ``openpyxl_fill``: what ``fill`` did before: read the plan, load the whole
   workbook into openpyxl, fill through ``OpenpyxlTarget``, save it;
 * ``openpyxl_load_save``: only openpyxl's load and save of the same file, the
   least any openpyxl round trip costs.
 
-The figures go to ``bench/results/fill.json``.
+The figures go to ``bench/results/fill.json``, with the ratio of each variant's median
+to ``openpyxl_load_save``'s (issue 16: ``uvp fill -o`` within 1.5×).
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ import json
 import platform
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -74,6 +81,16 @@ def uvp_fill(path: Path) -> None:
     fill_workbook(path, backup=False)
 
 
+def uvp_fill_output(path: Path) -> None:
+    fill_workbook(path, output=path.with_name(f"{path.stem}-gevuld.xlsx"))
+
+
+def uvp_fill_output_process(path: Path) -> None:
+    out = path.with_name(f"{path.stem}-gevuld.xlsx")
+    command = [sys.executable, "-m", "uvp", "fill", str(path), "-o", str(out), "--overwrite"]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+
+
 def openpyxl_fill(path: Path) -> None:
     result = inspect_workbook(path)
     book = openpyxl.load_workbook(path, rich_text=True)
@@ -88,6 +105,8 @@ def openpyxl_load_save(path: Path) -> None:
 
 VARIANTS: dict[str, Callable[[Path], None]] = {
     "uvp_fill": uvp_fill,
+    "uvp_fill_output": uvp_fill_output,
+    "uvp_fill_output_process": uvp_fill_output_process,
     "openpyxl_fill": openpyxl_fill,
     "openpyxl_load_save": openpyxl_load_save,
 }
@@ -109,8 +128,8 @@ def main() -> None:
                 start = time.perf_counter()
                 run(copy)
                 times[name].append(time.perf_counter() - start)
-        filled = Path(folder) / "uvp_fill.xlsx"
-        assert len(uvp.read_workbook(filled).actions) == args.actions
+        for filled in ("uvp_fill.xlsx", "uvp_fill_output-gevuld.xlsx"):
+            assert len(uvp.read_workbook(Path(folder) / filled).actions) == args.actions
         size = original.stat().st_size
     figures = {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -123,11 +142,16 @@ def main() -> None:
         "workbook_bytes": size,
         "repeat": args.repeat,
         "median_seconds": {name: round(statistics.median(t), 3) for name, t in times.items()},
+        "ratio_to_openpyxl_load_save": {
+            name: round(statistics.median(t) / statistics.median(times["openpyxl_load_save"]), 2)
+            for name, t in times.items()
+        },
         "all_seconds": {name: [round(x, 3) for x in t] for name, t in times.items()},
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(figures["median_seconds"], indent=2))
+    print(json.dumps(figures["ratio_to_openpyxl_load_save"], indent=2))
 
 
 if __name__ == "__main__":

@@ -140,6 +140,12 @@ def formattable_assignments(draw: st.DrawFn, year: int | None = None) -> tuple[u
     return items
 
 
+# Organisations by their canonical names: a Partners cell is read as leads.
+_PARTNERS = st.sampled_from(
+    ["Politie", "Halt", "Openbaar Ministerie", "RIEC", "GGD", "Veilig Thuis"]
+)
+
+
 @st.composite
 def workbook_themes(draw: st.DrawFn, title: str, year: int | None = None) -> uvp.Theme:
     letters = draw(st.lists(LETTERS, max_size=3, unique=True))
@@ -163,6 +169,10 @@ def workbook_themes(draw: st.DrawFn, title: str, year: int | None = None) -> uvp
                     goal=goal,
                     status=draw(st.none() | st.sampled_from(uvp.STATUSES)),
                     id=draw(st.none() | _WORD),
+                    partners=tuple(draw(st.lists(_PARTNERS, max_size=2, unique=True))),
+                    result=draw(st.none() | CELL_TEXT),
+                    indicator=draw(st.none() | CELL_TEXT),
+                    target_value=draw(st.none() | _WORD),
                 )
             )
     return uvp.Theme(

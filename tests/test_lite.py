@@ -31,7 +31,13 @@ def test_every_lite_script_runs_on_the_remote_engine(tmp_path: Path) -> None:
     main = _lite_main()
     scripts = {
         name: getattr(main, name)
-        for name in ("controleren", "kwartalen_vullen", "evaluatie", "exporteren")
+        for name in (
+            "controleren",
+            "kwartalen_vullen",
+            "evaluatie",
+            "exporteren",
+            "kwartaalrapportage",
+        )
     }
     for name, run in scripts.items():
         path = tmp_path / f"{name}.xlsx"
@@ -46,6 +52,7 @@ def test_every_lite_script_runs_on_the_remote_engine(tmp_path: Path) -> None:
             "kwartalen_vullen": None,
             "evaluatie": "Evaluatie",
             "exporteren": "JSON",
+            "kwartaalrapportage": "Kwartaalrapportage",
         }[name]
         if expected:
             assert expected in excel.book.sheetnames, name

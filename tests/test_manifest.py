@@ -85,14 +85,14 @@ MUTATIONS = {
     "no-id": (f"  {_ID}\n", "", "Version"),
     "id-not-a-guid": (_ID, "<Id>uvp</Id>", "Id"),
     "version-with-five-parts": (
-        "<Version>1.0.0.0</Version>",
+        "<Version>1.1.0.0</Version>",
         "<Version>1.0.0.0.0</Version>",
         "Version",
     ),
-    "version-not-a-number": ("<Version>1.0.0.0</Version>", "<Version>v1</Version>", "Version"),
+    "version-not-a-number": ("<Version>1.1.0.0</Version>", "<Version>v1</Version>", "Version"),
     "elements-out-of-order": (
-        f"  {_ID}\n  <Version>1.0.0.0</Version>",
-        f"  <Version>1.0.0.0</Version>\n  {_ID}",
+        f"  {_ID}\n  <Version>1.1.0.0</Version>",
+        f"  <Version>1.1.0.0</Version>\n  {_ID}",
         "Version",
     ),
     "unknown-element": (
@@ -137,6 +137,11 @@ MUTATIONS = {
         "Control",
     ),
     "button-without-label": ('<Label resid="UVP.Controleren.Label" />\n', "", "Supertip"),
+    "task-pane-button-without-page": (
+        '<SourceLocation resid="UVP.Regio.Url" />\n',
+        "",
+        "Title",
+    ),
     "resource-id-too-long": (
         '<Label resid="UVP.Controleren.Label" />',
         '<Label resid="UVP.Controleren.Label.Label.Label" />',

@@ -44,7 +44,7 @@ from tests.test_lite import LITE, _lite_main
 NODE = shutil.which("node")
 NPM = shutil.which("npm")
 EXAMPLE_NAMES = ["nijkerk-2024", "scherpenzeel-2024"]
-SCRIPTS = ["controleren", "kwartalen_vullen", "evaluatie", "exporteren"]
+SCRIPTS = ["controleren", "kwartalen_vullen", "evaluatie", "exporteren", "kwartaalrapportage"]
 PEILDATUM = dt.date(2024, 10, 1)
 RUNNER = ROOT / "tests" / "js" / "pyodide_lite.mjs"
 JOB = ROOT / "tests" / "js" / "lite_job.py"

@@ -12,8 +12,10 @@ the button ask, then write the answer on the Plan sheet.
 
 from __future__ import annotations
 
+import base64
 import copy
 import http.server
+import re
 import shutil
 import socket
 import threading
@@ -25,7 +27,16 @@ import pytest
 
 from tests.conftest import EXAMPLES
 from tests.officejs import Excel, payload
-from tests.test_server import EXAMPLE_NAMES, Running, _associated, _grid, example, node, post
+from tests.test_server import (
+    EXAMPLE_NAMES,
+    Running,
+    _associated,
+    _grid,
+    example,
+    node,
+    post,
+    request,
+)
 from tests.workbooks import without_plan_sheet
 from uvp.addin import server
 
@@ -100,6 +111,18 @@ def test_every_button_runs_its_whole_path(base: str, tmp_path: Path, name: str) 
         assert result["events"] == [
             e for d in result["dialogs"] for e in ("dialog dialog.html", "closed dialog.html")
         ] + ["completed"]
+
+
+def test_a_second_click_while_a_button_runs_completes_at_once(base: str, tmp_path: Path) -> None:
+    _, data = example(tmp_path, "scherpenzeel-2024")
+    job = press(base, "uvpKwartalenVullen", data)
+    job["press"]["twice"] = True
+    (result,) = node([job])
+    # The second click is done before the first has even posted; the first runs as always.
+    assert result["events"][0] == "completed (second click)", result["events"]
+    assert result["completed"] == 2, result["events"]
+    assert result["events"][-1] == "completed", result["events"]
+    assert len(result["posts"]) == 1
 
 
 def _copy(folder: Path, name: str) -> Path:
@@ -296,3 +319,138 @@ def test_a_question_cancelled_changes_nothing(
     assert len(result["posts"]) == 1
     assert [d["page"] for d in result["dialogs"]] == ["ask.html"]
     assert [s["name"] for s in result["sheets"]] == [s["name"] for s in data["sheets"]]
+
+
+# -- Vergelijken: the task pane where the other plans are picked ----------------------------
+
+
+def _pane_page(base: str) -> str:
+    """The page the manifest's Vergelijken button opens (its ShowTaskpane SourceLocation)."""
+    text = request(_port(base), "GET", "/manifest.xml").body.decode("utf-8")
+    (url,) = re.findall(r'<bt:Url id="UVP\.Regio\.Url" DefaultValue="([^"]+)"', text)
+    return base + "/static/" + url.rsplit("/static/", 1)[1]
+
+
+def pane(
+    base: str,
+    data: dict[str, Any],
+    files: list[dict[str, Any]] | None,
+    user: list[list[dict[str, Any]]] | None = None,
+) -> dict[str, Any]:
+    steps: list[dict[str, Any]] = [{"files": {"regio-plannen": files}}] if files else []
+    steps.append({"click": "regio-vergelijken"})
+    return {
+        "pane": {
+            "url": _pane_page(base),
+            "workbook": _workbook(data),
+            "steps": steps,
+            "user": user or [],
+        }
+    }
+
+
+def picked(name: str, as_name: str | None = None) -> dict[str, str]:
+    data = base64.b64encode((EXAMPLES / name).read_bytes()).decode("ascii")
+    return {"name": as_name or name, "base64": data}
+
+
+def _pane_done(result: dict[str, Any]) -> None:
+    assert "error" not in result, result.get("error")
+    assert result["disabled"] == [], "the button stays disabled"
+    assert all(d["closed"] for d in result["dialogs"]), result["dialogs"]
+
+
+def test_vergelijken_runs_its_whole_path_from_the_task_pane(base: str, tmp_path: Path) -> None:
+    path, data = example(tmp_path, "nijkerk-2024")
+    files = [picked("scherpenzeel-2024.xlsx"), picked("nijkerk-2024.json")]
+    (result,) = node([pane(base, data, files)])
+    _pane_done(result)
+    (sent,) = result["posts"]
+    assert sent["url"] == f"{base}/xlwings/custom-scripts-call/compare_region"
+    assert sent["status"] == 200
+    sizes = [len(f["base64"]) for f in files]
+    assert sent["args"] == [
+        {"plannen": [{"naam": f["name"], "inhoud": n} for f, n in zip(files, sizes, strict=True)]}
+    ]
+    # The workbook afterwards is what the server's answer makes of it.
+    plans = [{"naam": f["name"], "inhoud": f["base64"]} for f in files]
+    answer = post(_port(base), "compare_region", {**data, "args": [{"plannen": plans}]}).json()
+    excel = Excel(path)
+    excel.apply(answer["actions"])
+    assert [s["name"] for s in result["sheets"]] == excel.book.sheetnames
+    assert excel.book.sheetnames[-1] == "Regio"
+    for sheet in result["sheets"]:
+        ws = excel.book[sheet["name"]]
+        want = [[c.value for c in row] for row in ws.iter_rows()]
+        assert _grid(sheet["values"]) == _grid(want), sheet["name"]
+    (dialog,) = result["dialogs"]
+    assert dialog["page"] == "dialog.html"
+    assert not dialog["critical"]
+    assert [dialog["shown"]["prompt"]] == excel.alerts
+    assert result["status"] == excel.alerts[0]
+    assert excel.alerts[0].startswith("Blad Regio geschreven: Nijkerk, Scherpenzeel.")
+    assert result["events"] == ["dialog dialog.html", "closed dialog.html"]
+    # The open plan's actions link to their own cells.
+    links = [value for where, value in result["log"] if where.endswith(".hyperlink")]
+    assert links
+    assert all(set(link) == {"textToDisplay", "documentReference"} for link in links)
+
+
+PANE_REFUSALS = {
+    # what the user picks -> the Dutch message, and whether the server was asked
+    "nothing": (None, "Kies eerst de plannen van de andere gemeenten", False),
+    "too-many": (
+        [{"name": f"p{n}.json", "base64": "e30="} for n in range(21)],
+        "Er zijn 21 bestanden gekozen; uvp vergelijkt er hoogstens 20 tegelijk.",
+        False,
+    ),
+    "too-large": (
+        [{"name": "groot.xlsx", "zeros": 13 * 1024 * 1024}],
+        "De gekozen bestanden zijn samen groter dan 12 MB.",
+        False,
+    ),
+    "not-a-plan": (
+        [{"name": "adressen.csv", "base64": base64.b64encode(b"naam;adres\n").decode()}],
+        "adressen.csv: uvp leest alleen plannen in .xlsx-, .xlsm- en .json-bestanden.",
+        True,
+    ),
+    "a-name-that-climbs-out": (
+        [{"name": "../../etc/passwd", "base64": "e30="}],
+        "passwd: uvp leest alleen plannen in",
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("files", "message", "posted"), PANE_REFUSALS.values(), ids=PANE_REFUSALS.keys()
+)
+def test_vergelijken_refuses_in_one_dutch_message_box(
+    base: str, tmp_path: Path, files: list[dict[str, Any]] | None, message: str, posted: bool
+) -> None:
+    _, data = example(tmp_path, "scherpenzeel-2024")
+    (result,) = node([pane(base, data, files)])
+    _pane_done(result)
+    assert len(result["posts"]) == (1 if posted else 0)
+    (dialog,) = result["dialogs"]
+    assert dialog["critical"]
+    assert dialog["shown"]["prompt"].startswith(message), dialog["shown"]["prompt"]
+    assert [s["name"] for s in result["sheets"]] == [s["name"] for s in data["sheets"]]
+    for got, sent in zip(result["sheets"], data["sheets"], strict=True):
+        assert _grid(got["values"]) == _grid(sent["values"])
+
+
+def test_vergelijken_asks_then_sends_the_plans_again(base: str, tmp_path: Path) -> None:
+    data = _no_plan_sheet(tmp_path)
+    answers = [{"fill": {"municipality": "Scherpenzeel", "year": "2024"}}, {"submit": "form"}]
+    files = [picked("nijkerk-2024.json")]
+    (result,) = node([pane(base, data, files, user=[answers])])
+    _pane_done(result)
+    assert [d["page"] for d in result["dialogs"]] == ["ask.html", "dialog.html"]
+    first, second = (p["args"] for p in result["posts"])
+    plans = [{"naam": "nijkerk-2024.json", "inhoud": len(files[0]["base64"])}]
+    assert first == [{"plannen": plans}]
+    assert second == [{"plannen": plans, "gemeente": "Scherpenzeel", "jaar": 2024}]
+    sheets = {s["name"]: s["values"] for s in result["sheets"]}
+    assert _grid(sheets["Plan"]) == [["Gemeente", "Scherpenzeel"], ["Jaar", 2024]]
+    assert "Regio" in sheets

@@ -12,7 +12,6 @@
 from typing import TYPE_CHECKING
 
 from uvp.core import (
-    SCHEMA_VERSION,
     STATUS_LABELS,
     STATUSES,
     Action,
@@ -42,12 +41,8 @@ from uvp.core import (
     UvpError,
     Vocabulary,
     WorkbookError,
-    dump,
     format_assignments,
-    from_json,
     identify,
-    json_schema,
-    load,
     parse_assignments,
     parse_leads,
     parse_participants,
@@ -55,19 +50,25 @@ from uvp.core import (
     quarter_of,
     read_assignments,
     read_leads,
-    to_json,
     validate_plan,
 )
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # type checkers see the lazy names below as what they are
+    from uvp.core import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
     from uvp.region import compare, diff_plans, next_year, quarterly_report
     from uvp.workbook import read_workbook, validate_workbook, write_workbook
 
-# Workbook functions load openpyxl and python-calamine: only when first used,
-# so that "import uvp" stays light (an Excel click starts a fresh Python).
+# Workbook functions load openpyxl and python-calamine, JSON loads cattrs: only when
+# first used, so that "import uvp" stays light (an Excel click starts a fresh Python).
 _LAZY = {
+    "SCHEMA_VERSION": "uvp.core",
+    "dump": "uvp.core",
+    "from_json": "uvp.core",
+    "json_schema": "uvp.core",
+    "load": "uvp.core",
+    "to_json": "uvp.core",
     "compare": "uvp.region",
     "diff_plans": "uvp.region",
     "next_year": "uvp.region",

@@ -15,9 +15,16 @@
  *   {"press": {"url": the page's address, "button": a FunctionName, "workbook": as collect,
  *              "user": [[step, ...] for each dialog in turn]}}
  *     -> {"associated", "completed", "events", "dialogs", "posts", "sheets", "log"}
+ *   "twice": true in a press clicks the button a second time while the first runs.
  *   A step: {"click": id}, {"fill": {id: text}}, {"submit": id} or {"close": true}; a dialog
  *   with no steps given is answered as a person would: OK on a message box, Annuleren on
  *   a question.
+ *   {"pane": {"url": a task pane's address (a ShowTaskpane button's page), "workbook",
+ *             "steps": [step, ...] in the pane, "user": as for press}}
+ *     -> {"events", "dialogs", "posts", "sheets", "log", "status", "disabled"}
+ *   A pane's step: {"files": {id: [{"name", "base64"} or {"name", "zeros": size}]}} picks
+ *   files in an <input type="file">, {"click": id} clicks and waits for what it started.
+ *   A post's args are recorded with each file's base64 content as its length.
  */
 "use strict";
 
@@ -58,7 +65,7 @@ globalThis.Excel = {
 };
 const realFetch = globalThis.fetch;
 globalThis.fetch = async (url, init) => {
-  const body = JSON.parse(init.body);
+  const body = JSON.parse(init.body, (key, value) => (key === "inhoud" ? value.length : value));
   const post = { url: String(url), args: body.args || null, bytes: init.body.length };
   if (press) press.posts.push(post);
   const response = await realFetch(url, init);
@@ -74,12 +81,22 @@ function pageDocument(html) {
   const elements = {};
   for (const match of html.matchAll(/\bid="([^"]+)"/g)) {
     const listeners = {};
+    const start = html.lastIndexOf("<", match.index);
+    const tag = html.slice(start, html.indexOf(">", match.index));
+    const attributes = {};
+    for (const attribute of tag.matchAll(/\s([\w-]+)(?:="([^"]*)")?/g)) {
+      attributes[attribute[1]] = attribute[2] === undefined ? "" : attribute[2];
+    }
     elements[match[1]] = {
       id: match[1],
+      attributes,
       textContent: "",
       value: "",
-      hidden: /\bhidden\b/.test(html.slice(match.index, html.indexOf(">", match.index))),
+      files: [],
+      disabled: false,
+      hidden: "hidden" in attributes,
       focus() {},
+      getAttribute: (name) => (name in attributes ? attributes[name] : null),
       addEventListener: (type, listener) => (listeners[type] = listener),
       fire: (type, event) => listeners[type] && listeners[type](event),
     };
@@ -90,6 +107,11 @@ function pageDocument(html) {
     loaded,
     body: { classList: { names: new Set(), add(name) { this.names.add(name); } } },
     getElementById: (id) => elements[id] || null,
+    // Only what the pages use: [attribute].
+    querySelectorAll: (selector) => {
+      const wanted = /^\[([\w-]+)\]$/.exec(selector)[1];
+      return Object.values(elements).filter((element) => wanted in element.attributes);
+    },
     addEventListener: (type, listener) => type === "DOMContentLoaded" && loaded.push(listener),
   };
 }
@@ -343,12 +365,22 @@ async function pressButton(job) {
   window.location.href = job.url;
   const action = associated[job.button];
   if (!action) return { error: "not associated: " + job.button, associated: Object.keys(associated) };
-  await action({
+  const clicked = action({
     completed: () => {
       press.completed += 1;
       press.events.push("completed");
     },
   });
+  // A second click while the first still runs (job.twice): it must complete at once.
+  const again = job.twice
+    ? action({
+        completed: () => {
+          press.completed += 1;
+          press.events.push("completed (second click)");
+        },
+      })
+    : null;
+  await Promise.all([clicked, again]);
   const done = press;
   press = null;
   return {
@@ -362,9 +394,69 @@ async function pressButton(job) {
   };
 }
 
+// A task pane (regio.html): its real scripts on a stand-in document, the same Office and
+// Excel as a press, and a "user" picking files and clicking.
+async function openPane(job) {
+  const log = [];
+  const { context, sheets } = makeWorkbook(job.workbook, log);
+  press = { context, user: job.user || [], dialogs: [], posts: [], events: [], completed: 0 };
+  const address = new URL(job.url);
+  const html = fs.readFileSync(path.join(STATIC, path.basename(address.pathname)), "utf8");
+  const doc = pageDocument(html);
+  // The pane's uvp.js associates the ribbon's functions too; those stay the press's own.
+  const office = Object.assign(Object.create(globalThis.Office), { actions: { associate() {} } });
+  const sandbox = {
+    window: { location: { search: address.search, href: job.url } },
+    document: doc,
+    Office: office,
+    Excel: globalThis.Excel,
+    fetch: globalThis.fetch,
+    URL,
+    URLSearchParams,
+    AbortController,
+    setTimeout,
+    clearTimeout,
+    btoa,
+    console,
+  };
+  vm.createContext(sandbox);
+  for (const match of html.matchAll(/<script src="([^":]+)"><\/script>/g)) {
+    const file = match[1];
+    vm.runInContext(fs.readFileSync(path.join(STATIC, file), "utf8"), sandbox, { filename: file });
+  }
+  for (const listener of doc.loaded) listener();
+  for (const step of job.steps || []) {
+    if (step.files) {
+      for (const [id, picked] of Object.entries(step.files)) {
+        doc.elements[id].files = picked.map(
+          (file) =>
+            new File(
+              [file.zeros === undefined ? Buffer.from(file.base64, "base64") : Buffer.alloc(file.zeros)],
+              file.name,
+            ),
+        );
+      }
+    } else if (step.click) {
+      await doc.elements[step.click].fire("click", {});
+    }
+  }
+  const done = press;
+  press = null;
+  return {
+    events: done.events,
+    dialogs: done.dialogs,
+    posts: done.posts,
+    sheets: sheets.map((s) => ({ name: s.name, values: s.grid })),
+    log: log.map(([where, value]) => [where, typeof value === "function" ? "<excel object>" : value]),
+    status: doc.elements["uvp-status"] ? doc.elements["uvp-status"].textContent : null,
+    disabled: Object.keys(doc.elements).filter((id) => doc.elements[id].disabled),
+  };
+}
+
 async function run(job) {
   const log = [];
   if (job.press) return pressButton(job.press);
+  if (job.pane) return openPane(job.pane);
   if (job.collect) {
     const { context } = makeWorkbook(job.collect, log);
     return { payload: await client.collectPayload(context) };

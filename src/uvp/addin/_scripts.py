@@ -93,6 +93,8 @@ NEEDS: Final[Mapping[str, tuple[str, ...]]] = {
     "fill_quarters": (),
     "write_evaluation": ("municipality", "year"),
     "export_json": ("municipality", "year"),
+    "quarterly_report": ("municipality", "year"),
+    "compare_region": ("municipality", "year"),
 }
 
 
@@ -208,15 +210,20 @@ def _run(
     need: Sequence[str],
     municipality: str | None,
     year: int | None,
+    first: Callable[[ReadResult], object] | None = None,
 ) -> T | None:
     """Run a button's work, then tell the user in a message box (Dutch) what it did.
 
     The *municipality* and *year* the user gave are written on the Plan sheet where the
-    workbook does not say them, and used. Any problem becomes a Dutch message box too,
-    never a traceback.
+    workbook does not say them, and used. *first*, if given, runs on what was read
+    before anything is written: what can still fail there (a peildatum that is no
+    date, a picked file that is no plan) then leaves the workbook as it was. Any
+    problem becomes a Dutch message box too, never a traceback.
     """
     try:
         result = _read(book)
+        if first is not None:
+            first(result)
         target = XlwingsTarget(book)
         written = write_plan_info(
             target, result, municipality=municipality, year=year, source=book.name
@@ -333,7 +340,10 @@ def write_evaluation(
             percent=round(100 * total.percent_done),
         )
 
-    return _run(book, step, NEEDS["write_evaluation"], municipality, year)
+    def check_peildatum(result: ReadResult) -> None:
+        peildatum_of(book, result)
+
+    return _run(book, step, NEEDS["write_evaluation"], municipality, year, check_peildatum)
 
 
 def export_json(

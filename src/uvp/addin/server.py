@@ -1,7 +1,8 @@
 """The web server behind the UVP ribbon: Excel's buttons without Python on the user's PC.
 
 Excel (Windows, macOS, Excel on the web) loads the add-in's manifest, which
-puts a tab **UVP** with four buttons on the ribbon. A button runs the small
+puts a tab **UVP** on the ribbon: four buttons in the group *Uitvoeringsplan*,
+two in the group *Regio*. A button runs the small
 JavaScript client in ``static/uvp.js``: it collects the workbook the
 way xlwings' Office.js client does (the book's name, every sheet's values
 anchored at A1 with ``""`` for an empty cell, the defined names), posts it to
@@ -9,6 +10,14 @@ this server at ``POST /xlwings/custom-scripts-call/{script_name}``, and
 applies the actions of the answer, ``book.json()``, in Excel. That is the
 route and the payload of xlwings Server; the scripts are the entry points of
 :mod:`uvp.addin`, run on xlwings' remote engine.
+
+*Vergelijken* (``compare_region``) also needs the region's other plans: the
+user picks their files in the task pane (``static/regio.html``), and the
+client sends them along in ``args``, each as a name and its bytes in base64
+(:class:`PlanUpload`), within the same body limit. The server reads them with
+the command line's reader from a private temporary folder; a name is only a
+label, never a path. The server has no folder of plans and reads no file a
+request names: it keeps nothing between requests.
 
 The server also hands out the add-in's files: the client under ``/static/``
 and the manifest at ``/manifest.xml`` with this server's address filled in.
@@ -40,6 +49,7 @@ Start it with ``uvp serve`` (see docs/addin-server.md); this module needs the
 from __future__ import annotations
 
 import asyncio
+import binascii
 import contextlib
 import copy
 import dataclasses
@@ -65,6 +75,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     StrictBool,
     ValidationError,
     field_validator,
@@ -93,6 +104,8 @@ __all__ = [
     "Limits",
     "Payload",
     "PlanInfo",
+    "PlanUpload",
+    "RegionInfo",
     "app_from_environment",
     "create_app",
     "manifest_for",
@@ -109,6 +122,8 @@ SCRIPTS: Final[Mapping[str, Callable[..., object]]] = {
     "fill_quarters": addin.fill_quarters,
     "write_evaluation": addin.write_evaluation,
     "export_json": addin.export_json,
+    "quarterly_report": addin.quarterly_report,
+    "compare_region": addin.compare_region,
 }
 
 #: The largest request body accepted (the example plans send about 30 kB).
@@ -282,6 +297,37 @@ class PlanInfo(BaseModel):
         Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[^\x00-\x1f]+$")] | None
     ) = None
     jaar: Annotated[int, Field(ge=1900, le=2999)] | None = None
+
+
+class PlanUpload(BaseModel):
+    """A plan the user picked in the task pane for *Vergelijken*: the file's name
+    (``naam``: a label that also says the kind, ``.xlsx``, ``.xlsm`` or ``.json``;
+    never a path) and its bytes in base64 (``inhoud``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    naam: Annotated[str, Field(min_length=1, max_length=255)]
+    inhoud: Annotated[str, Field(max_length=MAX_BODY)]
+    _data: bytes = PrivateAttr(b"")
+
+    @model_validator(mode="after")
+    def _decoded(self) -> PlanUpload:
+        try:
+            self._data = binascii.a2b_base64(self.inhoud, strict_mode=True)
+        except (binascii.Error, ValueError):
+            raise _invalid("server-bad-upload", name=self.naam[:80]) from None
+        return self
+
+    def plan_file(self) -> addin.PlanFile:
+        """The picked plan as the entry point takes it."""
+        return addin.PlanFile(self.naam, self._data)
+
+
+class RegionInfo(PlanInfo):
+    """The arguments of *Vergelijken*: what :class:`PlanInfo` holds, and the picked plans
+    (``plannen``, at most :data:`uvp.addin.MAX_PLAN_FILES`)."""
+
+    plannen: Annotated[list[PlanUpload], Field(max_length=addin.MAX_PLAN_FILES)] = []
 
 
 class Payload(_Part):
@@ -460,20 +506,34 @@ def _parse(body: bytes) -> Payload:
         raise _RefusedError(400, "server-too-deep") from None
 
 
-def _plan_info(args: list[Any], script_name: str) -> dict[str, Any]:
-    """The script's keyword arguments from the payload's ``args``: none, or a PlanInfo."""
+def _arguments(args: list[Any], script_name: str) -> dict[str, Any]:
+    """The script's keyword arguments from the payload's ``args``: none, or one
+    :class:`PlanInfo` (a :class:`RegionInfo` for *Vergelijken*)."""
     if not args:
         return {}
+    region = script_name == "compare_region"
     try:
         (info,) = args
-        given = PlanInfo.model_validate(info)
-    except (ValueError, ValidationError):
-        raise _RefusedError(422, "server-no-args", name=script_name) from None
-    return {
+        given = (RegionInfo if region else PlanInfo).model_validate(info)
+    except ValidationError as error:
+        if not region:
+            raise _RefusedError(422, "server-no-args", name=script_name) from None
+        detail = _problems(error.errors(include_input=False, include_url=False))
+        raise _RefusedError(
+            422, "server-bad-region-args", name=script_name, detail=detail
+        ) from None
+    except ValueError:
+        code = "server-bad-region-args" if region else "server-no-args"
+        detail = "args: " + render("nl", "server-problem-too-long")  # more than one
+        raise _RefusedError(422, code, name=script_name, detail=detail) from None
+    found: dict[str, Any] = {
         key: value
         for key, value in (("municipality", given.gemeente), ("year", given.jaar))
         if value is not None
     }
+    if isinstance(given, RegionInfo):
+        found["plans"] = [upload.plan_file() for upload in given.plannen]
+    return found
 
 
 def _ask_answer(lacking: tuple[str, ...]) -> dict[str, Any]:
@@ -491,13 +551,14 @@ def _call(script_name: str, body: bytes) -> bytes:
     Dutch prompt; the client asks the user and posts again with them in ``args``.
     """
     payload = _parse(body)
-    given = _plan_info(payload.args, script_name)
+    given = _arguments(payload.args, script_name)
+    told = {key: value for key, value in given.items() if key in ("municipality", "year")}
     script = SCRIPTS[script_name]
     try:
         with _ENGINE:
             book = xw.Book(json=payload.book_json())
             try:
-                lacking = addin.missing(book, addin.NEEDS.get(script_name, ()), **given)
+                lacking = addin.missing(book, addin.NEEDS.get(script_name, ()), **told)
                 if lacking:
                     answer = _ask_answer(lacking)
                 else:
@@ -691,7 +752,7 @@ def create_app(
     allowed_hosts: Iterable[str] = (),
     limits: Limits | None = None,
 ) -> FastAPI:
-    """The web app: the four scripts, the client's files and the manifest.
+    """The web app: the ribbon's scripts, the client's files and the manifest.
 
     *public_url* is the https address Excel reaches the server at (as in
     ``https://uvp.gemeente.nl``); without it, the manifest takes the address

@@ -1,10 +1,18 @@
 """The ``uvp`` command line: batch work on plans, with Dutch output for staff.
 
-Here: the app, the options commands share, batches of files, printing, the
+Here: the commands and the options they share, batches of files, printing, the
 commands on one plan file at a time and ``uvp serve``; the region's commands
 are in :mod:`uvp.cli._region`. A command parses its arguments, calls the
 library and prints what the library says (lines of :class:`uvp.core.Span`),
 choosing a style per tone.
+
+Start-up is kept short (issue 16): this module loads neither typer nor rich. A
+command's parameters are declared once (:func:`option`, :func:`argument`);
+:func:`main` parses a plain command line itself (:func:`quick`) and hands
+anything else — help, ``--version``, a usage error — to the typer app built
+from the same declarations (:mod:`uvp.cli._dutch`), which answers as it always
+did. Output to a pipe or file is written as plain text; rich is loaded for a
+terminal (styles, wrapping, a progress bar).
 
 Exit codes: 0 done; 1 the result says something is wrong (findings of severity
 error from ``validate``, differences from ``compare`` and ``diff``, quarter
@@ -17,19 +25,20 @@ replaced is decided in :mod:`uvp.workbook` (``output_paths``, ``output_file``).
 from __future__ import annotations
 
 import datetime as dt
-import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from importlib.metadata import version
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar, get_args
+from typing import (
+    Annotated,
+    Any,
+    Literal,
+    TypeVar,
+    get_args,
+)
 
-import typer
-from rich.console import Console
-from rich.text import Text
-
-from uvp.cli import _dutch
+from uvp.cli._parse import argument, command, option, quick
 from uvp.core import (
     Line,
     Span,
@@ -47,6 +56,7 @@ from uvp.workbook import (
     PLAN_SUFFIXES,
     WORKBOOK_SUFFIXES,
     Layout,
+    check_plan_file,
     convert_plan,
     converted_suffix,
     find_plans,
@@ -55,75 +65,72 @@ from uvp.workbook import (
     writable,
 )
 
-__all__ = ["app", "main"]
+__all__ = ["main"]
 
 T = TypeVar("T")
 
-app = typer.Typer(
-    name="uvp",
-    help=render("nl", "cli-help"),
-    cls=_dutch.Group,
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-
-def _version(asked: bool) -> None:
-    if asked:
-        typer.echo(nl("cli-version", version=version("uvp")))
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool, option("--version", flag=True, callback=_version, is_eager=True)
-    ] = False,
-) -> None:
-    # A callback keeps every command a sub-command ("uvp show ..."), and takes --version.
-    pass
-
-
-def console(*, stderr: bool = False) -> Console:
-    # Wide enough for the overview table when output goes to a file or a pipe.
-    stream = sys.stderr if stderr else sys.stdout
-    tty = stream.isatty()
-    return Console(stderr=stderr, highlight=False, width=None if tty else 120, soft_wrap=not tty)
-
+# -- printing -------------------------------------------------------------------------------
 
 # The rich style of each tone, in the order uvp.core.Tone lists them.
 _STYLES: dict[Tone, str] = dict(
     zip(get_args(Tone), ("", "bold", "dim", "green", "blue", "yellow", "red"), strict=True)
 )
+_RICH_ONLY = str.maketrans("", "", "\t\x07\x08\x0b\x0c\r")  # rich expands or drops these
+
+
+class Console:
+    """stdout or stderr: rich (styles, wrapping) on a terminal or where the environment
+    asks for colour, else plain text, as rich would write it there."""
+
+    def __init__(self, *, stderr: bool = False) -> None:
+        self.stderr = stderr
+        tty = self.stream.isatty()
+        forced = {"FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"} & os.environ.keys()
+        self.rich = _rich(stderr, tty) if tty or forced else None
+        self.is_terminal = bool(self.rich and self.rich.is_terminal)
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr if self.stderr else sys.stdout
+
+    def print(self, *parts: tuple[str, str]) -> None:
+        """One line, each part in its rich style (``"bold red"``)."""
+        text = "".join(part for part, _ in parts)
+        if self.rich is None and text.translate(_RICH_ONLY) == text:
+            self.stream.write(text + "\n")
+            self.stream.flush()
+        else:
+            from rich.text import Text
+
+            rich = self.rich or _rich(self.stderr, False)
+            rich.print(Text.assemble(*parts))
+
+
+def _rich(stderr: bool, tty: bool) -> Any:
+    from rich.console import Console as Rich
+
+    # Wide enough for the overview table when output goes to a file or a pipe.
+    return Rich(stderr=stderr, highlight=False, width=None if tty else 120, soft_wrap=not tty)
+
+
+def console(*, stderr: bool = False) -> Console:
+    return Console(stderr=stderr)
 
 
 def say(to: Console, lines: Iterable[Line]) -> None:
     """Print what the library says, each part of a line in the style of its tone."""
     for line in lines:
-        to.print(Text.assemble(*((span.text, _STYLES[span.tone]) for span in line)))
+        to.print(*((span.text, _STYLES[span.tone]) for span in line))
 
 
 def print_json(data: object) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def nl(code: str, **params: object) -> str:
     return render("nl", code, **params)
-
-
-def option(*names: str, key: str | None = None, flag: bool = False, **limits: Any) -> Any:
-    """An option whose help is the catalogue's ``cli-help-<key>`` (by default its first
-    name) and, unless a *flag*, whose value is shown as ``cli-metavar-<key>``."""
-    key = key or names[0][2:]
-    metavar = None if flag else render("nl", f"cli-metavar-{key}")
-    return typer.Option(*names, help=render("nl", f"cli-help-{key}"), metavar=metavar, **limits)
-
-
-def argument(code: str, metavar: str = "plan") -> Any:
-    help, shown = render("nl", f"cli-help-{code}"), render("nl", f"cli-metavar-{metavar}")
-    return typer.Argument(help=help, metavar=shown, show_default=False)
 
 
 def words_of(text: str) -> Vocabulary:
@@ -176,7 +183,9 @@ class Batch:
         if len(self.files) > 1 and self.err.is_terminal:
             from rich.progress import track
 
-            yield from track(self.files, description="Bezig…", console=self.err, transient=True)
+            yield from track(
+                self.files, description="Bezig…", console=self.err.rich, transient=True
+            )
         else:
             yield from self.files
 
@@ -185,7 +194,7 @@ class Batch:
             return step()
         except UvpError as error:
             self.failed.append((path, error.message("nl")))
-            self.err.print(Text(self.failed[-1][1], style="red"))
+            self.err.print((self.failed[-1][1], "red"))
             return None
 
     def edit(self, path: Path, step: Callable[..., T]) -> T | None:
@@ -208,12 +217,13 @@ class Batch:
         if self.fmt == "json":
             print_json(self.results)
         if self.failed and len(self.files) > 1:
-            failed = nl("cli-failed", count=len(self.failed), total=len(self.files))
-            self.err.print(Text(failed, style="bold red"))
+            self.err.print(
+                (nl("cli-failed", count=len(self.failed), total=len(self.files)), "bold red")
+            )
             for path, _ in self.failed:
-                self.err.print(Text(f"  {path}"))
+                self.err.print((f"  {path}", ""))
         if self.failed:
-            raise typer.Exit(2)
+            raise SystemExit(2)
 
 
 def plan_files(paths: Sequence[Path], suffixes: tuple[str, ...] = PLAN_SUFFIXES) -> list[Path]:
@@ -225,14 +235,14 @@ def or_exit(step: Callable[[], T]) -> T:
     try:
         return step()
     except UvpError as error:
-        console(stderr=True).print(Text(error.message("nl"), style="red"))
-        raise typer.Exit(2) from None
+        console(stderr=True).print((error.message("nl"), "red"))
+        raise SystemExit(2) from None
 
 
 # -- show, validate ----------------------------------------------------------------------
 
 
-@app.command("show", help=nl("cli-help-show"), cls=_dutch.Command)
+@command("show")
 def show(
     paths: Paths,
     output: Format = "text",
@@ -253,7 +263,7 @@ def show(
     batch.finish()
 
 
-@app.command("validate", help=nl("cli-help-validate"), cls=_dutch.Command)
+@command("validate")
 def validate(
     paths: Paths,
     peildatum: Peildatum = None,
@@ -266,31 +276,27 @@ def validate(
     woordenlijst: Words = None,
 ) -> None:
     """Check plans; exit 1 when any has a finding of severity error."""
-    from uvp.workbook import validate_workbook
-
-    how = reading(gemeente, jaar, woordenlijst)
-    check = partial(validate_workbook, peildatum=peildatum, **how)
-    inspect = partial(inspect_plan, peildatum=peildatum, **how)
+    check = partial(check_plan_file, peildatum=peildatum, **reading(gemeente, jaar, woordenlijst))
     batch = Batch(plan_files(paths), output, overwrite, fmt)
     errors = False
     for path in batch:
-        if write and path.suffix.lower() in WORKBOOK_SUFFIXES:
+        if write and path.suffix.lower() in WORKBOOK_SUFFIXES:  # into the workbook or its copy
             report = batch.edit(path, partial(check, write=True))
         else:
-            report = found[1] if (found := batch.run(path, partial(inspect, path))) else None
+            report = batch.run(path, partial(check, path))
         if report is not None:
             errors = errors or not report.ok
             lines = [(Span(str(path), "strong"),), *findings_lines(report)]
             batch.tell({**report.to_dict(), "source": str(path)}, lines)
     batch.finish()
     if errors:
-        raise typer.Exit(1)
+        raise SystemExit(1)
 
 
 # -- fill, evaluate, new, convert -------------------------------------------------------------
 
 
-@app.command("fill", help=nl("cli-help-fill"), cls=_dutch.Command)
+@command("fill")
 def fill(
     paths: Paths,
     no_status: Annotated[bool, option("--no-status", flag=True)] = False,
@@ -312,10 +318,10 @@ def fill(
             mismatched = mismatched or bool(result.findings)
     batch.finish()
     if mismatched:
-        raise typer.Exit(1)
+        raise SystemExit(1)
 
 
-@app.command("evaluate", help=nl("cli-help-evaluate"), cls=_dutch.Command)
+@command("evaluate")
 def evaluate(
     paths: Paths,
     peildatum: Peildatum = None,
@@ -338,7 +344,7 @@ def evaluate(
     batch.finish()
 
 
-@app.command("new", help=nl("cli-help-new"), cls=_dutch.Command)
+@command("new")
 def new(
     path: Annotated[Path, argument("new-path", "new-path")],
     gemeente: Annotated[str, option("--gemeente", key="new-gemeente")],
@@ -350,10 +356,10 @@ def new(
 
     or_exit(partial(output_file, path, (".xlsx",), overwrite=overwrite))
     or_exit(partial(new_workbook, path, gemeente, jaar, overwrite=overwrite))
-    console().print(Text(nl("cli-created", path=path)))
+    console().print((nl("cli-created", path=path), ""))
 
 
-@app.command("convert", help=nl("cli-help-convert"), cls=_dutch.Command)
+@command("convert")
 def convert(
     paths: Paths,
     output: Annotated[Path | None, option("--output", "-o", key="convert-output")] = None,
@@ -372,14 +378,14 @@ def convert(
     for path, target in zip(batch, targets, strict=True):
         step = partial(convert_one, path, target, layout=layout)
         if (written := batch.run(path, step)) is not None:
-            batch.out.print(Text(nl("cli-converted", source=path, target=written)))
+            batch.out.print((nl("cli-converted", source=path, target=written), ""))
     batch.finish()
 
 
 # -- serve -----------------------------------------------------------------------------------
 
 
-@app.command("serve", help=nl("cli-help-serve"), cls=_dutch.Command)
+@command("serve")
 def serve(
     host: Annotated[str, option("--host")] = "127.0.0.1",
     port: Annotated[int, option("--port", min=1, max=65535)] = 8000,
@@ -404,9 +410,23 @@ def serve(
 
 def main() -> None:
     """Run the CLI; turn any unexpected error into a Dutch message, never a traceback."""
+    args = sys.argv[1:]
+    # On Windows typer expands wildcards, ~ and variables (cmd.exe does not): it runs those.
+    expands = os.name == "nt" and any(set(arg) & set("*?[~$%") for arg in args)
     try:
-        app()  # Ctrl+C is exit code 130 there
+        if (run := None if expands else quick(args)) is None:
+            from uvp.cli._dutch import app
+
+            app()  # Ctrl+C is exit code 130 there
+        else:
+            run()
+            sys.exit(0)
+    except KeyboardInterrupt:  # as typer ends: quietly, 130
+        sys.exit(130)
+    except BrokenPipeError:  # as typer ends: no more output, exit 1
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except Exception as error:  # the last resort: staff never see a traceback
         said = nl("internal-error", kind=type(error).__name__, detail=error)
-        console(stderr=True).print(Text(said, style="red"))
+        console(stderr=True).print((said, "red"))
         sys.exit(3)

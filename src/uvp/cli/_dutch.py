@@ -9,23 +9,29 @@ them, so uvp writes what a person reads itself: :class:`Group` and
 :meth:`Group.main` says a usage error in Dutch (the catalogue reads typer's
 English message back: :func:`uvp.messages.translate_usage`), with exit code 2.
 ``uvp.cli``'s tests check every command's help for English words.
+
+Here too the typer app itself, built from the commands :mod:`uvp.cli._app`
+declares: it is loaded only for what a plain command line does not need (help,
+``--version``, a usage error to say).
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from inspect import Signature, signature
+from typing import Annotated, Any, get_type_hints
 
 import typer
 from typer import _click
 from typer._click import exceptions as errors
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
+from uvp.cli._parse import COMMANDS, Param, option
 from uvp.core import excerpt
 from uvp.messages import render, translate_usage
 
-__all__ = ["Command", "Group"]
+__all__ = ["Command", "Group", "app"]
 
 
 def nl(code: str, **params: object) -> str:
@@ -126,3 +132,61 @@ class Group(_Dutch, TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _typer(param: Param) -> Any:
+    """The typer argument or option *param* declares."""
+    help = nl(f"cli-help-{param.help}")
+    metavar = nl(f"cli-metavar-{param.metavar}") if param.metavar else None
+    if not param.names:
+        return typer.Argument(help=help, metavar=metavar, show_default=False)
+    return typer.Option(*param.names, help=help, metavar=metavar, **param.limits)
+
+
+def _typed(run: Callable[..., None]) -> Callable[..., None]:
+    """*run* as typer takes it: its parameters' declarations made typer's."""
+    hints = get_type_hints(run, include_extras=True)
+    params = [
+        p.replace(
+            annotation=Annotated[hints[p.name].__origin__, _typer(hints[p.name].__metadata__[0])]
+        )
+        for p in signature(run).parameters.values()
+    ]
+
+    def command(**values: Any) -> None:
+        run(**values)
+
+    command.__signature__ = Signature(params)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in params}
+    return command
+
+
+def _version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import version
+
+        typer.echo(nl("cli-version", version=version("uvp")))
+        raise typer.Exit()
+
+
+def _root(
+    version: Annotated[
+        bool, _typer(option("--version", flag=True, callback=_version, is_eager=True))
+    ] = False,
+) -> None:
+    # A callback keeps every command a sub-command ("uvp show ..."), and takes --version.
+    pass
+
+
+app = typer.Typer(
+    name="uvp",
+    help=nl("cli-help"),
+    cls=Group,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.callback()(_root)
+for _called, _run in COMMANDS.items():
+    app.command(_called, help=nl(f"cli-help-{_called}"), cls=Command)(_typed(_run))

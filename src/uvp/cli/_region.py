@@ -13,10 +13,8 @@ from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
-import typer
-
 from uvp.cli import _app as shell
-from uvp.cli._dutch import Command
+from uvp.cli._parse import argument, command, option
 from uvp.core import Line, Span
 from uvp.workbook import Located, output_file, read_located, read_plan
 
@@ -58,11 +56,11 @@ def _write(fmt: str, code: str, write: Callable[[], Path]) -> None:
     shell.say(shell.console(stderr=fmt == "json"), [(Span(said),)])
 
 
-@shell.app.command("compare", help=shell.nl("cli-help-compare"), cls=Command)
+@command("compare")
 def compare(
     paths: shell.Paths,
     fmt: shell.Format = "text",
-    output: Annotated[Path | None, shell.option("--output", "-o", key="compare-output")] = None,
+    output: Annotated[Path | None, option("--output", "-o", key="compare-output")] = None,
     overwrite: shell.Overwrite = False,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
@@ -83,15 +81,15 @@ def compare(
             fmt, "cli-compare-written", partial(write_region_workbook, comparison, output, sources)
         )
     if not comparison.ok:
-        raise typer.Exit(1)
+        raise SystemExit(1)
 
 
-@shell.app.command("agenda", help=shell.nl("cli-help-agenda"), cls=Command)
+@command("agenda")
 def agenda(
     paths: shell.Paths,
-    partner: Annotated[str, shell.option("--partner")],
+    partner: Annotated[str, option("--partner")],
     fmt: shell.Format = "text",
-    output: Annotated[Path | None, shell.option("--output", "-o", key="agenda-output")] = None,
+    output: Annotated[Path | None, option("--output", "-o", key="agenda-output")] = None,
     overwrite: shell.Overwrite = False,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
@@ -110,11 +108,11 @@ def agenda(
         _write(fmt, "cli-agenda-written", partial(write_agenda_workbook, result, output, sources))
 
 
-@shell.app.command("report", help=shell.nl("cli-help-report"), cls=Command)
+@command("report")
 def report(
-    path: Annotated[Path, shell.argument("report-path")],
+    path: Annotated[Path, argument("report-path")],
     peildatum: shell.Peildatum = None,
-    output: Annotated[Path | None, shell.option("--output", "-o", key="report-output")] = None,
+    output: Annotated[Path | None, option("--output", "-o", key="report-output")] = None,
     overwrite: shell.Overwrite = False,
     fmt: shell.Format = "text",
     gemeente: shell.Municipality = None,
@@ -124,7 +122,7 @@ def report(
     """The quarterly report for the driehoeksoverleg; exit 0 also when actions are late."""
     import datetime as dt
 
-    from uvp.region import quarterly_report, report_lines, write_report_html, write_report_workbook
+    from uvp.region import quarterly_report, report_lines, write_report
 
     _checked(output, (".html", ".htm", ".xlsx"), overwrite, path)
     plan = shell.or_exit(partial(read_plan, path, **shell.reading(gemeente, jaar, woordenlijst)))
@@ -132,14 +130,13 @@ def report(
     data = {"source": str(path), **result.to_dict()}
     _print(fmt, lambda: data, partial(report_lines, result))
     if output is not None:
-        write = write_report_workbook if output.suffix.lower() == ".xlsx" else write_report_html
-        _write(fmt, "cli-report-written", partial(write, result, output))
+        _write(fmt, "cli-report-written", partial(write_report, result, output))
 
 
-@shell.app.command("diff", help=shell.nl("cli-help-diff"), cls=Command)
+@command("diff")
 def diff(
-    old: Annotated[Path, shell.argument("diff-old", "diff-old")],
-    new: Annotated[Path, shell.argument("diff-new", "diff-new")],
+    old: Annotated[Path, argument("diff-old", "diff-old")],
+    new: Annotated[Path, argument("diff-new", "diff-new")],
     fmt: shell.Format = "text",
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,
@@ -154,13 +151,13 @@ def diff(
     data = {"old": str(old), "new": str(new), **result.to_dict(before, after)}
     _print(fmt, lambda: data, partial(diff_lines, result, before, after))
     if not result.ok:
-        raise typer.Exit(1)
+        raise SystemExit(1)
 
 
-@shell.app.command("next-year", help=shell.nl("cli-help-next-year"), cls=Command)
+@command("next-year")
 def next_year(
-    path: Annotated[Path, shell.argument("next-year-path")],
-    output: Annotated[Path | None, shell.option("--output", "-o", key="next-year-output")] = None,
+    path: Annotated[Path, argument("next-year-path")],
+    output: Annotated[Path | None, option("--output", "-o", key="next-year-output")] = None,
     overwrite: shell.Overwrite = False,
     gemeente: shell.Municipality = None,
     jaar: shell.Year = None,

@@ -12,7 +12,7 @@ into the private modules behind this face.
 'Q2-Q4'
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from uvp.core._assignments import (
     Assignment,
@@ -23,13 +23,10 @@ from uvp.core._assignments import (
     read_assignments,
     schedules_text,
 )
-from uvp.core._atomic import write_bytes, write_text, write_with
 from uvp.core._catalogue import Catalogue, catalogue, municipalities
 from uvp.core._dates import format_date, parse_date
 from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
-from uvp.core._evaluation import Evaluation, GoalResult, evaluate_plan
 from uvp.core._findings import Finding, Param, Report, Severity
-from uvp.core._json import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
 from uvp.core._leads import (
     Lead,
     LeadKind,
@@ -68,11 +65,36 @@ from uvp.core._status import STATUS_LABELS, STATUSES, Status, parse_status
 from uvp.core._validation import check_plan, excerpt, validate_plan, where
 from uvp.core._vocabulary import Vocabulary, Word, WordKind, parse_word
 
+if TYPE_CHECKING:
+    from uvp.core._atomic import write_bytes, write_text, write_with
+    from uvp.core._evaluation import Evaluation, GoalResult, evaluate_plan
+    from uvp.core._json import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
+
+# Loaded on first use, not on "import uvp": writing files, the evaluation, JSON (cattrs).
+_LAZY = {
+    "write_bytes": "uvp.core._atomic",
+    "write_text": "uvp.core._atomic",
+    "write_with": "uvp.core._atomic",
+    "Evaluation": "uvp.core._evaluation",
+    "GoalResult": "uvp.core._evaluation",
+    "evaluate_plan": "uvp.core._evaluation",
+    "SCHEMA_VERSION": "uvp.core._json",
+    "dump": "uvp.core._json",
+    "from_json": "uvp.core._json",
+    "json_schema": "uvp.core._json",
+    "load": "uvp.core._json",
+    "to_json": "uvp.core._json",
+}
+
 
 def __getattr__(name: str) -> Any:
     # The catalogue is package data, read on first use: not on "import uvp".
     if name == "KNOWN_ORGANISATIONS":
         return catalogue().organisations
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

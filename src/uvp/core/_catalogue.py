@@ -13,13 +13,12 @@ own teams. They are read on first use, not on ``import uvp``.
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
+import os
 import re
 import unicodedata
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any, Final, Literal
 
 import attrs
@@ -120,7 +119,10 @@ class Catalogue:
 
 
 def _data(name: str) -> str:
-    return resources.files("uvp.core").joinpath("data", name).read_text(encoding="utf-8")
+    # Through the module's loader, as pkgutil.get_data does (a wheel unpacked or in a
+    # zip): importlib.resources would cost more than the reading (issue 16).
+    path = os.path.join(os.path.dirname(__file__), "data", name)
+    return bytes(__loader__.get_data(path)).decode("utf-8")  # type: ignore[name-defined]
 
 
 class _Builder:
@@ -148,6 +150,7 @@ def catalogue() -> Catalogue:
     >>> len(catalogue().municipalities)
     342
     """
+    import csv
     import tomllib  # only here: "import uvp" reads no data
 
     builder = _Builder()

@@ -16,20 +16,18 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from functools import partial
-from importlib import resources
+from functools import cache, partial
 from pathlib import Path
-from typing import Any, Final
-
-import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from typing import TYPE_CHECKING, Any, Final
 
 from uvp.core._assignments import Assignment
 from uvp.core._errors import PlanDataError, UvpError
 from uvp.core._leads import Lead
 from uvp.core._model import Action, Definition, Goal, Plan, Priority, Theme
 from uvp.core._quarters import Schedule
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -47,7 +45,14 @@ SCHEMA_VERSION: Final = 1
 """The version of the JSON format this uvp writes (and the newest it reads)."""
 
 
-def _make_converter() -> cattrs.Converter:
+@cache
+def converter() -> cattrs.Converter:
+    """The cattrs converter between the model and JSON-ready data, made on first use
+    (cattrs and the converter's functions are a third of ``import uvp`` otherwise)."""
+    import cattrs
+    from cattrs.cols import is_sequence
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
     conv = cattrs.Converter(forbid_extra_keys=True)
     # cattrs would call str()/int() on whatever it gets: 2024.7 would become 2024
     # without a word. A plan file says exactly what it means, or is refused.
@@ -84,6 +89,8 @@ def _string(value: object) -> str:
 
 
 def _array_hook(conv: cattrs.Converter, type_: Any) -> Callable[[Any, Any], Any]:
+    from cattrs.cols import homogenous_tuple_structure_factory
+
     items = homogenous_tuple_structure_factory(type_, conv)
 
     def structure(value: object, target: Any) -> Any:
@@ -100,10 +107,6 @@ def _integer(value: object) -> int:
     return value
 
 
-converter: Final = _make_converter()
-"""The cattrs converter between the model and JSON-ready data."""
-
-
 def unstructure_plan(plan: Plan) -> dict[str, Any]:
     """The plan as JSON-ready data, with ``schema_version`` first.
 
@@ -111,7 +114,7 @@ def unstructure_plan(plan: Plan) -> dict[str, Any]:
     1
     """
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    data.update(converter.unstructure(plan))
+    data.update(converter().unstructure(plan))
     return data
 
 
@@ -141,8 +144,10 @@ def structure_plan(data: object, *, source: str = "<data>") -> Plan:
         )
     body = {key: value for key, value in data.items() if key != "schema_version"}
     try:
-        return converter.structure(body, Plan)
+        return converter().structure(body, Plan)
     except Exception as error:  # cattrs raises exception groups; report every leaf
+        import cattrs
+
         details = [
             _place_first(d)
             for d in cattrs.transform_error(error, path="$", format_exception=_format_exception)
@@ -162,6 +167,8 @@ def _place_first(detail: str) -> str:
 
 
 def _format_exception(exc: BaseException, type_: type | None) -> str:
+    import cattrs
+
     if isinstance(exc, UvpError):
         return str(exc)
     if isinstance(exc, KeyError):
@@ -241,6 +248,8 @@ def json_schema() -> dict[str, Any]:
     >>> json_schema()["properties"]["schema_version"]["const"]
     1
     """
+    from importlib import resources
+
     text = resources.files("uvp.core").joinpath("plan.schema.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema

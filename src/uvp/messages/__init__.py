@@ -25,13 +25,15 @@ import re
 import string
 from collections.abc import Mapping
 from functools import cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from uvp.messages._findings import FINDINGS, FindingEntry, Nested, Severity, When
 from uvp.messages._texts import TEXTS, Language
-from uvp.messages._usage import USAGE_TEXTS
+
+if TYPE_CHECKING:
+    from uvp.messages._usage import USAGE_TEXTS
 
 __all__ = [
     "FINDINGS",
@@ -243,6 +245,8 @@ def translate_usage(message: str, language: Language) -> str:
     >>> translate_usage("Een eigen melding.", "nl")
     'Een eigen melding.'
     """
+    from uvp.messages._usage import USAGE_TEXTS  # only when typer said something
+
     for pattern, code in USAGE_TEXTS:
         if match := pattern.fullmatch(message):
             found = {key: value or "" for key, value in match.groupdict().items()}
@@ -250,3 +254,12 @@ def translate_usage(message: str, language: Language) -> str:
                 found["reason"] = translate_usage(found["reason"], language)
             return render(language, code, **found)
     return message
+
+
+def __getattr__(name: str) -> object:
+    # The patterns of typer's usage errors: compiled when a usage error is said.
+    if name == "USAGE_TEXTS":
+        from uvp.messages._usage import USAGE_TEXTS
+
+        return USAGE_TEXTS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

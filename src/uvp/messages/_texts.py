@@ -215,6 +215,31 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "The plan is on the JSON sheet as JSON ({lines:plural:# line|# lines}): select column A and copy, "
             "or save the sheet as text."
         ),
+        # The Regio group of the ribbon (issue 15)
+        "addin-reported": (
+            "Kwartaalrapportage sheet written (peildatum {peildatum}, Q{quarter}): "
+            "{actions:plural:# action|# actions}, {done} done, {overdue} overdue, {upcoming} due next quarter."
+        ),
+        "addin-compared": (
+            "Regio sheet written: {municipalities}. {matches:plural:# joint action|# joint actions} alike, "
+            "{mismatches} with a difference, {missing} missing in a plan."
+        ),
+        "addin-compared-own": (
+            "Not compared: {files}, the plan of {municipality} itself; this workbook is "
+            "compared instead."
+        ),
+        "addin-plan-file-kind": "{source}: uvp reads plans in .xlsx, .xlsm and .json files only",
+        "addin-plan-file-unknown-municipality": (
+            "{source}: that plan does not say whose plan it is; open it in Excel, put "
+            "'Gemeente' with the name beside it on its Plan sheet, save it and choose it again"
+        ),
+        "addin-plan-file-unknown-year": (
+            "{source}: that plan does not say its year; open it in Excel, put 'Jaar' with the "
+            "year beside it on its Plan sheet, save it and choose it again"
+        ),
+        "addin-too-many-plans": (
+            "{count:plural:# plan|# plans} chosen; uvp compares at most {most} at a time"
+        ),
         # Shared by the CLI, the Controle sheet and the add-in
         "findings-none": "No findings.",
         "findings-summary": (
@@ -410,8 +435,9 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "usage-choice": "'{value}' is not one of {choices}.",
         "cli-help-serve": (
             "Start the server behind the UVP ribbon in Excel (Windows, macOS and Excel on the "
-            "web): the buttons Controleren, Kwartalen vullen, Evaluatie and Exporteren. The "
-            "manifest is at /manifest.xml. Stop with Ctrl+C."
+            "web): the buttons Controleren, Kwartalen vullen, Evaluatie, Exporteren, "
+            "Kwartaalrapportage and Vergelijken. The manifest is at /manifest.xml. Stop with "
+            "Ctrl+C."
         ),
         "cli-help-host": (
             "The address the server listens on; only this computer (127.0.0.1) by default. "
@@ -514,6 +540,11 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "The request is not a workbook as the UVP buttons in Excel send it: {detail}"
         ),
         "server-no-args": "The button '{name}' takes only the plan's municipality and year as arguments.",
+        "server-bad-region-args": (
+            "The button '{name}' takes the plan's municipality and year and the chosen plans "
+            "(plannen: naam and inhoud) as arguments: {detail}"
+        ),
+        "server-bad-upload": "the file '{name}' did not arrive whole (its content is not base64)",
         # The quarterly report's labels
         "report-peildatum": "Peildatum {date} (Q{quarter})",
         "report-overview": "Overview per priority",
@@ -866,6 +897,35 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "Het plan staat als JSON op het blad JSON ({lines:plural:# regel|# regels}): selecteer kolom A en "
             "kopieer, of sla het blad op als tekst."
         ),
+        # De groep Regio op het lint (issue 15)
+        "addin-reported": (
+            "Blad Kwartaalrapportage geschreven (peildatum {peildatum}, Q{quarter}): "
+            "{actions:plural:# actie|# acties}, {done} gereed, {overdue} te laat, {upcoming} in het volgende kwartaal."
+        ),
+        "addin-compared": (
+            "Blad Regio geschreven: {municipalities}. "
+            "{matches:plural:# gezamenlijke actie|# gezamenlijke acties} gelijk, "
+            "{mismatches} met een verschil, {missing:plural:# ontbreekt|# ontbreken} in een plan."
+        ),
+        "addin-compared-own": (
+            "Niet vergeleken: {files}, het plan van {municipality} zelf; vergeleken is met "
+            "deze werkmap."
+        ),
+        "addin-plan-file-kind": (
+            "{source}: uvp leest alleen plannen in .xlsx-, .xlsm- en .json-bestanden."
+        ),
+        "addin-plan-file-unknown-municipality": (
+            "{source}: dat plan zegt niet van welke gemeente het is. Open het in Excel, zet op "
+            "het blad Plan 'Gemeente' met ernaast de naam, sla het op en kies het opnieuw."
+        ),
+        "addin-plan-file-unknown-year": (
+            "{source}: dat plan zegt niet voor welk jaar het is. Open het in Excel, zet op het "
+            "blad Plan 'Jaar' met ernaast het jaar, sla het op en kies het opnieuw."
+        ),
+        "addin-too-many-plans": (
+            "Er {count:plural:is # plan|zijn # plannen} gekozen; uvp vergelijkt er hoogstens "
+            "{most} tegelijk."
+        ),
         "workbook-illegal-character": (
             "{source}: de tekst voor deze cel bevat een stuurteken dat Excel niet kan opslaan."
         ),
@@ -1073,8 +1133,9 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "usage-choice": "'{value}' kan niet: kies uit {choices}.",
         "cli-help-serve": (
             "Start de server achter het lint UVP in Excel (Windows, macOS en Excel op het web): "
-            "de knoppen Controleren, Kwartalen vullen, Evaluatie en Exporteren. "
-            "Het manifest staat op /manifest.xml. Stop met Ctrl+C."
+            "de knoppen Controleren, Kwartalen vullen, Evaluatie, Exporteren, "
+            "Kwartaalrapportage en Vergelijken. Het manifest staat op /manifest.xml. "
+            "Stop met Ctrl+C."
         ),
         "cli-help-host": (
             "Het adres waarop de server luistert; standaard alleen deze computer (127.0.0.1). "
@@ -1119,6 +1180,11 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "server-no-args": (
             "De knop '{name}' neemt alleen de gemeente en het jaar van het plan als argument."
         ),
+        "server-bad-region-args": (
+            "De knop '{name}' neemt alleen de gemeente en het jaar van het plan en de gekozen "
+            "plannen (plannen: naam en inhoud) als argument: {detail}"
+        ),
+        "server-bad-upload": "het bestand '{name}' is niet heel aangekomen (de inhoud is geen base64)",
         "column-priority-theme": "Prioriteit / thema",
         "column-actions": "Acties",
         "severity-error": "fout",

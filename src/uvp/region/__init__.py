@@ -55,7 +55,7 @@ from uvp.region._history import (
     replace_action,
     status_label,
 )
-from uvp.region._html import render_report_html, write_report_html
+from uvp.region._html import render_report_html, write_report, write_report_html
 from uvp.region._lines import (
     agenda_lines,
     comparison_lines,
@@ -124,6 +124,7 @@ __all__ = [
     "status_label",
     "write_agenda_workbook",
     "write_region_workbook",
+    "write_report",
     "write_report_html",
     "write_report_workbook",
 ]

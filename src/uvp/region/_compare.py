@@ -545,28 +545,56 @@ def describe(item: Item) -> str:
 
 
 def put_link(
-    sheet: Sheet, row: int, column: int, source: Located | None, index: int | None, folder: Path
+    sheet: Sheet,
+    row: int,
+    column: int,
+    source: Located | None,
+    index: int | None,
+    folder: Path | None,
+    *,
+    within: bool = False,
 ) -> None:
-    """Write into a cell a link to the cell of action *index* in *source*'s workbook,
-    relative to *folder* (where the workbook with the link is saved); nothing without one."""
+    """Write into a cell where action *index* of *source* stands (``name.xlsx 'Blad'!B5``),
+    linked to that cell: in the workbook the sheet goes into (*within*), else in
+    *source*'s file, relative to *folder* (where the workbook with the link is saved);
+    without a link where *folder* is ``None`` (where the file is, is unknown). Nothing
+    where the cell is unknown."""
     cell = source.cell(index) if source is not None and index is not None else None
     if source is None or cell is None:
+        return
+    sheet.put(row, column, f"{source.path.name} {cell}", LINK)
+    if within:
+        sheet.link(row, column, Link(cell))
+        return
+    if folder is None:
         return
     try:
         target = Path(os.path.relpath(source.path.resolve(), folder.resolve())).as_posix()
     except ValueError:  # another drive (Windows): no relative path
         target = source.path.resolve().as_uri()
-    sheet.put(row, column, f"{source.path.name} {cell}", LINK)
     sheet.link(row, column, Link(cell, file=target))
 
 
 def region_sheet(
-    comparison: Comparison, sources: Sequence[Located] = (), folder: Path = Path()
+    comparison: Comparison,
+    sources: Sequence[Located] = (),
+    folder: Path | None = Path(),
+    *,
+    within: str | None = None,
 ) -> Sheet:
     """The ``Regio`` sheet: one row per joint action, per municipality its action,
-    lead and quarter, and a link to the cell in its plan's workbook where *sources*
-    give one (relative to *folder*, where the sheet's workbook is saved); differences
-    highlighted (green equal, yellow different, red missing)."""
+    lead and quarter, and where it stands in its plan where *sources* say so,
+    linked to that cell (see :func:`put_link`: in the workbook of the plan of
+    municipality *within*, the sheet's own; in the others' files relative to
+    *folder*, where the sheet's workbook is saved; no link to them with *folder*
+    ``None``); differences highlighted (green equal, yellow different, red missing).
+
+    >>> import uvp
+    >>> plans = [uvp.load("examples/nijkerk-2024.json"), uvp.load("examples/scherpenzeel-2024.json")]
+    >>> sheet = region_sheet(compare(plans))
+    >>> sheet.name, sheet.values[3, 3]
+    ('Regio', 'Nijkerk: actie')
+    """
     located = {source.plan.municipality: source for source in sources}
     widths = [11, 45] + [55, 24, 22] * len(comparison.municipalities)
     sheet = Sheet("Regio", freeze="A4", page=PageSetup(repeat_rows=(3, 3)))
@@ -604,6 +632,7 @@ def region_sheet(
                     located.get(municipality),
                     item.positions.get(municipality),
                     folder,
+                    within=municipality == within,
                 )
             elif municipality in item.actions:
                 sheet.put(row, column, "— ontbreekt —", _KIND_STYLE["missing"])

@@ -26,13 +26,14 @@ from uvp.region._report import (
     nl,
     priority_label,
     report_lists,
+    write_report_workbook,
 )
 from uvp.workbook import keep_backup
 
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["render_report_html", "write_report_html"]
+__all__ = ["render_report_html", "write_report", "write_report_html"]
 
 _TEMPLATE: Final = "report.html.j2"
 _WIDTH: Final = 640  # the bar's width in the SVG's own units
@@ -232,3 +233,12 @@ def write_report_html(report: QuarterlyReport, path: str | Path) -> Path:
             "report-write-failed", source=str(target), detail=error.strerror or str(error)
         ) from error
     return target
+
+
+def write_report(report: QuarterlyReport, path: str | Path) -> Path:
+    """Write *report* as what *path*'s suffix says: a workbook (``.xlsx``, see
+    :func:`uvp.region.write_report_workbook`) or a web page (any other, see
+    :func:`write_report_html`)."""
+    if Path(path).suffix.lower() == ".xlsx":
+        return write_report_workbook(report, path)
+    return write_report_html(report, path)

@@ -20,24 +20,7 @@ from uvp.core import (
     cell_name,
     column_letter,
 )
-from uvp.workbook._commands import (
-    MATRIX_MARKS,
-    FillResult,
-    controle_sheet,
-    evaluate_workbook,
-    evaluation_sheet,
-    fill_quarters,
-    fill_workbook,
-    new_workbook,
-    quarter_matrix,
-    title_of,
-    validate_result,
-    validate_workbook,
-    vocabulary_sheet,
-    write_controle,
-    write_evaluation,
-    write_plan_info,
-)
+from uvp.workbook._checks import validate_result
 from uvp.workbook._open import check_workbook_file, load_values, lock_file, save_atomically
 from uvp.workbook._outputs import backup_path, keep_backup, output_file, output_paths, writable
 from uvp.workbook._plan_files import (
@@ -45,6 +28,7 @@ from uvp.workbook._plan_files import (
     PLAN_SUFFIXES,
     WORKBOOK_SUFFIXES,
     Located,
+    check_plan_file,
     convert_plan,
     converted_suffix,
     find_plans,
@@ -65,29 +49,46 @@ from uvp.workbook._reader import (
     read_vocabulary_values,
     text_of,
 )
-from uvp.workbook._sheet import (
-    HEADER,
-    LINK,
-    TITLE,
-    WRAP,
-    BarChart,
-    CellValue,
-    FillRule,
-    Link,
-    ListValidation,
-    PageSetup,
-    Series,
-    Sheet,
-    Style,
-    text_lines,
-    write_sheet,
-)
 from uvp.workbook._sheetinfo import CellRange, SheetInfo, load_sheet_info
-from uvp.workbook._target import OpenpyxlTarget, Target, write_new_workbook
-from uvp.workbook._writer import default_layout, plan_sheets, write_workbook
 
 if TYPE_CHECKING:
+    from uvp.workbook._commands import (
+        MATRIX_MARKS,
+        FillResult,
+        controle_sheet,
+        evaluate_workbook,
+        evaluation_sheet,
+        fill_quarters,
+        fill_workbook,
+        new_workbook,
+        quarter_matrix,
+        title_of,
+        validate_workbook,
+        vocabulary_sheet,
+        write_controle,
+        write_evaluation,
+        write_plan_info,
+    )
     from uvp.workbook._edit import PackageTarget
+    from uvp.workbook._sheet import (
+        HEADER,
+        LINK,
+        TITLE,
+        WRAP,
+        BarChart,
+        CellValue,
+        FillRule,
+        Link,
+        ListValidation,
+        PageSetup,
+        Series,
+        Sheet,
+        Style,
+        text_lines,
+        write_sheet,
+    )
+    from uvp.workbook._target import OpenpyxlTarget, Target, write_new_workbook
+    from uvp.workbook._writer import default_layout, plan_sheets, write_workbook
     from uvp.workbook._xlwings import XlwingsTarget, book_values
 
 __all__ = [
@@ -127,6 +128,7 @@ __all__ = [
     "backup_path",
     "book_values",
     "cell_name",
+    "check_plan_file",
     "check_workbook_file",
     "checked",
     "column_letter",
@@ -174,8 +176,45 @@ __all__ = [
     "write_workbook",
 ]
 
-# The xlwings Target loads xlwings: only when the add-in asks for it.
+# Loaded when first asked for: the xlwings Target loads xlwings (only when the add-in
+# asks for it), the writers and sheets are not needed to read or check a workbook.
 _LAZY = {
+    "MATRIX_MARKS": "uvp.workbook._commands",
+    "FillResult": "uvp.workbook._commands",
+    "controle_sheet": "uvp.workbook._commands",
+    "evaluate_workbook": "uvp.workbook._commands",
+    "evaluation_sheet": "uvp.workbook._commands",
+    "fill_quarters": "uvp.workbook._commands",
+    "fill_workbook": "uvp.workbook._commands",
+    "new_workbook": "uvp.workbook._commands",
+    "quarter_matrix": "uvp.workbook._commands",
+    "title_of": "uvp.workbook._commands",
+    "validate_workbook": "uvp.workbook._commands",
+    "vocabulary_sheet": "uvp.workbook._commands",
+    "write_controle": "uvp.workbook._commands",
+    "write_evaluation": "uvp.workbook._commands",
+    "write_plan_info": "uvp.workbook._commands",
+    "HEADER": "uvp.workbook._sheet",
+    "LINK": "uvp.workbook._sheet",
+    "TITLE": "uvp.workbook._sheet",
+    "WRAP": "uvp.workbook._sheet",
+    "BarChart": "uvp.workbook._sheet",
+    "CellValue": "uvp.workbook._sheet",
+    "FillRule": "uvp.workbook._sheet",
+    "Link": "uvp.workbook._sheet",
+    "ListValidation": "uvp.workbook._sheet",
+    "PageSetup": "uvp.workbook._sheet",
+    "Series": "uvp.workbook._sheet",
+    "Sheet": "uvp.workbook._sheet",
+    "Style": "uvp.workbook._sheet",
+    "text_lines": "uvp.workbook._sheet",
+    "write_sheet": "uvp.workbook._sheet",
+    "OpenpyxlTarget": "uvp.workbook._target",
+    "Target": "uvp.workbook._target",
+    "write_new_workbook": "uvp.workbook._target",
+    "default_layout": "uvp.workbook._writer",
+    "plan_sheets": "uvp.workbook._writer",
+    "write_workbook": "uvp.workbook._writer",
     "XlwingsTarget": "uvp.workbook._xlwings",
     "book_values": "uvp.workbook._xlwings",
     "PackageTarget": "uvp.workbook._edit",

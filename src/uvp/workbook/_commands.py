@@ -20,11 +20,9 @@ import attrs
 
 from uvp.core import (
     STATUS_LABELS,
-    Assignment,
     Evaluation,
     Finding,
     Line,
-    Location,
     Plan,
     Priority,
     Report,
@@ -33,13 +31,12 @@ from uvp.core import (
     Theme,
     Vocabulary,
     WorkbookError,
-    check_plan,
     evaluate_plan,
     excerpt,
     findings_lines,
-    schedules_text,
 )
 from uvp.messages import Language, render
+from uvp.workbook._checks import matrix_findings, validate_result
 from uvp.workbook._headers import header_fields, normal
 from uvp.workbook._open import lock_file, save_atomically
 from uvp.workbook._reader import PLAN_SHEET, VOCABULARY_SHEET, ReadResult, TableSource, text_of
@@ -73,7 +70,6 @@ __all__ = [
     "fill_workbook",
     "new_workbook",
     "quarter_matrix",
-    "validate_result",
     "validate_workbook",
     "vocabulary_sheet",
     "write_controle",
@@ -101,68 +97,6 @@ STATUS_FILLS: Final = {
 _SEVERITY_FILLS: Final = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 _CHART_DATA: Final = 22  # column V: the chart's figures, out of the way of the tables
 _STATUS_ROWS_AHEAD: Final = 50  # drop-down rows below a table, for actions still to add
-
-
-# -- validation --------------------------------------------------------------------------
-
-
-def _matrix_findings(result: ReadResult) -> list[Finding]:
-    findings = []
-    for read in result.actions:
-        source = read.source
-        if not source.matrix or "quarter" in read.unreadable:
-            continue
-        quarters = _in_year(read.action.assignments, result.year)
-        if quarters and quarters != source.matrix:
-            kwartaal = schedules_text(read.action.assignments)
-            findings.append(
-                Finding(
-                    "quarter-matrix-mismatch",
-                    params={
-                        "kwartaal": kwartaal,
-                        "quarters": _quarters_text(quarters),
-                        "marked": _quarters_text(source.matrix),
-                    },
-                    location=Location(
-                        source.sheet, source.row, source.table.columns["q1"], read.path, "q1"
-                    ),
-                )
-            )
-    return findings
-
-
-def _quarters_text(quarters: frozenset[int]) -> str:
-    return ", ".join(f"Q{q}" for q in sorted(quarters))
-
-
-# What the reader already said of a cell, as staff wrote it: the plan's checks need not.
-_SAID_BY_THE_READER: Final = frozenset({"unplanned", "other-year"})
-
-
-def validate_result(result: ReadResult, *, peildatum: dt.date | None = None) -> Report:
-    """Every finding about a read workbook, each with its sheet and cell.
-
-    A finding about a field whose column staff headed otherwise than uvp
-    (``Planning``, ``Wie?``) names that column.
-    """
-    findings = list(result.findings)
-    at = {read.path: read for read in result.actions}
-    for finding in check_plan(result.plan, peildatum=peildatum):
-        read = at.get(finding.location.path) if finding.location.path else None
-        if read is None:
-            findings.append(finding)
-        elif finding.code in _SAID_BY_THE_READER:
-            continue
-        elif finding.location.field not in read.unreadable:
-            # Not a cell that could not be read: that finding is there already.
-            field = finding.location.field
-            location = read.source.location(field, read.path)
-            heading = read.source.table.heading(field) if field else None
-            if heading is not None and finding.code in ("missing-lead", "missing-quarter"):
-                finding = attrs.evolve(finding, params={**finding.params, "column": heading})
-            findings.append(attrs.evolve(finding, location=location))
-    findings.extend(_matrix_findings(result))
-    return Report(tuple(findings), plan=result.plan)
 
 
 # -- editing a file ----------------------------------------------------------------------
@@ -466,16 +400,6 @@ def _sheet_tables(result: ReadResult) -> dict[str, list[TableSource]]:
     return by_sheet
 
 
-def _in_year(assignments: Sequence[Assignment], year: int | None) -> frozenset[int]:
-    """The quarters of the plan's year the assignments name (not those of another year)."""
-    return frozenset(
-        q
-        for a in assignments
-        if a.schedule is not None and (year is None or a.schedule.in_year(year))
-        for q in a.schedule.quarters
-    )
-
-
 def _marks(schedules: Sequence[Schedule], year: int | None = None) -> dict[int, str]:
     """Per quarter the strongest kind of mark any schedule gives it.
 
@@ -526,7 +450,7 @@ def quarter_matrix(result: ReadResult, *, status: bool = True) -> tuple[list[She
     """What :func:`fill_quarters` writes, as one sheet of changes per sheet with
     action tables (written into those sheets, not replacing them), and its result."""
     marked = written = 0
-    findings = _matrix_findings(result)
+    findings = matrix_findings(result)
     mismatches = {f.location.path for f in findings}
     columns: dict[tuple[str, int], dict[str, int]] = {}  # (sheet, header row) -> field -> column
     patches: dict[str, Sheet] = {}

@@ -19,7 +19,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
@@ -45,6 +45,7 @@ __all__ = [
     "PLAN_SUFFIXES",
     "WORKBOOK_SUFFIXES",
     "Located",
+    "check_plan_file",
     "convert_plan",
     "converted_suffix",
     "find_plans",
@@ -142,6 +143,28 @@ def inspect_plan(
         return result.plan, validate_result(result, peildatum=peildatum)
     plan = read_plan(path)
     return plan, validate_plan(plan, peildatum=peildatum)
+
+
+def check_plan_file(
+    path: str | os.PathLike[str],
+    *,
+    write: bool = False,
+    output: str | os.PathLike[str] | None = None,
+    peildatum: dt.date | None = None,
+    **reading: Any,
+) -> Report:
+    """The findings of the plan file *path* (see :func:`inspect_plan`, which *reading*'s
+    municipality, year and vocabulary go to); with *write* a workbook gets them on its
+    ``Controle`` sheet too, in place or in *output* (see :func:`uvp.workbook.validate_workbook`).
+
+    >>> check_plan_file("examples/nijkerk-2024.json").ok
+    True
+    """
+    if write and Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
+        from uvp.workbook._commands import validate_workbook  # the writers: only to write
+
+        return validate_workbook(path, peildatum=peildatum, write=True, output=output, **reading)
+    return inspect_plan(path, peildatum=peildatum, **reading)[1]
 
 
 def write_plan(

@@ -103,8 +103,9 @@ Rows = Sequence[Sequence[object]]
 TextRow = Sequence[str | None]
 TextRows = Sequence[TextRow]
 
-OWNED_SHEETS: Final = frozenset({"Controle", "Evaluatie"})
-"""Sheets uvp writes and owns; the reader skips them."""
+OWNED_SHEETS: Final = frozenset({"Controle", "Evaluatie", "Kwartaalrapportage", "Regio"})
+"""Sheets uvp writes and owns; the reader skips them (the ribbon writes each of them into
+the plan's own workbook, and their tables must not be read as the plan's actions)."""
 
 PLAN_SHEET: Final = "Plan"
 GOALS_SHEET: Final = "Doelen"

@@ -41,6 +41,18 @@ _WIDTHS: Final = {
     "status": 14,
     "id": 12,
     "subtheme": 10,
+    "partners": 24,
+    "result": 36,
+    "indicator": 28,
+    "target_value": 14,
+}
+# Columns written only when an action of the plan fills them, after Status and ID.
+_RESULT_FIELDS: Final = ("partners", "result", "indicator", "target_value")
+_RESULT_HEADERS: Final = {
+    "partners": "Partners",
+    "result": "Resultaat",
+    "indicator": "Indicator",
+    "target_value": "Streefwaarde",
 }
 _PLAN_WIDTHS: Final = (34, 14, 26, 40, 10, 80)
 _GOAL_WIDTHS: Final = (30, 36, 7, 36, 60, 60)
@@ -53,7 +65,8 @@ _HEADERS: Final = {
         "note": "Toelichting",
         "status": "Status",
         "id": "ID",
-    },
+    }
+    | _RESULT_HEADERS,
     "quarter": {
         "subtheme": "Subthema",
         "text": "Activiteit",
@@ -62,7 +75,8 @@ _HEADERS: Final = {
         "note": "Toelichting",
         "status": "Status",
         "id": "ID",
-    },
+    }
+    | _RESULT_HEADERS,
 }
 
 
@@ -134,12 +148,13 @@ def plan_sheets(
     ]
     show_status = status_column or any(a.status for a in plan.actions)
     show_id = any(a.id for a in plan.actions)
+    extra = tuple(f for f in _RESULT_FIELDS if any(getattr(a, f) for a in plan.actions))
     for priority in plan.priorities:
         name = names[id(priority)]
         if layout == "quarter":
-            sheets.append(_per_quarter_sheet(name, priority, letters, show_status, show_id))
+            sheets.append(_per_quarter_sheet(name, priority, letters, show_status, show_id, extra))
         else:
-            sheets.append(_per_goal_sheet(name, priority, show_status, show_id))
+            sheets.append(_per_goal_sheet(name, priority, show_status, show_id, extra))
     return sheets
 
 
@@ -229,7 +244,13 @@ def _definitions_sheet(plan: Plan) -> Sheet:
 
 
 def _fields(
-    layout: Layout, *, note: bool, status: bool, id_: bool, quarter: bool = True
+    layout: Layout,
+    *,
+    note: bool,
+    status: bool,
+    id_: bool,
+    quarter: bool = True,
+    extra: Sequence[str] = (),
 ) -> list[str]:
     fields = ["subtheme"] if layout == "quarter" else []
     fields += ["text", "lead"]
@@ -241,7 +262,7 @@ def _fields(
         fields.append("status")
     if id_:
         fields.append("id")
-    return fields
+    return fields + list(extra)
 
 
 def _action_row(
@@ -261,6 +282,10 @@ def _action_row(
         "note": action.note,
         "status": STATUS_LABELS[action.status] if action.status else None,
         "id": action.id,
+        "partners": "\n".join(action.partners) or None,
+        "result": action.result,
+        "indicator": action.indicator,
+        "target_value": action.target_value,
     }
     _wrapped_row(sheet, row, [values[field] for field in fields])
 
@@ -278,9 +303,11 @@ _SECTION: Final = Style(bold=True, size=12)
 _GOAL: Final = Style(bold=True, size=11)
 
 
-def _per_goal_sheet(name: str, priority: Priority, status: bool, id_: bool) -> Sheet:
+def _per_goal_sheet(
+    name: str, priority: Priority, status: bool, id_: bool, extra: Sequence[str]
+) -> Sheet:
     # The per-goal layout always has its Toelichting column, even when empty.
-    fields = _fields("goal", note=True, status=status, id_=id_)
+    fields = _fields("goal", note=True, status=status, id_=id_, extra=extra)
     sheet = Sheet(name, page=_PRINT)
     sheet.set_widths(_widths(fields))
     sheet.put(1, 1, _priority_heading(priority), TITLE)
@@ -330,7 +357,12 @@ def _simple_rows(action: Action) -> dict[int, list[str]] | None:
 
 
 def _per_quarter_sheet(
-    name: str, priority: Priority, letters: dict[int, str], status: bool, id_: bool
+    name: str,
+    priority: Priority,
+    letters: dict[int, str],
+    status: bool,
+    id_: bool,
+    extra: Sequence[str],
 ) -> Sheet:
     sections: dict[int, list[tuple[Theme, Action, str | None, str | None]]] = {}
     explicit = False
@@ -350,7 +382,7 @@ def _per_quarter_sheet(
                     (theme, action, trekker, kwartaal)
                 )
     note = any(a.note for a in priority.actions)
-    fields = _fields("quarter", note=note, status=status, id_=id_, quarter=explicit)
+    fields = _fields("quarter", note=note, status=status, id_=id_, quarter=explicit, extra=extra)
     sheet = Sheet(name, page=_PRINT)
     sheet.set_widths(_widths(fields))
     sheet.put(1, 1, _priority_heading(priority), TITLE)

@@ -8,7 +8,10 @@
  * xlwings/custom-scripts-call/<script>, and applies the actions of the answer
  * (xlwings' book.json()) in Excel. Messages for the user are Dutch.
  *
- * Loaded by commands.html (the add-in's FunctionFile) and taskpane.html.
+ * Vergelijken also sends the plans the user picks in the task pane (regio.html): each
+ * file's name and its bytes in base64, in the request's args.
+ *
+ * Loaded by commands.html (the add-in's FunctionFile), taskpane.html and regio.html.
  */
 "use strict";
 
@@ -16,6 +19,11 @@ const UVP_TITLE = "UVP";
 const UVP_TIMEOUT_MS = 120000;
 // How many actions Excel receives in one batch (one context.sync()).
 const UVP_BATCH = 200;
+// Vergelijken: at most this many plans at once (the server's limit, uvp.addin.MAX_PLAN_FILES),
+// and of at most this many bytes together: in base64 (a third more) beside the workbook,
+// that stays within the 20 MB the server takes.
+const UVP_MAX_PLAN_FILES = 20;
+const UVP_MAX_PLAN_BYTES = 12 * 1024 * 1024;
 
 // A problem uvp itself describes to the user, in Dutch (anything else came from Excel).
 class UvpMessage extends Error {}
@@ -189,6 +197,15 @@ function uvpApplyFormat(format, entry) {
 }
 
 const UVP_FONT_PROPERTIES = ["bold", "italic", "size", "color", "name"];
+const UVP_BORDER_SIDES = ["edge_top", "edge_bottom", "edge_left", "edge_right"];
+
+// xlwings' snake_case names as Office.js spells them: edge_bottom -> EdgeBottom.
+function uvpCamel(name) {
+  return String(name)
+    .split("_")
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("");
+}
 // xlwings' own screen tip for a hyperlink is English; without one, Excel shows its own.
 const UVP_XLWINGS_TIP = " - Click once to follow. Click and hold to select this cell.";
 
@@ -219,6 +236,16 @@ const UVP_ACTIONS = {
       throw new UvpMessage("Onbekende lettertype-eigenschap: " + property);
     }
     (await uvpRange(context, state, action)).format.font[property] = value;
+  },
+  async setBorderProperty(context, state, action) {
+    const [side, attribute, value] = action.args;
+    if (!UVP_BORDER_SIDES.includes(side)) throw new UvpMessage("Onbekende rand: " + side);
+    const border = (await uvpRange(context, state, action)).format.borders.getItem(uvpCamel(side));
+    if (attribute === "color") border.color = String(value);
+    else if (attribute === "weight") border.weight = uvpCamel(value);
+    else if (attribute === "line_style") {
+      border.style = value === null || value === undefined ? "None" : uvpCamel(value);
+    } else throw new UvpMessage("Onbekende randeigenschap: " + attribute);
   },
   async setWrapText(context, state, action) {
     (await uvpRange(context, state, action)).format.wrapText = Boolean(action.args[0]);
@@ -388,6 +415,59 @@ async function applyActions(context, actions) {
   return alerts;
 }
 
+// -- the plans picked for Vergelijken ----------------------------------------------------
+
+function uvpBase64(bytes) {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(text);
+}
+
+async function uvpBytesOf(file) {
+  try {
+    if (typeof file.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
+    const buffer = await new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(file);
+    });
+    return new Uint8Array(buffer);
+  } catch (error) {
+    throw new UvpMessage("Het bestand " + file.name + " kon niet worden gelezen. Kies het opnieuw.");
+  }
+}
+
+// The files picked in *input* (<input type="file">) as the server takes them:
+// {plannen: [{naam, inhoud (base64)}]}. The server says what is wrong with a file's content.
+async function uvpReadPlanFiles(input) {
+  const files = Array.from((input && input.files) || []);
+  if (!files.length) {
+    throw new UvpMessage(
+      "Kies eerst de plannen van de andere gemeenten (.xlsx-, .xlsm- of .json-bestanden).",
+    );
+  }
+  if (files.length > UVP_MAX_PLAN_FILES) {
+    throw new UvpMessage(
+      "Er zijn " + files.length + " bestanden gekozen; uvp vergelijkt er hoogstens " +
+        UVP_MAX_PLAN_FILES + " tegelijk.",
+    );
+  }
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  if (total > UVP_MAX_PLAN_BYTES) {
+    throw new UvpMessage(
+      "De gekozen bestanden zijn samen groter dan 12 MB. Kies alleen de plannen van de andere gemeenten.",
+    );
+  }
+  const plannen = [];
+  for (const file of files) {
+    plannen.push({ naam: String(file.name), inhoud: uvpBase64(await uvpBytesOf(file)) });
+  }
+  return { plannen: plannen };
+}
+
 // -- talking to the server and to the user ----------------------------------------------
 
 function uvpScriptUrl(scriptName) {
@@ -510,7 +590,8 @@ let uvpBusy = false;
 // What a button does: workbook to the server, its answer into the workbook, then its
 // messages. Where the server asks what the workbook does not say, the user is asked and
 // the button runs once more with the answer. event.completed() is called in every case.
-async function runScript(scriptName, event) {
+// *prepare*, if given, gives the script's arguments first (Vergelijken: the picked plans).
+async function runScript(scriptName, event, prepare) {
   if (uvpBusy) {
     if (event) event.completed();
     return;
@@ -518,23 +599,25 @@ async function runScript(scriptName, event) {
   uvpBusy = true;
   try {
     let alerts = [];
-    let args = null;
     try {
+      const given = prepare ? await prepare() : null;
+      let args = given;
       for (let round = 0; round < 2; round++) {
         let ask = null;
         await Excel.run(async (context) => {
           const payload = await collectPayload(context);
           if (args) payload.args = [args];
           const answer = await uvpPost(scriptName, payload);
-          if (answer.ask && !args) {
+          if (answer.ask && round === 0) {
             ask = answer.ask;
             return;
           }
           alerts = await applyActions(context, answer.actions);
         });
         if (!ask) break;
-        args = await askPlanInfo(ask);
-        if (!args) break; // cancelled: nothing changed, nothing to say
+        const told = await askPlanInfo(ask);
+        if (!told) break; // cancelled: nothing changed, nothing to say
+        args = Object.assign({}, given || {}, told);
       }
     } catch (error) {
       console.error("UVP", scriptName, error);
@@ -558,15 +641,21 @@ function associateButtons() {
   Office.actions.associate("uvpKwartalenVullen", (event) => runScript("fill_quarters", event));
   Office.actions.associate("uvpEvaluatie", (event) => runScript("write_evaluation", event));
   Office.actions.associate("uvpExporteren", (event) => runScript("export_json", event));
+  Office.actions.associate("uvpKwartaalrapportage", (event) => runScript("quarterly_report", event));
+  // Vergelijken opens the task pane regio.html (manifest.xml: ShowTaskpane), whose button
+  // runs compare_region with the plans picked there.
 }
 
-// The task pane's buttons (taskpane.html): <button data-uvp-script="validate">.
+// The task panes' buttons: <button data-uvp-script="validate">; with
+// data-uvp-files="<id of an input type=file>", the files picked there go along.
 function wireTaskpaneButtons() {
   document.querySelectorAll("[data-uvp-script]").forEach((button) => {
     button.addEventListener("click", async () => {
+      const files = button.getAttribute("data-uvp-files");
+      const prepare = files ? () => uvpReadPlanFiles(document.getElementById(files)) : null;
       button.disabled = true;
       try {
-        await runScript(button.getAttribute("data-uvp-script"), null);
+        await runScript(button.getAttribute("data-uvp-script"), null, prepare);
       } finally {
         button.disabled = false;
       }
@@ -588,5 +677,13 @@ if (typeof Office !== "undefined") {
 
 // For the tests (Node); a browser has no `module`.
 if (typeof module !== "undefined" && module.exports) {
-  module.exports = { applyActions, collectPayload, runScript, uvpSheetOfAddress, UVP_ACTIONS };
+  module.exports = {
+    applyActions,
+    collectPayload,
+    runScript,
+    uvpReadPlanFiles,
+    uvpSheetOfAddress,
+    UVP_ACTIONS,
+    UVP_MAX_PLAN_FILES,
+  };
 }

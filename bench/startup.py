@@ -1,0 +1,137 @@
+"""Benchmark: how long uvp takes to start, each command a whole fresh process.
+
+Run by hand from the repository root::
+
+    python bench/startup.py               # 5 rounds
+    python bench/startup.py --rounds 9
+
+Like hyperfine: every command runs as its own process, the commands of a round
+one after the other (so a busy machine slows them alike), ``--rounds`` rounds
+after one untimed warm-up round. For each command it keeps the CPU time the
+process used (user + system, from ``os.wait4``) and the wall time, and reports
+the best of the first 3 rounds and the median of all. The ratios, against
+``python -c 'import openpyxl'`` (issue 16: ``uvp validate`` under 0.6×) and
+against ``python -c pass``, are taken from the medians of CPU time, which a
+machine shared with other work disturbs less than wall time.
+
+The commands run with bytecode caching on (``PYTHONDONTWRITEBYTECODE`` removed,
+the cache in a temporary ``PYTHONPYCACHEPREFIX``), as an installed uvp runs:
+without it every start would compile uvp's sources again.
+
+The figures go to ``bench/results/startup.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "startup.json"
+EXAMPLE = "examples/scherpenzeel-2024.xlsx"
+
+# What the add-in runs on a click (xlwings Server or Lite calls an entry point of
+# uvp.addin in a fresh Python), and then checks that the CLI was not loaded.
+_ADDIN = (
+    "from uvp.addin import validate; import sys; "
+    "assert 'uvp.cli' not in sys.modules, 'the add-in loaded the CLI'"
+)
+
+COMMANDS: dict[str, list[str]] = {
+    "python -c pass": [sys.executable, "-c", "pass"],
+    "python -c 'import openpyxl'": [sys.executable, "-c", "import openpyxl"],
+    f"uvp validate {EXAMPLE}": [sys.executable, "-m", "uvp", "validate", EXAMPLE],
+    "python -c 'import uvp'": [sys.executable, "-c", "import uvp"],
+    "add-in entry (from uvp.addin import validate)": [sys.executable, "-c", _ADDIN],
+}
+
+
+def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of *command*, run as a process (its output thrown away)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    error = child.stderr.read() if child.stderr else b""
+    if child.stderr:
+        child.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):  # validate exits 1: the example has findings of severity error
+        raise SystemExit(f"{shlex.join(command)} exited {code}:\n{error.decode()}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as cache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = cache
+        for command in COMMANDS.values():  # the warm-up: bytecode written, files cached
+            run(command, env)
+        load_before = os.getloadavg()
+        wall: dict[str, list[float]] = {name: [] for name in COMMANDS}
+        cpu: dict[str, list[float]] = {name: [] for name in COMMANDS}
+        for _ in range(args.rounds):
+            for name, command in COMMANDS.items():
+                w, c = run(command, env)
+                wall[name].append(w)
+                cpu[name].append(c)
+        load_after = os.getloadavg()
+
+    def ms(values: list[float]) -> dict[str, float]:
+        return {
+            "best_of_3": round(min(values[:3]) * 1000, 1),
+            "median": round(statistics.median(values) * 1000, 1),
+        }
+
+    medians = {name: statistics.median(values) for name, values in cpu.items()}
+    names = list(COMMANDS)
+    ratios = {
+        name: {
+            "to_import_openpyxl": round(medians[name] / medians[names[1]], 3),
+            "to_python_pass": round(medians[name] / medians[names[0]], 2),
+        }
+        for name in names
+    }
+    figures = {
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
+        f"{platform.python_implementation()} {platform.python_version()}, {platform.system()}",
+        "load_average_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
+        "rounds": args.rounds,
+        "cpu_ms": {name: ms(values) for name, values in cpu.items()},
+        "wall_ms": {name: ms(values) for name, values in wall.items()},
+        "ratios_of_median_cpu": ratios,
+        "all_cpu_ms": {name: [round(v * 1000, 1) for v in values] for name, values in cpu.items()},
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    width = max(map(len, names))
+    print(f"{'command':<{width}}  cpu median  best of 3   wall median  ×openpyxl  ×pass")
+    for name in names:
+        print(
+            f"{name:<{width}}  {figures['cpu_ms'][name]['median']:>8.1f}ms"
+            f"  {figures['cpu_ms'][name]['best_of_3']:>7.1f}ms"
+            f"  {figures['wall_ms'][name]['median']:>9.1f}ms"
+            f"  {ratios[name]['to_import_openpyxl']:>9.3f}  {ratios[name]['to_python_pass']:>5.1f}"
+        )
+    print(f"load average {figures['load_average_before_after']}")
+
+
+if __name__ == "__main__":
+    main()
