@@ -7,9 +7,20 @@ from pathlib import Path
 # noncommercial use, government included; xlwings reads the key when it is imported.
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
+import hypothesis
 import pytest
 
 import uvp
+
+# The suite runs on a shared 2-core machine (CI, the helpers' runs): how fast
+# hypothesis draws is no property of uvp, so neither a slow draw nor a slow example
+# fails a test. What each property asserts is unchanged.
+hypothesis.settings.register_profile(
+    "uvp",
+    deadline=None,
+    suppress_health_check=[hypothesis.HealthCheck.too_slow],
+)
+hypothesis.settings.load_profile("uvp")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

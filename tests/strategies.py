@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import strategies as st
 
 import uvp
@@ -200,3 +201,30 @@ def workbook_plans(draw: st.DrawFn) -> uvp.Plan:
             )
         ),
     )
+
+
+@st.composite
+def quarter_plans(draw: st.DrawFn) -> uvp.Plan:
+    """Plans the per-quarter layout holds: every theme with a Subthema letter of its own,
+    no action grouped under a goal, each lead once in an action (its rows are per lead)."""
+    plan = draw(workbook_plans())
+    priorities = []
+    for priority in plan.priorities:
+        themes = [
+            attrs.evolve(
+                theme,
+                letter=chr(ord("A") + number),
+                actions=tuple(
+                    attrs.evolve(a, goal=None, assignments=_once_each(a.assignments))
+                    for a in theme.actions
+                ),
+            )
+            for number, theme in enumerate(priority.themes)
+        ]
+        priorities.append(attrs.evolve(priority, themes=tuple(themes)))
+    return attrs.evolve(plan, priorities=tuple(priorities))
+
+
+def _once_each(assignments: tuple[uvp.Assignment, ...]) -> tuple[uvp.Assignment, ...]:
+    leads = [a.lead for a in assignments]
+    return assignments if len(set(leads)) == len(leads) else ()

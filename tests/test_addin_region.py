@@ -12,6 +12,7 @@ the workbook unchanged and nothing left on disk.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -354,12 +355,12 @@ def test_a_picked_plans_name_is_only_a_label(
     assert comparison is not None, excel.alerts
     assert comparison.municipalities == ("Nijkerk", "Scherpenzeel")
     named = {
-        value.split(" ")[0]
+        found.group(1)
         for value, *_ in view(xl, "Regio")["cells"].values()
-        if isinstance(value, str) and "'!" in value
+        if isinstance(value, str) and (found := re.search(r"in het plan \((.+)\)$", value))
     }
-    # Where each action stands: in the open workbook, and in the picked workbook by its
-    # label (a JSON plan has no cells to name).
+    # Where each action stands (the file named in its column's header): in the open
+    # workbook, and in the picked workbook by its label (a JSON plan has no cells).
     assert named == ({"nijkerk-2024.xlsx"} if kind == ".json" else {"nijkerk-2024.xlsx", label})
     assert list(target.iterdir()) == []
 

@@ -22,6 +22,7 @@ from uvp.workbook import (
     ReadResult,
     SheetInfo,
     checked,
+    quarter_matrix,
     read_values,
     validate_result,
 )
@@ -253,6 +254,28 @@ SCENARIOS = [
         lambda: _validated(
             ["Iets.", "Nijkerk", "Q1", None, "x", None, None],
             header=["Acties", "Trekker", "Kwartaal", "Q1", "Q2", "Q3", "Q4"],
+        ),
+        "'Ondermijning'!D4",
+    ),
+    Scenario(
+        "quarter-matrix-kept",
+        lambda: uvp.Report(
+            quarter_matrix(
+                _read(
+                    ["Iets.", "Nijkerk", "Q5", "x", None, None, None],
+                    header=["Acties", "Trekker", "Kwartaal", "Q1", "Q2", "Q3", "Q4"],
+                )
+            )[1].findings
+        ),
+        "'Ondermijning'!D4",
+    ),
+    Scenario(
+        "invalid-order",
+        lambda: _read_only(
+            _read(
+                ["A", "Iets.", "Nijkerk", "eerst"],
+                header=["Subthema", "Activiteit", "Trekker", "Volgorde"],
+            )
         ),
         "'Ondermijning'!D4",
     ),

@@ -264,7 +264,7 @@ def test_next_year_drops_done_and_cancelled_and_carries_the_rest(tmp_path: Path)
     out = result.stdout
     assert "plan-2025.xlsx: UVP 2025 van Nijkerk." in out
     assert f"{len(kept)} acties overgenomen; weggelaten: 2 gereed, 1 vervallen;" in out
-    assert f"{len(kept)} acties zonder kwartaal: plan ze in" in out
+    assert f"{len(kept)} acties zonder kwartaal: zet per actie een kruisje in Q1-Q4" in out
     assert "Let op" not in result.stderr
 
 
@@ -382,3 +382,134 @@ def test_diff_lines_name_each_change_with_its_cell(tmp_path: Path) -> None:
     assert lines[1] == "andere status (1)"
     assert lines[3].startswith("      geen → Gereed  (")
     assert after.cell(0) in lines[3]
+
+
+# -- next year's draft is planned in its quarter matrix ---------------------------------------
+
+
+def _matrix_of(path: Path) -> dict[str, tuple[dict[str, int], list[int]]]:
+    """Per planning sheet: the columns of the action table (Kwartaal, Q1..Q4) and its
+    action rows."""
+    book = openpyxl.load_workbook(path)
+    found = {}
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            names = {c.value: c.column for c in row if isinstance(c.value, str)}
+            if {"Activiteit", "Acties"} & names.keys() and "Q1" in names:
+                text = names.get("Activiteit") or names["Acties"]
+                rows = [
+                    r
+                    for r in range(row[0].row + 1, ws.max_row + 1)
+                    if ws.cell(r, text).value
+                    and ws.cell(r, names["Trekker"]).value not in (None, "Trekker")
+                ]
+                found[ws.title] = (names, rows)
+                break
+    return found
+
+
+@pytest.mark.parametrize("name", ["nijkerk-2024", "scherpenzeel-2024"], ids=["quarter", "goal"])
+def test_next_year_is_planned_by_marking_the_matrix(tmp_path: Path, name: str) -> None:
+    """Each carried-over action has its row with an empty Kwartaal and an empty matrix;
+    a quarter marked in the matrix becomes its Kwartaal on fill, in either layout."""
+    from uvp.workbook import fill_workbook
+
+    draft = draft_next_year(EXAMPLES / f"{name}.xlsx", tmp_path / "plan-2025.xlsx")
+    sheets = _matrix_of(draft.target)
+    sheet, (columns, rows) = next(iter(sheets.items()))
+    book = openpyxl.load_workbook(draft.target)
+    ws = book[sheet]
+    quarters = [columns[f"Q{q}"] for q in range(1, 5)]
+    assert "Kwartaal" in columns
+    # Still to plan: all but the ongoing actions (Doorlopend stays), whose marks are ↻.
+    unplanned = [r for r in rows if ws.cell(r, columns["Kwartaal"]).value is None]
+    assert {ws.cell(r, columns["Kwartaal"]).value for r in rows} <= {None, "Doorlopend"}
+    assert len(unplanned) > len(rows) / 2
+    assert all(ws.cell(r, c).value is None for r in unplanned for c in quarters)
+    first = unplanned[0]
+    text = ws.cell(first, columns.get("Activiteit") or columns["Acties"]).value
+    ws.cell(first, columns["Q2"]).value = "x"
+    book.save(draft.target)
+
+    filled = fill_workbook(draft.target)
+
+    assert filled.quarters_written == 1
+    assert filled.findings == ()
+    ws = openpyxl.load_workbook(draft.target)[sheet]
+    assert ws.cell(first, columns["Kwartaal"]).value == "Q2"
+    assert ws.cell(first, columns["Q2"]).value == "●"
+    action = next(a for a in inspect_workbook(draft.target).plan.actions if a.text == text)
+    assert action.quarters == {2}
+
+
+@pytest.mark.parametrize(
+    ("rows", "kept"),
+    [
+        # A per-quarter table without a Kwartaal column: nowhere to put Q2.
+        ([["Geen kwartaal"], ["Subthema", "Activiteit", "Trekker", "Q1", "Q2", "Q3", "Q4"],
+          ["A", "Iets.", "Nijkerk", None, "x", None, None]], "Q2"),
+        # Per goal, a Kwartaal uvp cannot read: it is not overwritten.
+        ([["Acties", "Trekker", "Kwartaal", "Q1", "Q2", "Q3", "Q4"],
+          ["Iets.", "Nijkerk", "Q5", "x", None, None, None]], "Q1"),
+    ],
+    ids=["no-kwartaal-column", "unreadable-kwartaal"],
+)  # fmt: skip
+def test_fill_keeps_marks_it_cannot_take_over(
+    tmp_path: Path, rows: list[list[object]], kept: str
+) -> None:
+    from tests.workbooks import make_workbook
+    from uvp.workbook import fill_workbook
+
+    path = make_workbook(tmp_path / "plan.xlsx", {"Drugs": rows})
+    before = openpyxl.load_workbook(path)["Drugs"]
+    cells = {(c.row, c.column): c.value for row in before.iter_rows() for c in row if c.value}
+    filled = fill_workbook(path, municipality="Nijkerk", year=2024)
+    assert [f.code for f in filled.findings] == ["quarter-matrix-kept"]
+    assert kept in filled.findings[0].message("nl")
+    after = openpyxl.load_workbook(path)["Drugs"]
+    assert {k: after.cell(*k).value for k in cells} == cells  # nothing the user typed is gone
+
+
+_BASES: dict[tuple[str, bool], Path] = {}
+
+
+def _marked_base(factory: pytest.TempPathFactory, name: str, planned: bool) -> Path:
+    """A filled example (*planned*) or its next year's draft, made once per session."""
+    if (name, planned) not in _BASES:
+        from uvp.workbook import fill_workbook
+
+        folder = factory.mktemp("base")
+        if planned:
+            path = Path(shutil.copy(EXAMPLES / f"{name}.xlsx", folder / "plan.xlsx"))
+            fill_workbook(path, backup=False)
+        else:
+            path = draft_next_year(EXAMPLES / f"{name}.xlsx", folder / "plan-2025.xlsx").target
+        _BASES[name, planned] = path
+    return _BASES[name, planned]
+
+
+@settings(max_examples=15, deadline=None)
+@given(data=st.data())
+@pytest.mark.parametrize("name", ["nijkerk-2024", "scherpenzeel-2024"], ids=["quarter", "goal"])
+def test_fill_never_clears_a_mark_it_did_not_write(
+    tmp_path_factory: pytest.TempPathFactory, name: str, data: st.DataObject
+) -> None:
+    """Marks put anywhere in the matrix of a planned or a still-to-plan workbook are all
+    still there after fill (taken over, or left with a finding)."""
+    from uvp.workbook import fill_workbook
+
+    planned = data.draw(st.booleans(), label="planned")
+    base = _marked_base(tmp_path_factory, name, planned)
+    path = Path(shutil.copy(base, tmp_path_factory.mktemp("marks") / base.name))
+    sheets = _matrix_of(path)
+    sheet = data.draw(st.sampled_from(sorted(sheets)), label="sheet")
+    columns, rows = sheets[sheet]
+    cells = st.tuples(st.sampled_from(rows), st.sampled_from([f"Q{q}" for q in range(1, 5)]))
+    marks = data.draw(st.sets(cells, min_size=1, max_size=6), label="marks")
+    book = openpyxl.load_workbook(path)
+    for row, quarter in marks:
+        book[sheet].cell(row, columns[quarter]).value = "x"
+    book.save(path)
+    fill_workbook(path, backup=False)
+    ws = openpyxl.load_workbook(path)[sheet]
+    assert all(ws.cell(row, columns[quarter]).value for row, quarter in marks)

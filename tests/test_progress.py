@@ -71,7 +71,32 @@ def test_percent_done_leaves_cancelled_actions_out() -> None:
     tally = Tally(actions=5, done=2, overdue=1, other=1, cancelled=1)
     assert (tally.counted, tally.percent_done) == (4, 0.5)
     assert Tally(actions=1, cancelled=1).percent_done == 0.0
-    assert dict(tally.segments()) == {"done": 2, "running": 0, "overdue": 1, "other": 1}
+    assert dict(tally.segments()) == {
+        "done": 2,
+        "running": 0,
+        "at-risk": 0,
+        "overdue": 1,
+        "other": 1,
+    }
+
+
+def test_segments_count_each_action_once_attention_apart() -> None:
+    """The charts' and tables' segments: running actions that need attention (Aandacht)
+    are a segment of their own, not also under Loopt."""
+    actions = [
+        uvp.Action("a", status="running"),
+        uvp.Action("b", status="at-risk"),
+        uvp.Action("c", status="done"),
+    ]
+    tally = Tally.of(actions, 2024, dt.date(2024, 1, 1))
+    assert dict(tally.segments()) == {
+        "done": 1,
+        "running": 1,
+        "at-risk": 1,
+        "overdue": 0,
+        "other": 0,
+    }
+    assert sum(count for _, count in tally.segments()) == tally.counted
 
 
 @settings(max_examples=60, deadline=None)

@@ -286,7 +286,7 @@ def test_html_is_standalone_and_printable(nijkerk: Plan) -> None:
     assert "A4" in page
     assert "page-break-inside: avoid" in page
     # One bar chart per priority, and one for the total.
-    assert parser.tags.count("svg") - 4 == len(nijkerk.priorities) + 1  # 4 legend swatches
+    assert parser.tags.count("svg") - 5 == len(nijkerk.priorities) + 1  # 5 legend swatches
     assert parser.tags.count("section") == len(nijkerk.priorities)
     for label in ("Gereed", "Te laat", "Volgend kwartaal (Q4)", "Peildatum 01-07-2024"):
         assert label in page
@@ -329,13 +329,34 @@ def test_workbook_has_counts_chart_and_lists(tmp_path: Path) -> None:
     assert len(ws._charts) == 1
     chart = ws._charts[0]
     assert chart.grouping == "stacked"
-    assert len(chart.series) == 4
+    # One series per segment, each in uvp's colour for it (Te laat red, not Excel's pick).
+    colours = [s.graphicalProperties.solidFill.srgbClr for s in chart.series]
+    assert colours == ["14532D", "5B9BD5", "F39C12", "D64541", "D9D9D9"]
     assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.fitToWidth == 1
-    headers = [ws.cell(5, c).value for c in range(1, 10)]
-    assert headers[:6] == ["Prioriteit", "Acties", "Gereed", "Loopt", "Te laat", "Overig"]
-    first = [ws.cell(6, c).value for c in range(2, 9)]
-    assert first == [7, 1, 2, 1, 2, 1, 2]  # acties, gereed, loopt, te laat, overig, vervallen, Q4
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    headers = [ws.cell(5, c).value for c in range(1, 11)]
+    assert headers[:7] == [
+        "Prioriteit",
+        "Acties",
+        "Gereed",
+        "Loopt",
+        "Aandacht",
+        "Te laat",
+        "Overig",
+    ]
+    # The figures' headers stand right, over their figures.
+    assert {ws.cell(5, c).alignment.horizontal for c in range(2, 11)} == {"right"}
+    first = [ws.cell(6, c).value for c in range(2, 10)]
+    assert first == [
+        7,
+        1,
+        2,
+        0,
+        1,
+        2,
+        1,
+        2,
+    ]  # acties, gereed, loopt, aandacht, te laat, overig, vervallen, Q4
     column = _column_a(path)
     for heading in ("Gereed (1)", "Te laat (1)", "Volgend kwartaal (Q4) (2)", "Te laat (2)"):
         assert heading in column

@@ -705,11 +705,13 @@ def test_the_client_applies_every_answer_as_the_excel_stand_in_does(
         if script == "quarterly_report":
             (chart,) = [value for where, value in log if where == "Kwartaalrapportage.charts.add()"]
             assert chart[0] == "BarStacked"
-            # The line under the table's header, as xlwings names it and Office.js spells it.
-            header = "Kwartaalrapportage!A5:I5.format.borders.getItem()"
-            assert [header, ["EdgeBottom"]] in log
-            assert [f"{header}.style", "Continuous"] in log
-            assert [f"{header}.weight", "Thin"] in log
+            # The line under the table's header, as xlwings names it and Office.js spells it
+            # (the label's cell, then the figures' right-aligned headers).
+            for cells in ("A5", "B5:J5"):
+                header = f"Kwartaalrapportage!{cells}.format.borders.getItem()"
+                assert [header, ["EdgeBottom"]] in log
+                assert [f"{header}.style", "Continuous"] in log
+                assert [f"{header}.weight", "Thin"] in log
 
 
 # -- uvp serve ---------------------------------------------------------------------------

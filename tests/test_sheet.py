@@ -41,6 +41,7 @@ from uvp.workbook import (
     Sheet,
     Style,
     XlwingsTarget,
+    line_height,
     read_located,
     text_lines,
     write_new_workbook,
@@ -114,20 +115,33 @@ def test_a_style_leaves_what_it_does_not_say(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "width", "longest", "lines"),
+    ("text", "width", "style", "lines"),
     [
-        ("kort", 70, False, 1),
-        ("a" * 81, 70, False, 2),  # 70 wide holds 80 characters of text
-        ("a" * 80, 70, False, 1),
-        ("een\ntwee\ndrie", 70, False, 3),
-        ("een\n" + "a" * 100, 60, True, 2),  # only the longest line
-        ("x", 2, False, 1),  # at least 8 characters a line, however narrow
-        ("x" * 9, 2, False, 2),
+        ("kort", 70, Style(), 1),
+        ("een\ntwee\ndrie", 70, Style(), 3),
+        # Wrapped at spaces: three five-letter words a line, not twenty-three letters.
+        (" ".join(["woord"] * 10), 20, Style(), 4),
+        ("Nijkerk: trekker en kwartaal", 27, Style(), 1),
+        ("Nijkerk: trekker en kwartaal", 27, Style(bold=True), 2),  # bold is wider
+        ("Nijkerk: trekker en kwartaal", 27, Style(size=14), 2),  # and so is larger
+        ("i" * 40, 25, Style(), 1),  # narrow letters
+        ("m" * 40, 25, Style(), 3),  # wide ones
+        ("Ondermijningsbestrijding", 12, Style(), 3),  # a word wider than the column breaks
     ],
-    ids=["short", "wraps", "fits", "lines", "longest", "narrow", "narrow-wraps"],
+    ids=["short", "lines", "words", "fits", "bold", "size", "narrow", "wide", "long-word"],
 )
-def test_text_lines(text: str, width: float, longest: bool, lines: int) -> None:
-    assert text_lines(text, width, longest=longest) == lines
+def test_text_lines(text: str, width: float, style: Style, lines: int) -> None:
+    assert text_lines(text, width, size=style.size or 11, bold=style.bold) == lines
+
+
+def test_a_row_is_as_tall_as_its_tallest_text_in_its_font() -> None:
+    sheet = Sheet("Blad", widths={1: 20, 2: 20})
+    sheet.put(1, 1, "Titel", TITLE)  # not wrapped: one line, of 14 points
+    sheet.put(2, 1, " ".join(["woord"] * 10), WRAP)  # four lines
+    sheet.put(2, 2, "kort", WRAP)
+    sheet.put(3, 1, " ".join(["woord"] * 10))  # not wrapped: one line
+    sheet.fit_rows()
+    assert sheet.heights == {1: line_height(14), 2: 4 * line_height()}
 
 
 # -- a sheet written into a file ---------------------------------------------------------------

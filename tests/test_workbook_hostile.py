@@ -20,7 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
 import uvp
 from tests.workbooks import make_workbook
@@ -643,8 +645,10 @@ def test_a_million_rows(tmp_path: Path, dimension: bytes | None, numbered: bool)
         + b'</row><row r="2000"><c r="A2000"><v>1</v></c></row>',
         # A single cell far down: a million empty rows above it.
         b'<row r="1000000"><c r="A1000000"><v>1</v></c></row>',
+        # The same with prefixed tags, which the quick check of a plain part must not pass.
+        b'<x:row r="1000000"><x:c r="A1000000"><x:v>1</x:v></x:c></x:row>',
     ],
-    ids=["far-corner", "wide-unnumbered-row", "far-down"],
+    ids=["far-corner", "wide-unnumbered-row", "far-down", "far-down-prefixed"],
 )
 def test_sparse_sheet_reaching_far(tmp_path: Path, body: bytes) -> None:
     parts = plan_sheet()
@@ -783,3 +787,68 @@ def test_save_where_no_folder_can_be_made_says_so_without_an_original(tmp_path: 
         save_atomically(lambda temporary: None, tmp_path / "bestand" / "plan.xlsx")
     assert caught.value.code == "file-write-failed"
     assert "origineel" not in caught.value.message("nl")
+
+
+# -- the glance at a plain part agrees with the exact measure ------------------------------
+
+_NUMBERS = st.one_of(
+    st.integers(min_value=0, max_value=200),
+    st.sampled_from([9999, 10000, 69999, 70000, 99999, 100001, 1048576]),
+)
+_REFERENCES = st.one_of(
+    st.builds(lambda c, r: f"{c}{r}", st.sampled_from(["A", "Z", "a", "AA", "XFD", ""]), _NUMBERS),
+    st.sampled_from(["", "A01", "B 2", "1A"]),
+)
+_ANY_CELL = st.builds(
+    lambda tag, spelling, ref, value: (
+        f"<{tag}{spelling.format(ref)}>" + ("<v>1</v>" if value else "") + f"</{tag}>"
+    ),
+    st.sampled_from(["c", "x:c"]),
+    st.sampled_from([' r="{}"', " r='{}'", ' r = "{}"', ' s="1" r="{}"', "", ' r="{}" t="n"']),
+    _REFERENCES,
+    st.booleans(),
+)
+# Written as Excel writes them: plain unless the reference reaches far.
+_EXCEL_CELL = st.builds(lambda ref: f'<c r="{ref}" t="n"><v>1</v></c>', _REFERENCES)
+_ROWS = st.builds(
+    lambda spelling, number, cells: f"<row{spelling.format(number)}>{''.join(cells)}</row>",
+    st.sampled_from([' r="{}"', ' r="{}"', ' r="{}"', " r='{}'", "", ' spans="1:3" r="{}"']),
+    _NUMBERS,
+    st.lists(st.one_of(_EXCEL_CELL, _EXCEL_CELL, _ANY_CELL), max_size=4),
+)
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.given(
+    odd=st.one_of(_EXCEL_CELL, _ANY_CELL, _ROWS, st.sampled_from(["<!-- x -->", "<!DOCTYPE x>"])),
+    at=st.integers(min_value=0, max_value=39),
+    cuts=st.lists(st.integers(min_value=0, max_value=2000), max_size=5),
+)
+def test_a_part_taken_as_plain_is_within_the_limits(odd: str, at: int, cuts: list[int]) -> None:
+    """What the quick glance lets through, the exact measure does too, however the part
+    comes in chunks: a part is only plain when no cell of it can pass a limit. Each
+    example is a plain sheet with one odd row, cell or declaration in it."""
+    rows = [f'<row r="{n}"><c r="A{n}"><v>1</v></c><c r="C{n}" s="1"/>' for n in range(1, 41)]
+    rows[at] += odd
+    body = "</row>".join(rows) + "</row>"
+    data = sheet_xml(body.encode(), dimension=None)
+    plain = files._Plain()
+    scan = files._Scan()
+    start = 0
+    for cut in [*sorted(cuts), len(data)]:
+        chunk = data[start : max(start, cut)]
+        plain.feed(chunk)
+        scan.feed(chunk)
+        start = max(start, cut)
+    plain.feed(data[start:], final=True)
+    scan.feed(data[start:], final=True)
+    whole = files._Plain()
+    whole.feed(data, final=True)
+    assert plain.plain == whole.plain  # the chunks do not change the verdict
+    if plain.plain:
+        rows, columns = scan.extent
+        assert not scan.declares
+        assert rows <= files.LIMITS["rows"]
+        assert rows * columns <= files.LIMITS["cells"]
+        assert rows < 70_000
+        assert columns <= 26

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 
 import uvp
 from tests.conftest import EXAMPLES
-from tests.strategies import workbook_plans
+from tests.strategies import quarter_plans, workbook_plans
 from tests.workbooks import make_workbook
 from uvp.workbook import inspect_workbook, read_values
 
@@ -274,6 +274,19 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
 @given(workbook_plans())
 def test_any_plan_round_trips_through_a_per_goal_workbook(tmp_path: Path, plan: uvp.Plan) -> None:
     path = uvp.write_workbook(plan, tmp_path / "plan.xlsx", layout="goal", overwrite=True)
+    assert uvp.read_workbook(path) == plan
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(quarter_plans())
+def test_any_plan_round_trips_through_a_per_quarter_workbook(
+    tmp_path: Path, plan: uvp.Plan
+) -> None:
+    """Per quarter too, in the actions' order: an action planned in Q3 before one in Q1
+    reads back before it."""
+    path = uvp.write_workbook(plan, tmp_path / "plan.xlsx", layout="quarter", overwrite=True)
     assert uvp.read_workbook(path) == plan
 
 

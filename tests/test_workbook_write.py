@@ -29,6 +29,7 @@ from uvp.workbook import (
     new_workbook,
     validate_workbook,
 )
+from uvp.workbook._sheet import text_width
 
 PEILDATUM = dt.date(2024, 10, 1)
 
@@ -267,21 +268,56 @@ def test_controle_sheet_links_every_finding(tmp_path: Path) -> None:
         ("missing-quarter", "Ondermijning", "C61"),
     ]
     ws = openpyxl.load_workbook(path)["Controle"]
-    assert [ws.cell(4, c).value for c in range(1, 6)] == ["Ernst", "Code", "Blad", "Cel", "Melding"]
-    assert [ws.cell(5, c).value for c in range(1, 5)] == [
+    assert [ws.cell(4, c).value for c in range(1, 7)] == [
+        "Ernst",
+        "Melding",
+        "Blad",
+        "Cel",
+        "Toelichting",
+        "Code",
+    ]
+    assert [ws.cell(5, c).value for c in range(1, 7)] == [
         "fout",
-        "missing-lead",
+        "Geen trekker",  # the finding's Dutch title; its code stays in the last column
         "Ondermijning",
         "B61",
+        ws.cell(5, 5).value,
+        "missing-lead",
     ]
     assert (
         ws.cell(5, 4).hyperlink.location == "'Ondermijning'!B61"
         or ws.cell(5, 4).hyperlink.target == "#'Ondermijning'!B61"
     )
     assert "geen trekker" in ws.cell(5, 5).value
+    assert ws.print_title_rows == "$4:$4"
     # Rerun with nothing to report replaces the sheet.
     validate_workbook(path, write=True)
     assert openpyxl.load_workbook(path).sheetnames.count("Controle") == 1
+
+
+def test_controle_lists_errors_then_warnings_then_notes_in_order_found() -> None:
+    from uvp.core import Finding, Location, Report
+    from uvp.workbook import controle_sheet
+
+    def finding(severity: str, row: int) -> Finding:
+        location = Location("Blad", row, 1)
+        params = {"text": str(row)}
+        return Finding("invalid-subtheme", severity, params, location)  # type: ignore[arg-type]
+
+    found = [finding("warning", 1), finding("error", 2), finding("info", 3)]
+    found += [finding("warning", 4), finding("error", 5)]
+    sheet = controle_sheet(Report(tuple(found)), title="Controle")
+    rows = sheet.rows()[4:]
+    assert [(r[0], r[3]) for r in rows] == [
+        ("fout", "A2"),
+        ("fout", "A5"),
+        ("waarschuwing", "A1"),
+        ("waarschuwing", "A4"),
+        ("info", "A3"),
+    ]
+    assert [r[1] for r in rows] == [
+        f.title("nl") for f in (found[1], found[4], found[0], found[3], found[2])
+    ]
 
 
 def test_evaluation_sheet_figures_and_chart(tmp_path: Path) -> None:
@@ -293,11 +329,26 @@ def test_evaluation_sheet_figures_and_chart(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(path)["Evaluatie"]
     end = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value == "Totaal")
     rows = {
-        ws.cell(r, 1).value: [ws.cell(r, c).value for c in range(2, 9)] for r in range(5, end + 1)
+        ws.cell(r, 1).value: [ws.cell(r, c).value for c in range(2, 10)] for r in range(5, end + 1)
     }
     total = expected.total
-    assert rows["Totaal"][:4] == [total.actions, total.done, total.running, total.overdue]
+    segments = [count for _, count in total.segments()]
+    assert rows["Totaal"] == [total.actions, *segments, total.cancelled, total.percent_done]
     assert rows["Ondermijnende criminaliteit"][0] == 19
+    headers = [ws.cell(4, c) for c in range(1, 10)]
+    assert [h.value for h in headers[2:7]] == ["Gereed", "Loopt", "Aandacht", "Te laat", "Overig"]
+    assert {h.alignment.horizontal for h in headers[1:]} == {"right"}  # as their figures
+    # Printed a page wide and as many pages down as it takes, its title on each page.
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.print_title_rows == "$1:$2"
+    # The chart's figures stand in hidden columns; the chart draws them, in uvp's colours.
+    hidden = [letter for letter, d in ws.column_dimensions.items() if d.hidden]
+    assert hidden
+    assert all(ws[f"{letter}4"].value for letter in hidden)
+    (chart,) = ws._charts
+    assert not chart.visible_cells_only
+    colours = [s.graphicalProperties.solidFill.srgbClr for s in chart.series]
+    assert colours == ["14532D", "5B9BD5", "F39C12", "D64541", "D9D9D9"]
     stands = [ws.cell(r, 2).value for r in range(end + 1, ws.max_row + 1)]
     assert "nog te behalen" in stands
     with zipfile.ZipFile(path) as archive:
@@ -396,9 +447,16 @@ def test_new_workbook_is_ready_to_fill_in(tmp_path: Path) -> None:
     assert action.status == "running"
     # The empty Woordenlijst explains itself; a word staff add there is read.
     words = book["Woordenlijst"]
-    assert [words.cell(5, c).value for c in range(1, 4)] == ["Term", "Soort", "Betekenis"]
+    header = next(r for r in range(1, 20) if words.cell(r, 1).value == "Term")
+    assert [words.cell(header, c).value for c in range(1, 4)] == ["Term", "Soort", "Betekenis"]
     assert "Woordenlijst" in str(words["A1"].value)
-    words["A6"], words["B6"], words["C6"] = "na de kermis", "Kwartaal", "Q3"
+    assert words.freeze_panes == f"A{header + 1}"
+    # The explanation prints within the table's width: a line a row, none wider.
+    explanation = [words.cell(r, 1).value for r in range(2, header) if words.cell(r, 1).value]
+    assert len(explanation) > 2
+    assert all(text_width(line) < 28 + 14 + 40 for line in explanation)
+    row = header + 1
+    words[f"A{row}"], words[f"B{row}"], words[f"C{row}"] = "na de kermis", "Kwartaal", "Q3"
     ws["C5"] = "Na de kermis"
     book.save(path)
     (action,) = uvp.read_workbook(path).actions

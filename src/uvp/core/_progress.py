@@ -27,10 +27,11 @@ __all__ = ["RUNNING", "Segment", "Tally", "due_date", "is_overdue"]
 RUNNING: Final[frozenset[Status]] = frozenset({"running", "at-risk"})
 """The statuses of an action under way: running, and running with attention needed."""
 
-Segment = Literal["done", "running", "overdue", "other"]
-"""Where an action that is not cancelled stands: one segment of a progress bar."""
+Segment = Literal["done", "running", "at-risk", "overdue", "other"]
+"""Where an action that is not cancelled stands: one segment of a progress bar
+(``running`` there is under way and on time without needing attention)."""
 
-_SEGMENTS: Final[tuple[Segment, ...]] = ("done", "running", "overdue", "other")
+_SEGMENTS: Final[tuple[Segment, ...]] = ("done", "running", "at-risk", "overdue", "other")
 
 
 def due_date(action: Action, year: int) -> dt.date | None:
@@ -72,11 +73,12 @@ class Tally:
     other + cancelled == actions``: a running action that is late counts as
     late, not as running too, in the Evaluatie sheet and the quarterly report
     alike. ``at_risk`` says how many of the ``running`` ones need attention
-    (*Aandacht*); it is part of ``running``, not a segment of its own.
+    (*Aandacht*); it is part of ``running``. Charts and tables show it as a
+    segment of its own (:meth:`segments`), the running ones without it as *Loopt*.
 
-    >>> t = Tally(actions=9, done=2, running=1, overdue=1, other=4, cancelled=1)
+    >>> t = Tally(actions=9, done=2, running=2, overdue=1, other=3, cancelled=1, at_risk=1)
     >>> t.counted, t.percent_done, t.segments()
-    (8, 0.25, (('done', 2), ('running', 1), ('overdue', 1), ('other', 4)))
+    (8, 0.25, (('done', 2), ('running', 1), ('at-risk', 1), ('overdue', 1), ('other', 3)))
     >>> import uvp
     >>> actions = [uvp.Action("a", status="running"), uvp.Action("b", status="at-risk")]
     >>> t = Tally.of(actions, 2024, dt.date(2024, 6, 1))
@@ -120,6 +122,14 @@ class Tally:
         return self.done / self.counted if self.counted else 0.0
 
     def segments(self) -> tuple[tuple[Segment, int], ...]:
-        """The counts of the actions that are not cancelled: ``done``, ``running``,
-        ``overdue``, ``other``, in the order charts and tables show them."""
-        return tuple((segment, getattr(self, segment)) for segment in _SEGMENTS)
+        """The counts of the actions that are not cancelled, each action in one of them:
+        ``done``, ``running`` (on time, no attention needed), ``at-risk`` (running,
+        needs attention), ``overdue``, ``other``; in the order charts and tables show them."""
+        counts = {
+            "done": self.done,
+            "running": self.running - self.at_risk,
+            "at-risk": self.at_risk,
+            "overdue": self.overdue,
+            "other": self.other,
+        }
+        return tuple((segment, counts[segment]) for segment in _SEGMENTS)

@@ -286,6 +286,9 @@ class Schedule:
         return f"{', '.join(init)} en {tail}"
 
     def __str__(self) -> str:
+        return _schedule_text(self)
+
+    def _text(self) -> str:
         text = self._core()
         if self.approximate:
             text = "ca. " + text
@@ -330,3 +333,9 @@ def quarter_of(day: dt.date) -> int:
     2
     """
     return (day.month - 1) // 3 + 1
+
+
+@functools.lru_cache(maxsize=1024)
+def _schedule_text(schedule: Schedule) -> str:
+    # A plan's thousands of assignments share a few dozen schedules: each is written once.
+    return schedule._text()

@@ -14,6 +14,7 @@ reads them all; ``docs/notations.md`` lists them with their sources.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Final, Literal, get_args
 
@@ -207,6 +208,18 @@ def parse_status(
     >>> parse_status("nee", heading="Afgerond (ja/nee)"), parse_status("100", heading="Voortgang")
     ('planned', 'done')
     """
+    if text.__class__ is str and (heading is None or heading.__class__ is str):
+        # A Status column repeats a handful of words: each is read once.
+        return _parse_text(text, heading, vocabulary)
+    return _parse_status(text, heading, vocabulary)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_text(text: str, heading: str | None, vocabulary: Vocabulary | None) -> Status | None:
+    return _parse_status(text, heading, vocabulary)
+
+
+def _parse_status(text: object, heading: object, vocabulary: Vocabulary | None) -> Status | None:
     word = _normal(text)
     if not word:
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from uvp.core._findings import Finding, Report
 from uvp.core._leads import identify, organisation_name
@@ -52,12 +53,33 @@ def where(
     """
     number = None
     if action is not None:
-        number = next(i for i, a in enumerate(theme.actions, 1) if a is action)
+        number = _numbers(theme)[id(action)]
     return place([priority.title], theme.title, number, language)
 
 
+# The numbers of the last theme asked about: callers go through a theme's actions in
+# turn, so that each is numbered by a lookup rather than by counting up to it.
+_numbered: tuple[Theme, dict[int, int]] | None = None
+
+
+def _numbers(theme: Theme) -> dict[int, int]:
+    """Each action of *theme* (by identity) -> its number in the theme, from 1."""
+    global _numbered
+    last = _numbered
+    if last is not None and last[0] is theme:
+        return last[1]
+    numbers: dict[int, int] = {}
+    for number, action in enumerate(theme.actions, 1):
+        numbers.setdefault(id(action), number)  # one action twice: its first place
+    _numbered = (theme, numbers)
+    return numbers
+
+
+_NOT_ALPHANUMERIC: Final = re.compile(r"[^0-9a-z]+")
+
+
 def _normal(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", " ", text.casefold()).strip()
+    return _NOT_ALPHANUMERIC.sub(" ", text.casefold()).strip()
 
 
 def validate_plan(plan: Plan, *, peildatum: dt.date | None = None) -> Report:

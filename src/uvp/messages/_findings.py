@@ -218,6 +218,21 @@ FINDINGS: Final[Mapping[str, FindingEntry]] = {
         "Kwartaal '{kwartaal}' says {quarters}, but the quarter columns mark {marked}: "
         "make them agree (uvp changes neither).",
     ),
+    "invalid-order": _entry(
+        "warning",
+        ("Volgorde is geen getal", "Order is not a number"),
+        "Volgorde '{text}' is geen getal: de actie staat in de volgorde van het blad.",
+        "Volgorde '{text}' is not a number: the action keeps its place in the sheet.",
+    ),
+    "quarter-matrix-kept": _entry(
+        "warning",
+        ("Kwartaalkolommen niet overgenomen", "Quarter columns not taken over"),
+        "In de kwartaalkolommen is {marked} aangekruist, maar uvp kan dat niet in Kwartaal "
+        "zetten ({reason}): vul Kwartaal zelf in. De kruisjes blijven staan.",
+        "The quarter columns mark {marked}, but uvp cannot put that in Kwartaal ({reason}): "
+        "fill in Kwartaal yourself. The marks stay.",
+        {"reason": Nested()},
+    ),
     # -- vocabulary (issue 11): how a cell was read, noted by uvp.core's readings (Note)
     "approximate-quarter": _entry(
         "info",

@@ -518,6 +518,10 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "history-next-year-todo": (
             "{count:plural:# action|# actions} without a quarter: plan them (uvp validate {target} shows where)."
         ),
+        "history-next-year-todo-workbook": (
+            "{count:plural:# action|# actions} without a quarter: mark each one's quarters in "
+            "Q1-Q4 (or fill in Kwartaal), then run uvp fill {target}."
+        ),
         "history-next-year-ongoing": "{count:plural:# action stays|# actions stay} ongoing.",
         "history-next-year-dated": (
             "{count:plural:# carried-over action still names|# carried-over actions still name} "
@@ -561,6 +565,7 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "report-col-status": "Status",
         "report-segment-done": "Done",
         "report-segment-running": "Running",
+        "report-segment-at-risk": "Attention",
         "report-segment-overdue": "Overdue",
         "report-segment-other": "Other",
         "report-total": "Total",
@@ -715,6 +720,8 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "(Term), for which column (Soort: Kwartaal, Trekker or Status) and what it means "
             "in a notation uvp reads (Betekenis). These words come before uvp's own."
         ),
+        "matrix-kept-no-column": "the table has no Kwartaal column",
+        "matrix-kept-filled": "Kwartaal already says '{text}'",
         "vocabulary-sheet-example": (
             "For example: Sinterklaas | Kwartaal | Q4 — Wijkteam | Trekker | Gemeente "
             "(wijkteam) — blauw | Status | Gereed."
@@ -1223,6 +1230,7 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         "report-col-status": "Status",
         "report-segment-done": "Gereed",
         "report-segment-running": "Loopt",
+        "report-segment-at-risk": "Aandacht",
         "report-segment-overdue": "Te laat",
         "report-segment-other": "Overig",
         "report-total": "Totaal",
@@ -1313,6 +1321,10 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
         ),
         "history-next-year-todo": (
             "{count:plural:# actie|# acties} zonder kwartaal: plan ze in (uvp validate {target} toont waar)."
+        ),
+        "history-next-year-todo-workbook": (
+            "{count:plural:# actie|# acties} zonder kwartaal: zet per actie een kruisje in "
+            "Q1-Q4 (of vul Kwartaal in) en draai daarna uvp fill {target}."
         ),
         "history-next-year-ongoing": "{count:plural:# actie blijft|# acties blijven} Doorlopend.",
         "history-next-year-dated": (
@@ -1445,6 +1457,8 @@ TEXTS: Final[Mapping[Language, Mapping[str, str]]] = {
             "betekent in een schrijfwijze die uvp leest (Betekenis). Deze woorden gaan "
             "vóór die van uvp zelf."
         ),
+        "matrix-kept-no-column": "de tabel heeft geen kolom Kwartaal",
+        "matrix-kept-filled": "Kwartaal is al ingevuld ('{text}')",
         "vocabulary-sheet-example": (
             "Bijvoorbeeld: Sinterklaas | Kwartaal | Q4 — Wijkteam | Trekker | Gemeente "
             "(wijkteam) — blauw | Status | Gereed."

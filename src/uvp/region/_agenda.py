@@ -357,7 +357,7 @@ def agenda_sheet(agenda: Agenda, sources: Sequence[Located] = (), folder: Path =
     years = "/".join(map(str, agenda.years))
     plans = ", ".join(agenda.municipalities)
     sheet = Sheet("Agenda", freeze="A4", page=PageSetup(repeat_rows=(3, 3)))
-    sheet.set_widths([10, 14, 60, 22, 26, 20, 30, 30])
+    sheet.set_widths([10, 12, 46, 18, 22, 16, 26, 14])
     sheet.put(1, 1, f"Agenda {agenda.partner} {years}: acties in de plannen van {plans}", TITLE)
     headers = [
         "Kwartaal",
@@ -397,11 +397,15 @@ def agenda_sheet(agenda: Agenda, sources: Sequence[Located] = (), folder: Path =
             )
             sheet.put(row, 6, ", ".join(item.municipalities))
             sheet.put(row, 7, first.place)
-            put_link(sheet, row, 8, located.get(first.municipality), first.index, folder)
+            put_link(
+                sheet, row, 8, located.get(first.municipality), first.index, folder, whose=True
+            )
             for column in range(1, len(headers) + 1):
                 sheet.style(row, column, WRAP)
             row += 1
         row += 1
+    sheet.fit_width(8, least=14, most=40)
+    sheet.fit_rows()
     return sheet
 
 

@@ -553,16 +553,25 @@ def put_link(
     folder: Path | None,
     *,
     within: bool = False,
+    whose: bool = False,
 ) -> None:
-    """Write into a cell where action *index* of *source* stands (``name.xlsx 'Blad'!B5``),
-    linked to that cell: in the workbook the sheet goes into (*within*), else in
-    *source*'s file, relative to *folder* (where the workbook with the link is saved);
-    without a link where *folder* is ``None`` (where the file is, is unknown). Nothing
-    where the cell is unknown."""
+    """Write into a cell where action *index* of *source* stands, linked to that cell:
+    in the workbook the sheet goes into (*within*), else in *source*'s file, relative
+    to *folder* (where the workbook with the link is saved); without a link where
+    *folder* is ``None`` (where the file is, is unknown). Nothing where the cell is
+    unknown.
+
+    The cell shows the sheet and the cell (``Ondermijning!C14``), with *whose* the
+    municipality and the cell (``Nijkerk C14``): a short text on one line, as a
+    spreadsheet program does not wrap a hyperlink (see :meth:`Sheet.fit_width`); the
+    file is named in the column's header (:func:`region_sheet`)."""
     cell = source.cell(index) if source is not None and index is not None else None
-    if source is None or cell is None:
+    if source is None or index is None or cell is None:
         return
-    sheet.put(row, column, f"{source.path.name} {cell}", LINK)
+    where = source.actions[index].source
+    place = where.cell("text")
+    shown = f"{source.plan.municipality} {place}" if whose else f"{where.sheet}!{place}"
+    sheet.put(row, column, shown, LINK)
     if within:
         sheet.link(row, column, Link(cell))
         return
@@ -596,17 +605,20 @@ def region_sheet(
     ('Regio', 'Nijkerk: actie')
     """
     located = {source.plan.municipality: source for source in sources}
-    widths = [11, 45] + [55, 24, 22] * len(comparison.municipalities)
+    widths = [10, 26] + [32, 16, 14] * len(comparison.municipalities)
     sheet = Sheet("Regio", freeze="A4", page=PageSetup(repeat_rows=(3, 3)))
     sheet.set_widths(widths)
     title = "Gezamenlijke acties in de regio: " + ", ".join(comparison.municipalities)
     sheet.put(1, 1, title, TITLE)
     headers = ["Soort", "Verschil"]
     for municipality in comparison.municipalities:
+        # The plan's file, where known, is named once here rather than in every link.
+        found = located.get(municipality)
+        cells = found is not None and any(found.cell(i) for i in range(len(found.actions)))
         headers += [
             f"{municipality}: actie",
             f"{municipality}: trekker en kwartaal",
-            f"{municipality}: in het plan",
+            f"{municipality}: in het plan" + (f" ({found.path.name})" if found and cells else ""),
         ]
     sheet.header(3, headers)
     for row, item in enumerate(comparison.items, 4):
@@ -638,6 +650,9 @@ def region_sheet(
                 sheet.put(row, column, "— ontbreekt —", _KIND_STYLE["missing"])
         for column in range(1, len(headers) + 1):
             sheet.style(row, column, WRAP)
+    for index in range(len(comparison.municipalities)):
+        sheet.fit_width(5 + 3 * index, least=14, most=40)
+    sheet.fit_rows()
     return sheet
 
 

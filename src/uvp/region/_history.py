@@ -615,13 +615,23 @@ def draft_next_year(
     it to *target* (by default :func:`default_target`): a workbook in the layout most of
     the source workbook's tables are in (the default layout from JSON), or JSON.
 
+    A workbook is written ready to plan: every carried-over action has its row, with
+    an empty Kwartaal (per quarter too, under *Geen kwartaal*) and an empty quarter
+    matrix and Status column beside it (:func:`uvp.workbook.fill_workbook`).
+
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     draft = draft_next_year("examples/nijkerk-2024.json", f"{folder}/uvp-2025.json")
     ...     draft.target.name, draft.carried.plan.year, draft.findings.findings
     ('uvp-2025.json', 2025, ())
     """
-    from uvp.workbook import WORKBOOK_SUFFIXES, inspect_workbook, read_plan, write_plan
+    from uvp.workbook import (
+        WORKBOOK_SUFFIXES,
+        fill_workbook,
+        inspect_workbook,
+        read_plan,
+        write_plan,
+    )
 
     source = Path(path)
     read_findings: tuple[Finding, ...] = ()
@@ -642,6 +652,10 @@ def draft_next_year(
         layout=layout,
         overwrite=overwrite,
     )
+    if written.suffix.lower() in WORKBOOK_SUFFIXES:
+        # Ready to plan: each action's Kwartaal empty beside an empty quarter matrix, in
+        # either layout; what staff mark there becomes the Kwartaal on the next fill.
+        fill_workbook(written, backup=False)
     draft = carried.plan
     others = tuple(f for f in validate_plan(draft).findings if f.code != "missing-quarter")
     return NextYearDraft(

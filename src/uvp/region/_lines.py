@@ -245,9 +245,13 @@ def next_year_lines(
         text = render(language, "history-next-year-not-evaluated", source=draft.source)
         warned.append((Span(text, "warning"),))
     if carried.unplanned:
-        todo = render(
-            language, "history-next-year-todo", count=carried.unplanned, target=draft.target
+        # A workbook is planned in its quarter matrix, which fill takes over.
+        todo_text = (
+            "history-next-year-todo"
+            if draft.target.suffix.lower() == ".json"
+            else "history-next-year-todo-workbook"
         )
+        todo = render(language, todo_text, count=carried.unplanned, target=draft.target)
         said.append((Span(todo),))
     if carried.ongoing:
         ongoing = render(language, "history-next-year-ongoing", count=carried.ongoing)

@@ -73,6 +73,8 @@ from uvp.core import (
 )
 from uvp.messages import render
 from uvp.workbook import (
+    HEADER,
+    SEGMENT_COLOURS,
     TITLE,
     WRAP,
     BarChart,
@@ -95,14 +97,9 @@ __all__ = [
 SHEET: Final = "Kwartaalrapportage"
 """The name of the report workbook's sheet."""
 
-# The chart's segments, in order: code, fill (grey-scale safe: each a clearly
-# different lightness, dark to light, and "te laat" hatched in the web page).
-SEGMENTS: Final = (
-    ("done", "14532D"),
-    ("running", "7FB3D5"),
-    ("overdue", "D64541"),
-    ("other", "E6E6E6"),
-)
+# The chart's segments, in order: code, fill (uvp's one palette; "te laat" is also
+# hatched in the web page).
+SEGMENTS: Final = tuple((code, SEGMENT_COLOURS[code]) for code, _ in Tally().segments())
 
 
 def nl(code: str, **params: object) -> str:
@@ -377,16 +374,15 @@ def report_lists(
 
 
 def count_headers(report: QuarterlyReport) -> list[str]:
+    """The count table's headers: the priority, then a column per figure (the upcoming
+    column says this quarter when the plan has no next one)."""
     upcoming = (
         "report-col-upcoming" if report.next_quarter or not report.ahead else "report-col-current"
     )
     return [
         nl("report-col-priority"),
         nl("report-col-actions"),
-        nl("report-segment-done"),
-        nl("report-segment-running"),
-        nl("report-segment-overdue"),
-        nl("report-segment-other"),
+        *(nl(f"report-segment-{code}") for code, _ in SEGMENTS),
         nl("report-col-cancelled"),
         nl(upcoming),
         nl("report-col-percent"),
@@ -394,13 +390,11 @@ def count_headers(report: QuarterlyReport) -> list[str]:
 
 
 def count_row(label: str, tally: Tally, upcoming: int) -> list[Any]:
+    """A row of the count table (see :func:`count_headers`); the share done last."""
     return [
         label,
         tally.actions,
-        tally.done,
-        tally.running,
-        tally.overdue,
-        tally.other,
+        *(count for _, count in tally.segments()),
         tally.cancelled,
         upcoming,
         tally.percent_done,
@@ -414,11 +408,14 @@ def priority_label(number: int, priority: PriorityReport) -> str:
 
 # -- the workbook -----------------------------------------------------------------------------
 
-_WIDTHS: Final = (60, 26, 16, 30, 11, 11, 11, 16, 10)
-_ITEM_COLUMNS: Final = 5
+# The columns serve two kinds of table: the counts (a label, then figures, their
+# headers right-aligned over them) and the lists of actions (Actie, Trekker,
+# Kwartaal, Thema, Status).
+_WIDTHS: Final = (60, 26, 16, 30, 12, 11, 11, 11, 11, 10)
 
 
 _BOLD: Final = Style(bold=True)
+_FIGURE_HEADER: Final = HEADER | Style(horizontal="right")
 _PRIORITY: Final = Style(bold=True, size=12)
 _EMPTY: Final = Style(italic=True)
 _PERCENT: Final = Style(number_format="0%")
@@ -439,7 +436,10 @@ def report_sheet(report: QuarterlyReport) -> Sheet:
     sheet.put(2, 1, nl("report-peildatum", date=date_nl(report.peildatum), quarter=report.quarter))
     sheet.put(3, 1, report.next_quarter_text)
     table_header = 5
-    sheet.header(table_header, count_headers(report))
+    headers = count_headers(report)
+    sheet.header(table_header, headers)
+    for column in range(2, len(headers) + 1):
+        sheet.style(table_header, column, _FIGURE_HEADER)
     row = table_header + 1
     rows = [
         count_row(priority_label(n, p), p.tally, len(p.upcoming))
@@ -503,9 +503,9 @@ def report_sheet(report: QuarterlyReport) -> Sheet:
                 ]
                 for column, value in enumerate(values, 1):
                     sheet.put(row, column, value, WRAP)
-                sheet.fit_row(row, density=1.1, longest=True, at_least=len(item.leads))
                 row += 1
             row += 1
+    sheet.fit_rows()
     return sheet
 
 

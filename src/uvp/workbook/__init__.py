@@ -21,7 +21,13 @@ from uvp.core import (
     column_letter,
 )
 from uvp.workbook._checks import validate_result
-from uvp.workbook._open import check_workbook_file, load_values, lock_file, save_atomically
+from uvp.workbook._open import (
+    check_workbook_file,
+    collection_paused,
+    load_values,
+    lock_file,
+    save_atomically,
+)
 from uvp.workbook._outputs import backup_path, keep_backup, output_file, output_paths, writable
 from uvp.workbook._plan_files import (
     CONVERTS_TO,
@@ -73,6 +79,7 @@ if TYPE_CHECKING:
     from uvp.workbook._sheet import (
         HEADER,
         LINK,
+        SEGMENT_COLOURS,
         TITLE,
         WRAP,
         BarChart,
@@ -84,6 +91,7 @@ if TYPE_CHECKING:
         Series,
         Sheet,
         Style,
+        line_height,
         text_lines,
         write_sheet,
     )
@@ -99,6 +107,7 @@ __all__ = [
     "OWNED_SHEETS",
     "PLAN_SHEET",
     "PLAN_SUFFIXES",
+    "SEGMENT_COLOURS",
     "STATUS_LABELS",
     "TITLE",
     "WORKBOOK_SUFFIXES",
@@ -144,6 +153,7 @@ __all__ = [
     "inspect_plan",
     "inspect_workbook",
     "keep_backup",
+    "line_height",
     "load_sheet_info",
     "load_values",
     "lock_file",
@@ -196,6 +206,7 @@ _LAZY = {
     "write_plan_info": "uvp.workbook._commands",
     "HEADER": "uvp.workbook._sheet",
     "LINK": "uvp.workbook._sheet",
+    "SEGMENT_COLOURS": "uvp.workbook._sheet",
     "TITLE": "uvp.workbook._sheet",
     "WRAP": "uvp.workbook._sheet",
     "BarChart": "uvp.workbook._sheet",
@@ -207,6 +218,7 @@ _LAZY = {
     "Series": "uvp.workbook._sheet",
     "Sheet": "uvp.workbook._sheet",
     "Style": "uvp.workbook._sheet",
+    "line_height": "uvp.workbook._sheet",
     "text_lines": "uvp.workbook._sheet",
     "write_sheet": "uvp.workbook._sheet",
     "OpenpyxlTarget": "uvp.workbook._target",
@@ -246,15 +258,16 @@ def inspect_workbook(
     or whose municipality or year neither the workbook nor the arguments give.
     """
     path = Path(path)
-    result = read_values(
-        load_values(path),
-        municipality=municipality,
-        year=year,
-        source=str(path),
-        path=str(path),
-        vocabulary=vocabulary,
-        info=load_sheet_info(path),
-    )
+    with collection_paused():
+        result = read_values(
+            load_values(path),
+            municipality=municipality,
+            year=year,
+            source=str(path),
+            path=str(path),
+            vocabulary=vocabulary,
+            info=load_sheet_info(path),
+        )
     return checked(result, str(path))
 
 

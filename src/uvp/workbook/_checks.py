@@ -14,9 +14,10 @@ from typing import Final
 import attrs
 
 from uvp.core import Assignment, Finding, Location, Report, check_plan, schedules_text
+from uvp.workbook._open import collection_paused
 from uvp.workbook._reader import ReadResult
 
-__all__ = ["matrix_findings", "validate_result"]
+__all__ = ["matrix_findings", "quarters_text", "validate_result"]
 
 
 # -- checks --------------------------------------------------------------------------
@@ -36,8 +37,8 @@ def matrix_findings(result: ReadResult) -> list[Finding]:
                     "quarter-matrix-mismatch",
                     params={
                         "kwartaal": kwartaal,
-                        "quarters": _quarters_text(quarters),
-                        "marked": _quarters_text(source.matrix),
+                        "quarters": quarters_text(quarters),
+                        "marked": quarters_text(source.matrix),
                     },
                     location=Location(
                         source.sheet, source.row, source.table.columns["q1"], read.path, "q1"
@@ -47,7 +48,8 @@ def matrix_findings(result: ReadResult) -> list[Finding]:
     return findings
 
 
-def _quarters_text(quarters: frozenset[int]) -> str:
+def quarters_text(quarters: frozenset[int]) -> str:
+    """Quarters as staff read them: ``Q1, Q3``."""
     return ", ".join(f"Q{q}" for q in sorted(quarters))
 
 
@@ -61,6 +63,11 @@ def validate_result(result: ReadResult, *, peildatum: dt.date | None = None) -> 
     A finding about a field whose column staff headed otherwise than uvp
     (``Planning``, ``Wie?``) names that column.
     """
+    with collection_paused():  # findings are kept: nothing for the collector to free
+        return _validate_result(result, peildatum)
+
+
+def _validate_result(result: ReadResult, peildatum: dt.date | None) -> Report:
     findings = list(result.findings)
     at = {read.path: read for read in result.actions}
     for finding in check_plan(result.plan, peildatum=peildatum):

@@ -11,6 +11,7 @@ sheets uvp owns (``Controle``, ``Evaluatie``).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -23,6 +24,7 @@ from uvp.core import (
     Evaluation,
     Finding,
     Line,
+    Location,
     Plan,
     Priority,
     Report,
@@ -36,12 +38,13 @@ from uvp.core import (
     findings_lines,
 )
 from uvp.messages import Language, render
-from uvp.workbook._checks import matrix_findings, validate_result
+from uvp.workbook._checks import matrix_findings, quarters_text, validate_result
 from uvp.workbook._headers import header_fields, normal
 from uvp.workbook._open import lock_file, save_atomically
 from uvp.workbook._reader import PLAN_SHEET, VOCABULARY_SHEET, ReadResult, TableSource, text_of
 from uvp.workbook._sheet import (
     LINK,
+    SEGMENT_COLOURS,
     TITLE,
     WRAP,
     BarChart,
@@ -95,7 +98,7 @@ STATUS_FILLS: Final = {
     "cancelled": "D9D9D9",
 }
 _SEVERITY_FILLS: Final = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
-_CHART_DATA: Final = 22  # column V: the chart's figures, out of the way of the tables
+_CHART_DATA: Final = 22  # column V: the chart's figures, hidden, out of the way of the tables
 _STATUS_ROWS_AHEAD: Final = 50  # drop-down rows below a table, for actions still to add
 
 
@@ -177,19 +180,26 @@ def _with_formulas(target: Any, result: ReadResult) -> dict[str, Sequence[Sequen
 # -- Controle ----------------------------------------------------------------------------
 
 
-_HEADING: Final = Style(bold=True, size=11, fill="DDEBF7")
+_HEADING: Final = Style(bold=True, size=11, fill="DDEBF7", wrap=True, vertical="top")
 """The header row of a sheet uvp writes into a user's workbook."""
+_FIGURE_HEADING: Final = _HEADING | Style(horizontal="right")
+"""The header of a column of figures: right-aligned, as the figures under it."""
 _BOLD: Final = Style(bold=True, size=11)
 _SEVERITY_STYLES: Final = {severity: Style(fill=fill) for severity, fill in _SEVERITY_FILLS.items()}
 
 
 _NOTE: Final = Style(color="9C5700", size=11)
+_SEVERITY_ORDER: Final = {"error": 0, "warning": 1, "info": 2}
+_CONTROLE_WIDTHS: Final = (13, 26, 20, 7, 64, 22)
 
 
 def controle_sheet(report: Report, *, title: str, note: str | None = None) -> Sheet:
-    """The ``Controle`` sheet: one row per finding, with a link to its cell; *note*, if
-    given, says under the counts what was not checked."""
-    sheet = Sheet(CONTROLE, freeze="A5", page=PageSetup())
+    """The ``Controle`` sheet: one row per finding, errors first, then warnings, then
+    notes (each in the order found); with the finding's Dutch title, its sheet and a
+    link to its cell, its message, and its code (for those who look it up). *note*,
+    if given, says under the counts what was not checked."""
+    sheet = Sheet(CONTROLE, freeze="A5", page=PageSetup(repeat_rows=(4, 4)))
+    sheet.set_widths(_CONTROLE_WIDTHS)
     sheet.put(1, 1, title, TITLE)
     if note:
         sheet.put(3, 1, note, _NOTE)
@@ -207,8 +217,9 @@ def controle_sheet(report: Report, *, title: str, note: str | None = None) -> Sh
         if report.findings
         else render("nl", "findings-none"),
     )
-    sheet.header(4, ["Ernst", "Code", "Blad", "Cel", "Melding"], _HEADING)
-    for row, finding in enumerate(report.findings, 5):
+    sheet.header(4, ["Ernst", "Melding", "Blad", "Cel", "Toelichting", "Code"], _HEADING)
+    findings = sorted(report.findings, key=lambda f: _SEVERITY_ORDER[f.severity])
+    for row, finding in enumerate(findings, 5):
         sheet.put(
             row,
             1,
@@ -216,14 +227,17 @@ def controle_sheet(report: Report, *, title: str, note: str | None = None) -> Sh
             _SEVERITY_STYLES[finding.severity],
         )
         location = finding.location
-        sheet.put(row, 2, finding.code)
+        sheet.put(row, 2, finding.title("nl"))
         sheet.put(row, 3, location.sheet)
         sheet.put(row, 4, location.cell)
         if location.sheet and location.cell:
             sheet.style(row, 4, LINK)
             sheet.link(row, 4, Link.to(location.sheet, location.cell))
-        sheet.put(row, 5, finding.message("nl"), WRAP)
-    sheet.set_widths((14, 24, 26, 8, 100))
+        sheet.put(row, 5, finding.message("nl"))
+        sheet.put(row, 6, finding.code)
+        for column in range(1, len(_CONTROLE_WIDTHS) + 1):
+            sheet.style(row, column, WRAP)
+    sheet.fit_rows()
     return sheet
 
 
@@ -485,21 +499,40 @@ def quarter_matrix(result: ReadResult, *, status: bool = True) -> tuple[list[She
         if read.path in mismatches:
             continue
         schedules = [a.schedule for a in action.assignments if a.schedule]
-        if (
-            not schedules
-            and source.matrix
-            and "quarter" in table.columns
-            and table.layout == "goal"
-        ):
+        if not schedules and source.matrix:
+            # Marked, not planned: the marks become the Kwartaal, in either layout,
+            # where the Kwartaal cell is there and empty; else the marks stay.
+            quarter_column = table.columns.get("quarter")
+            written_quarter = (
+                None
+                if quarter_column is None
+                else text_of(result.value(source.sheet, source.row, quarter_column))
+            )
+            if quarter_column is None or written_quarter:
+                reason: dict[str, str] = (
+                    {"reason": "matrix-kept-no-column"}
+                    if quarter_column is None
+                    else {"reason": "matrix-kept-filled", "reason_text": str(written_quarter)}
+                )
+                findings.append(
+                    Finding(
+                        "quarter-matrix-kept",
+                        params={"marked": quarters_text(source.matrix), **reason},
+                        location=Location(source.sheet, source.row, fields["q1"], read.path, "q1"),
+                    )
+                )
+                continue
             cells = {
                 q: text_of(result.value(source.sheet, source.row, fields[f"q{q}"])) or ""
                 for q in sorted(source.matrix)
             }
             schedule = _schedule_from_matrix(cells)
-            patch.put(source.row, table.columns["quarter"], str(schedule))
+            patch.put(source.row, quarter_column, str(schedule))
             schedules = [schedule]
             written += 1
         marks = _marks(schedules, result.year)
+        if source.matrix and not source.matrix <= marks.keys():
+            continue  # never clear a mark uvp did not write (a mismatch says why)
         for row in source.rows:
             for q in range(1, 5):
                 kind = marks.get(q)
@@ -515,9 +548,12 @@ def fill_quarters(target: Target, result: ReadResult, *, status: bool = True) ->
 
     Each action's quarters are marked (a fixed quarter, a window's possible
     quarters and an ongoing action each look different). Where Kwartaal is
-    empty but the matrix is marked, Kwartaal is written from the matrix; where
-    both are filled in and disagree, a ``quarter-matrix-mismatch`` finding is
-    returned and neither is changed. With *status*, a Status column with a
+    empty but the matrix is marked, Kwartaal is written from the matrix (in
+    either layout); where both are filled in and disagree, a
+    ``quarter-matrix-mismatch`` finding is returned and neither is changed. A
+    mark uvp cannot take over (no Kwartaal column, or one it cannot read) stays,
+    with a ``quarter-matrix-kept`` finding: the fill never clears a mark that
+    the plan does not put there. With *status*, a Status column with a
     drop-down and colours is added where a table has none.
     """
     sheets, filled = quarter_matrix(result, status=status)
@@ -591,6 +627,8 @@ def fill_workbook(
 
 
 _PERCENT: Final = Style(number_format="0%")
+_RIGHT: Final = Style(horizontal="right", vertical="top")
+_EVALUATION_WIDTHS: Final = (70, 14, 10, 10, 10, 10, 10, 10, 10)
 _GOAL_FILLS: Final = {
     "behaald": Style(fill="C6EFCE"),
     "nog te behalen": Style(fill="FFEB9C"),
@@ -599,13 +637,17 @@ _GOAL_FILLS: Final = {
 
 
 def evaluation_sheet(evaluation: Evaluation) -> Sheet:
-    """The ``Evaluatie`` sheet for the council: figures per priority and theme, goals
-    achieved and still to achieve, and a chart.
+    """The ``Evaluatie`` sheet for the council: figures per priority and theme, a chart
+    of the priorities, and the goals achieved and still to achieve.
 
     The figures are each a :class:`uvp.core.Tally`, as in the quarterly report:
-    every action counted once, so *Loopt* is running and on time and a late
-    action is under *Te laat* only."""
-    sheet = Sheet(EVALUATIE, freeze="A5", page=PageSetup())
+    every action counted once, in one of the segments *Gereed*, *Loopt*,
+    *Aandacht*, *Te laat*, *Overig* (or *Vervallen*). The chart's figures stand
+    in hidden columns: on screen and on paper only the tables and the chart show.
+    It prints one page wide, as many pages down as it takes, with its title on each.
+    """
+    sheet = Sheet(EVALUATIE, freeze="A5", page=PageSetup(repeat_rows=(1, 2)))
+    sheet.set_widths(_EVALUATION_WIDTHS)
     sheet.put(
         1,
         1,
@@ -613,48 +655,64 @@ def evaluation_sheet(evaluation: Evaluation) -> Sheet:
         TITLE,
     )
     sheet.put(2, 1, f"Peildatum {evaluation.peildatum.strftime('%d-%m-%Y')}")
+    segments = [code for code, _ in evaluation.total.segments()]
     headers = [
         "Prioriteit / thema",
         "Acties",
-        "Gereed",
-        "Loopt",
-        "Te laat",
+        *(render("nl", f"report-segment-{code}") for code in segments),
         "Vervallen",
         "% gereed",
-        "Nog open",
     ]
     header_row = 4
     sheet.header(header_row, headers, _HEADING)
+    for column in range(2, len(headers) + 1):
+        sheet.style(header_row, column, _FIGURE_HEADING)
     row = header_row + 1
-    priority_rows = []
+    priorities = 0
     for line in (*evaluation.rows, None):
         if line is None:
             label, tally, bold = "Totaal", evaluation.total, True
         else:
             label = line.priority if line.theme is None else f"    {line.theme}"
             tally, bold = line.tally, line.theme is None
+            priorities += line.theme is None
         values: list[CellValue] = [
             label,
             tally.actions,
-            tally.done,
-            tally.running,
-            tally.overdue,
+            *(count for _, count in tally.segments()),
             tally.cancelled,
             round(tally.percent_done, 4),
-            tally.actions - tally.done - tally.cancelled,
         ]
         for column, value in enumerate(values, 1):
             sheet.put(row, column, value, _BOLD if bold else None)
-        sheet.style(row, 7, _PERCENT)
-        if line is not None and line.theme is None:
-            priority_rows.append(row)
+        sheet.style(row, 1, WRAP)
+        sheet.style(row, len(values), _PERCENT)
         row += 1
+    # A chart of the priorities, under the figures.
+    if priorities:
+        last = _chart_block(sheet, evaluation, header_row)
+        series = [
+            Series(_CHART_DATA + i, SEGMENT_COLOURS[code]) for i, code in enumerate(segments, 1)
+        ]
+        chart = BarChart(
+            "Voortgang per prioriteit",
+            f"A{row + 1}",
+            header_row,
+            last,
+            _CHART_DATA,
+            series,
+            first_on_top=True,
+            legend="bottom",
+            outline="333333",
+        )
+        sheet.charts.append(chart)
+        row += 2 + math.ceil(chart.height / 0.5)  # a row is 15 points, about half a centimetre
     # Goals: achieved and still to achieve, priority by priority.
     row += 1
     sheet.put(row, 1, "Doelstellingen", Style(bold=True, size=12))
     row += 1
-    for column, header in enumerate(["Thema / doel", "Stand", "Gereed"], 1):
-        sheet.put(row, column, header, _HEADING)
+    sheet.header(row, ["Thema / doel", "Stand", "Gereed"], _HEADING)
+    sheet.style(row, 3, _FIGURE_HEADING)
     row += 1
     current = None
     for goal in evaluation.goals:
@@ -664,19 +722,13 @@ def evaluation_sheet(evaluation: Evaluation) -> Sheet:
             row += 1
         label = goal.theme if goal.goal == goal.theme else f"{goal.theme}: {goal.goal}"
         stand = {True: "behaald", False: "nog te behalen", None: "geen acties"}[goal.achieved]
-        # One line per goal: the label is cut at a word, the whole goal stays in Doelen.
-        sheet.put(row, 1, "    " + excerpt(label, 96))
-        sheet.put(row, 2, stand, _GOAL_FILLS[stand])
-        sheet.put(row, 3, f"{goal.done} van {goal.total}")
+        # The goal's first words (cut at a word), wrapped; the whole goal stays in Doelen.
+        # Not indented with spaces under its priority: the lines it wraps onto would not be.
+        sheet.put(row, 1, excerpt(label, 160), WRAP)
+        sheet.put(row, 2, stand, _GOAL_FILLS[stand] | WRAP)
+        sheet.put(row, 3, f"{goal.done} van {goal.total}", _RIGHT)
         row += 1
-    sheet.set_widths((70, 14, 9, 9, 9, 10, 10, 10))
-    # A chart of the priorities: done, running, overdue.
-    if priority_rows:
-        chart_header, last = _chart_block(sheet, evaluation)
-        series = [Series(_CHART_DATA + i) for i in range(1, 5)]
-        sheet.charts.append(
-            BarChart("Voortgang per prioriteit", "J4", chart_header, last, _CHART_DATA, series)
-        )
+    sheet.fit_rows()
     return sheet
 
 
@@ -685,24 +737,25 @@ def write_evaluation(target: Target, evaluation: Evaluation) -> None:
     write_sheet(target, evaluation_sheet(evaluation))
 
 
-def _chart_block(sheet: Sheet, evaluation: Evaluation) -> tuple[int, int]:
-    """The chart's data: one row per priority in columns V..Z, right of the chart;
-    its header row and last row."""
-    header = 4
-    for column, text in enumerate(
-        ["Prioriteit", "Gereed", "Loopt", "Te laat", "Overig"], _CHART_DATA
-    ):
-        sheet.put(header, column, text, _BOLD)
+def _chart_block(sheet: Sheet, evaluation: Evaluation, header: int) -> int:
+    """The chart's figures, one row per priority from *header* on, in hidden columns
+    from V; its last row."""
+    labels = ["Prioriteit"] + [
+        render("nl", f"report-segment-{code}") for code, _ in evaluation.total.segments()
+    ]
+    for column, text in enumerate(labels, _CHART_DATA):
+        sheet.put(header, column, text)
+        sheet.hidden.add(column)
     row = header + 1
     for line in evaluation.rows:
         if line.theme is not None:
             continue
-        t = line.tally
-        chart_values: list[CellValue] = [line.priority, t.done, t.running, t.overdue, t.other]
+        chart_values: list[CellValue] = [line.priority]
+        chart_values += [count for _, count in line.tally.segments()]
         for column, value in enumerate(chart_values, _CHART_DATA):
             sheet.put(row, column, value)
         row += 1
-    return header, row - 1
+    return row - 1
 
 
 def evaluate_workbook(
@@ -763,19 +816,30 @@ def new_workbook(
     return write_new_workbook(path, [*sheets, vocabulary_sheet()], overwrite=overwrite)
 
 
+_VOCABULARY_WIDTHS: Final = (28, 14, 40)
+
+
 def vocabulary_sheet() -> Sheet:
     """An empty ``Woordenlijst`` sheet, with a short explanation above its header
-    ``Term | Soort | Betekenis`` and a drop-down of the kinds.
+    ``Term | Soort | Betekenis`` and a drop-down of the kinds. The explanation is
+    written a line a row within the table's width, so that it prints on the page.
 
     >>> sheet = vocabulary_sheet()
-    >>> sheet.name, [sheet.values[5, c] for c in (1, 2, 3)]
+    >>> header = next(row for (row, column), v in sheet.values.items() if v == "Term")
+    >>> sheet.name, [sheet.values[header, c] for c in (1, 2, 3)]
     ('Woordenlijst', ['Term', 'Soort', 'Betekenis'])
     """
-    sheet = Sheet(VOCABULARY_SHEET, freeze="A6")
+    width = sum(_VOCABULARY_WIDTHS)
+    sheet = Sheet(VOCABULARY_SHEET)
     sheet.put(1, 1, render("nl", "vocabulary-sheet-title"), TITLE)
-    sheet.put(2, 1, render("nl", "vocabulary-sheet-explanation"))
-    sheet.put(3, 1, render("nl", "vocabulary-sheet-example"))
-    sheet.header(5, ["Term", "Soort", "Betekenis"])
-    sheet.set_widths((28, 14, 40))
-    sheet.validations.append(ListValidation(6, 200, 2, ["Kwartaal", "Trekker", "Status"]))
+    row = sheet.put_lines(2, 1, render("nl", "vocabulary-sheet-explanation"), width)
+    row = sheet.put_lines(row + 1, 1, render("nl", "vocabulary-sheet-example"), width)
+    header = row + 1
+    sheet.header(header, ["Term", "Soort", "Betekenis"])
+    sheet.freeze = f"A{header + 1}"
+    sheet.page = PageSetup(repeat_rows=(header, header))
+    sheet.set_widths(_VOCABULARY_WIDTHS)
+    sheet.validations.append(
+        ListValidation(header + 1, header + 200, 2, ["Kwartaal", "Trekker", "Status"])
+    )
     return sheet

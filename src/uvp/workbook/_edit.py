@@ -230,6 +230,13 @@ class PackageTarget:
             return
         self._editor(sheet).row_height(row, height)
 
+    def hide_column(self, sheet: str, column: int) -> None:
+        """Hide a column (on a sheet uvp owns)."""
+        own = self._own(sheet)
+        if own is None:
+            raise NotImplementedError("uvp hides columns only on the sheets it owns")
+        own.hide_column(sheet, column)
+
     def freeze(self, sheet: str, cell: str) -> None:
         """Freeze panes (on a sheet uvp owns)."""
         own = self._own(sheet)

@@ -13,6 +13,7 @@ The words for a status are the core's (:func:`uvp.core.parse_status`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -160,6 +161,8 @@ FIELDS: Final[dict[str, tuple[str, ...]]] = {
         "meetbaar resultaat",
     ),
     "target_value": ("streefwaarde", "streefwaarden", "norm", "doelwaarde"),
+    # uvp's own, per quarter: the actions' order within their theme across the sections.
+    "order": ("volgorde",),
     "q1": ("q1",),
     "q2": ("q2",),
     "q3": ("q3",),
@@ -183,7 +186,14 @@ def normal(text: object) -> str:
     """A cell's text for comparing: case-free, single spaces, no trailing colon."""
     if text is None:
         return ""
-    return " ".join(str(text).split()).casefold().rstrip(":").strip()
+    if text.__class__ is str:  # a plan repeats its few headings, leads and quarters
+        return _normal_text(text)
+    return _normal_text(str(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _normal_text(text: str) -> str:
+    return " ".join(text.split()).casefold().rstrip(":").strip()
 
 
 def heading_key(text: object) -> str:
@@ -199,11 +209,18 @@ def heading_key(text: object) -> str:
 def field_of(header: object) -> str | None:
     """The field a header names (``text``, ``lead``, ``quarter``, ``note``,
     ``subtheme``, ``status``, ``id``, ``partners``, ``goal``, ``result``,
-    ``indicator``, ``target_value``, ``q1``..``q4``), or ``None``.
+    ``indicator``, ``target_value``, ``order``, ``q1``..``q4``), or ``None``.
 
     >>> field_of("Afgerond (ja/nee)"), field_of("Doelstelling 2024"), field_of("Maatregel(en)")
     ('status', 'goal', 'text')
     """
+    if header.__class__ is str:  # every cell of every row is asked: the same few texts
+        return _field_of_text(header)
+    return _field_of_text(str(header)) if header is not None else _field_of_text("")
+
+
+@functools.lru_cache(maxsize=8192)
+def _field_of_text(header: str) -> str | None:
     key = heading_key(header)
     found = _BY_HEADER.get(key)
     if found is None and key.endswith(")"):

@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final, Literal, TypeVar
+from typing import Final, Literal, TypeVar
 
 import attrs
 
@@ -334,7 +334,23 @@ def _rows_below_header(rows: TextRows, names: set[str]) -> Iterator[tuple[TextRo
 
 def _text_grid(rows: Rows) -> list[list[str | None]]:
     """Every cell as text (or None), converted once: the reader reads texts only."""
-    return [[text_of(value) for value in row] if row else [] for row in rows]
+    # text_of's common cases inline: an empty cell, a one-line text.
+    return [
+        [
+            None
+            if value is None
+            else (value.strip() or None)
+            if value.__class__ is str
+            and "\n" not in value
+            and "\r" not in value
+            and "\xa0" not in value
+            else text_of(value)
+            for value in row
+        ]
+        if row
+        else []
+        for row in rows
+    ]
 
 
 # -- building ----------------------------------------------------------------------------
@@ -387,6 +403,8 @@ class _Action:
     result: str | None = None
     indicator: str | None = None
     target_value: str | None = None
+    # Per-quarter layout: the action's place in its theme (the Volgorde column), if given.
+    order: int | None = None
     # Per-goal layout: the assignments read from the row.
     assignments: tuple[Assignment, ...] = ()
     # Per-quarter layout: lead -> quarters under whose heading it stands, in order.
@@ -437,7 +455,11 @@ class _Table:
 
 
 def _schedule_of(quarters: list[int]) -> Schedule | None:
-    distinct = sorted(set(quarters))
+    return _schedule_of_distinct(tuple(sorted(set(quarters))))
+
+
+@functools.lru_cache(maxsize=64)  # at most 15 sets of quarters, and the empty one
+def _schedule_of_distinct(distinct: tuple[int, ...]) -> Schedule | None:
     if not distinct:
         return None
     if len(distinct) == 1:
@@ -459,6 +481,8 @@ def _goal_reference(text: str) -> tuple[str | None, str | None, str | None]:
     return None, None, text
 
 
+_MATRIX_FIELDS: Final = ("q1", "q2", "q3", "q4")
+_ONE_LETTER: Final = re.compile(r"[A-Za-z]")
 _FIELDS_OF_A_ROW: Final = ("lead", "quarter", "status", "partners")
 """A row with a value under any of these is an action, not a goal heading."""
 _COLUMN_FIELDS: Final = ("quarter", "lead", "status")
@@ -512,13 +536,20 @@ class _Reader:
 
     def use(self, sheet: str, row: int, column: int) -> None:
         """Mark a cell (1-based row, 0-based column) as read or reported."""
-        self.used.setdefault(sheet, set()).add((row, column))
+        used = self.used.get(sheet)
+        if used is None:
+            used = self.used[sheet] = set()
+        used.add((row, column))
 
     def use_fields(self, sheet: str, row: int, texts: TextRow, columns: Mapping[str, int]) -> None:
         """Mark the cells of a row that are read: those in the table's fields' columns."""
+        used = self.used.get(sheet)
+        if used is None:
+            used = self.used[sheet] = set()
+        length = len(texts)
         for column in columns.values():
-            if column < len(texts) and texts[column] is not None:
-                self.use(sheet, row, column)
+            if column < length and texts[column] is not None:
+                used.add((row, column))
 
     # priorities and themes ------------------------------------------------------------
 
@@ -839,7 +870,7 @@ class _Reader:
         quarter: int | None = None
         theme: _Theme | None = None
         goal: str | None = None
-        merged: dict[tuple[int, str], _Action] = {}
+        merged: dict[tuple[int, str, int | None], _Action] = {}
         # An action whose text is merged down over several rows: one action, a lead a row.
         spanned: dict[CellRange, _Action] = {}
         broken = self.broken.get(name, set())
@@ -902,7 +933,7 @@ class _Reader:
             text = get("text")
             layout = table.source.layout
             if layout == "goal" and text is not None and theme is not None:
-                goal_heading = self._goal_heading(table, rows, index, text)
+                goal_heading = self._goal_heading(table, rows, index, text, get)
                 if goal_heading is not None:
                     goal = theme.add_goal(*goal_heading)
                     self.use_fields(name, excel_row, row, table.columns)
@@ -924,12 +955,12 @@ class _Reader:
             self.use_fields(name, excel_row, row, table.columns)
             span = self.merged_rows.get(name, {}).get((excel_row, table.columns.get("text", 0)))
             if layout == "quarter":
-                self._quarter_row(table, row, excel_row, priority, quarter, merged)
+                self._quarter_row(table, row, excel_row, priority, quarter, merged, get)
             elif span is not None and span in spanned:
-                self._more_of(spanned[span], table, row, excel_row)
+                self._more_of(spanned[span], table, row, excel_row, get)
             else:
                 assert theme is not None
-                action = self._goal_row(table, row, excel_row, theme, goal)
+                action = self._goal_row(table, row, excel_row, theme, goal, get)
                 theme.actions.append(action)
                 if span is not None:
                     spanned[span] = action
@@ -937,12 +968,11 @@ class _Reader:
             self._close(table, len(rows))
 
     def _goal_heading(
-        self, table: _Table, rows: TextRows, index: int, text: str
+        self, table: _Table, rows: TextRows, index: int, text: str, get: Get
     ) -> tuple[str | None, str | None, str | None] | None:
         """(letter, number, title) when the row heads a goal's group: ``A. Titel``,
         ``2.1 Titel``, or a number in the Nr. column that the next actions' numbers
         start with (``2.1`` above ``2.1.1``); else ``None``."""
-        get = _getter(rows[index], table.columns)
         if any(get(field) for field in _FIELDS_OF_A_ROW) or len(text) > 160:
             return None
         if letter := GOAL_ROW.fullmatch(text):
@@ -989,9 +1019,10 @@ class _Reader:
                 example=_quote(str(example or "")),
             )
 
-    def _common(self, action: _Action, table: _Table, row: TextRow, excel_row: int) -> None:
+    def _common(
+        self, action: _Action, table: _Table, row: TextRow, excel_row: int, get: Get
+    ) -> None:
         columns = table.columns
-        get = _getter(row, columns)
         action.note = action.note or get("note")
         action.id = action.id or get("id")
         action.result = action.result or get("result")
@@ -1019,7 +1050,7 @@ class _Reader:
                 table.failed.setdefault("status", {}).setdefault(excel_row, []).append(found)
                 action.unreadable.add("status")
             action.status = action.status or status
-        if all(f"q{q}" in columns for q in range(1, 5)):
+        if "q1" in columns and all(q in columns for q in _MATRIX_FIELDS):
             marked = frozenset(q for q in range(1, 5) if _marked(_at(row, columns[f"q{q}"])))
             action.matrix = (action.matrix or frozenset()) | marked
 
@@ -1056,8 +1087,8 @@ class _Reader:
         excel_row: int,
         theme: _Theme,
         goal: str | None,
+        get: Get,
     ) -> _Action:
-        get = _getter(row, table.columns)
         text = get("text")
         assert text is not None
         action = _Action(
@@ -1070,18 +1101,19 @@ class _Reader:
         action.assignments = self._assignments(
             action, table, get("lead"), get("quarter"), excel_row
         )
-        self._common(action, table, row, excel_row)
+        self._common(action, table, row, excel_row, get)
         return action
 
-    def _more_of(self, action: _Action, table: _Table, row: TextRow, excel_row: int) -> None:
+    def _more_of(
+        self, action: _Action, table: _Table, row: TextRow, excel_row: int, get: Get
+    ) -> None:
         """A row of an action whose text cell is merged over several rows: its lead and
         quarter are more of that action's assignments."""
-        get = _getter(row, table.columns)
         action.rows.append(excel_row)
         action.assignments += self._assignments(
             action, table, get("lead"), get("quarter"), excel_row
         )
-        self._common(action, table, row, excel_row)
+        self._common(action, table, row, excel_row, get)
 
     def _assignments(
         self,
@@ -1220,16 +1252,14 @@ class _Reader:
         excel_row: int,
         priority: _Priority,
         quarter: int | None,
-        merged: dict[tuple[int, str], _Action],
+        merged: dict[tuple[int, str, int | None], _Action],
+        get: Get,
     ) -> None:
         name = table.source.sheet
-        get = _getter(row, table.columns)
         text = get("text")
         assert text is not None
         letter_text = get("subtheme")
-        letter = (
-            letter_text.upper() if letter_text and re.fullmatch(r"[A-Za-z]", letter_text) else None
-        )
+        letter = letter_text.upper() if letter_text and _ONE_LETTER.fullmatch(letter_text) else None
         if letter_text and letter is None:
             self.finding(
                 "invalid-subtheme",
@@ -1241,10 +1271,14 @@ class _Reader:
         theme = self.theme(priority, letter=letter) if letter else self.theme(priority)
         if theme.letter is None and letter is not None:
             theme.letter = letter
-        key = (id(theme), normal(text))
+        order = self._order(name, table.columns, get("order"), excel_row)
+        # The rows of one action under several headings: same theme, text and place.
+        key = (id(theme), normal(text), order)
         action = merged.get(key)
         if action is None:
-            action = _Action(text, name, table.source, [], self._goal_of(table, row, theme, None))
+            action = _Action(
+                text, name, table.source, [], self._goal_of(table, row, theme, None), order=order
+            )
             merged[key] = action
             theme.actions.append(action)
         action.rows.append(excel_row)
@@ -1256,7 +1290,18 @@ class _Reader:
                 action.explicit[lead] = schedule
             elif quarter:
                 quarters.append(quarter)
-        self._common(action, table, row, excel_row)
+        self._common(action, table, row, excel_row, get)
+
+    def _order(
+        self, name: str, columns: Mapping[str, int], text: str | None, excel_row: int
+    ) -> int | None:
+        """The Volgorde cell's number; a finding when it holds something else."""
+        if text is None:
+            return None
+        if re.fullmatch(r"\d{1,6}", text):
+            return int(text)
+        self.finding("invalid-order", name, excel_row, columns["order"] + 1, text=text)
+        return None
 
     # the whole workbook ---------------------------------------------------------------
 
@@ -1398,7 +1443,13 @@ class _Reader:
                     alone = len(priority.themes) == 1 or not theme.letter
                     title = priority.title if alone else f"Subthema {theme.letter}"
                 actions = []
-                for a, draft in enumerate(theme.actions):
+                # Per quarter, the actions stand by quarter: the Volgorde column, where
+                # there is one, puts them back in the plan's order (stably).
+                drafts = sorted(
+                    theme.actions,
+                    key=lambda d: (d.order is None, d.order or 0),
+                )
+                for a, draft in enumerate(drafts):
                     action = draft.build()
                     actions.append(action)
                     source = ActionSource(draft.sheet, tuple(draft.rows), draft.table, draft.matrix)
@@ -1486,12 +1537,14 @@ def _at(row: TextRow, column: int) -> str | None:
     return row[column] if column < len(row) else None
 
 
-def _getter(row: TextRow, columns: Mapping[str, int]) -> Any:
-    def get(field: str) -> str | None:
-        column = columns.get(field)
-        return _at(row, column) if column is not None else None
+Get = Callable[[str], "str | None"]
+"""A row's text of a field (``None`` for an empty cell or no such column): see _getter."""
 
-    return get
+
+def _getter(row: TextRow, columns: Mapping[str, int]) -> Get:
+    """A function of a field's name: its text in *row* (``None`` for no such column)."""
+    length = len(row)
+    return {f: row[c] for f, c in columns.items() if c < length}.get
 
 
 def _startswith(row: TextRow, header: Mapping[str, int], prefix: str) -> str | None:

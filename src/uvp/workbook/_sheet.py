@@ -19,6 +19,7 @@ every cell that looks alike. Rows and columns are 1-based, as in Excel.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "HEADER",
     "LINK",
+    "SEGMENT_COLOURS",
     "TITLE",
     "WRAP",
     "BarChart",
@@ -44,7 +46,9 @@ __all__ = [
     "Series",
     "Sheet",
     "Style",
+    "line_height",
     "text_lines",
+    "wrap_text",
     "write_sheet",
 ]
 
@@ -128,12 +132,25 @@ class Style:
 
 TITLE: Final = Style(bold=True, size=14)
 """A sheet's title in A1."""
-HEADER: Final = Style(bold=True, fill="DDEBF7", bottom_border="5B9BD5", vertical="top")
-"""A table's header row in the sheets uvp makes."""
+HEADER: Final = Style(bold=True, fill="DDEBF7", bottom_border="5B9BD5", wrap=True, vertical="top")
+"""A table's header row in the sheets uvp makes: a header wraps in its column."""
 WRAP: Final = Style(wrap=True, vertical="top")
 """Text wrapped within its column, from the top of the row."""
 LINK: Final = Style(color="0563C1", underline=True)
 """A hyperlink, as Excel shows one."""
+_PLAIN: Final = Style()
+
+SEGMENT_COLOURS: Final = {
+    "done": "14532D",
+    "running": "5B9BD5",
+    "at-risk": "F39C12",
+    "overdue": "D64541",
+    "other": "D9D9D9",
+}
+"""The colour of each segment of progress (:meth:`uvp.core.Tally.segments`) in every
+chart uvp draws, in a workbook or a web page: *Gereed* green, *Loopt* blue,
+*Aandacht* orange, *Te laat* red, *Overig* grey; dark to light, so that they stay
+apart in grey print. A Status cell's fill is a light tint of the same colour."""
 
 
 @attrs.frozen
@@ -224,33 +241,111 @@ class BarChart:
 
 @attrs.frozen
 class PageSetup:
-    """How a sheet prints: landscape A4, one page wide, no grid lines; the rows
-    *repeat_rows* (first, last) on every page."""
+    """How a sheet prints: landscape A4 with narrow margins, fit to the page's width
+    (as many pages down as it takes), no grid lines; the rows *repeat_rows* (first,
+    last) at the top of every page: a table's header row, or the sheet's title where
+    a sheet has tables of different columns."""
 
     repeat_rows: tuple[int, int] | None = None
 
 
-def text_lines(text: str, width: float, *, density: float = 1.15, longest: bool = False) -> int:
+# How wide characters are, in units of a digit of the standard font (the unit of a
+# column's width): per class of character, the wider of Calibri (Excel) and DejaVu
+# Sans (LibreOffice without Calibri), measured from the fonts' own metrics.
+_CHARACTER_CLASSES: Final = (
+    (" ", 0.5),
+    ("ijlI.,:;'!|‘’", 0.55),
+    ("frt()[]-/", 0.65),
+    ("mwMW", 1.6),
+    ("ABCDEFGHJKLNOPQRSTUVXYZ", 1.15),
+)
+_CHARACTER_WIDTHS: Final = {c: w for chars, w in _CHARACTER_CLASSES for c in chars}
+_SLACK: Final = 1.05  # printers and zoom levels lay text out a little wider
+_BOLD_WIDTH: Final = 1.1  # bold DejaVu Sans is a tenth wider; bold Calibri hardly
+_PADDING: Final = 0.8  # the cell's margins, in digits
+STANDARD_SIZE: Final = 11.0
+"""The font size of Excel's standard font (Calibri 11), which column widths count in."""
+ROW_HEIGHT: Final = 15.0
+"""The height of one line of text of the standard size in a row, in points."""
+DEFAULT_WIDTH: Final = 8.43
+"""The width of a column whose width is not set, in characters."""
+
+
+def text_width(text: str, *, size: float = STANDARD_SIZE, bold: bool = False) -> float:
+    """How wide *text* is on one line, in units of a column's width.
+
+    >>> text_width("0000000000"), round(text_width("Illi"), 2), text_width("0", size=22)
+    (10.5, 2.31, 2.1)
+    """
+    scale = _SLACK * size / STANDARD_SIZE * (_BOLD_WIDTH if bold else 1.0)
+    return scale * sum(_CHARACTER_WIDTHS.get(c, 1.0 if c.isalnum() else 1.2) for c in text)
+
+
+def text_lines(text: str, width: float, *, size: float = STANDARD_SIZE, bold: bool = False) -> int:
     """How many lines *text* takes wrapped in a column *width* characters wide.
 
-    *density* is how many characters of plan text fit in one unit of Excel's
-    column width (a little more than one: the unit is the width of a digit).
-    Each line of the text (``\\n``) starts a new one; with *longest*, only the
-    longest line is counted (the quarterly report's estimate, which leaves the
-    other lines to the row's lead count).
+    The one estimate of text height for every sheet uvp writes, as Excel and
+    LibreOffice wrap: at spaces, a word too long for a line broken where the line
+    is full, each line of the text (``\\n``) on a line of its own. Character
+    widths, font *size* and *bold* count; the estimate errs on the side of a
+    line too many, for the program that lays text out widest.
 
-    >>> text_lines("kort", 10), text_lines("a" * 30, 10), text_lines("een\\ntwee", 70)
-    (1, 3, 2)
-    >>> text_lines("een\\ntwee", 70, longest=True)
-    1
+    >>> text_lines("kort", 10), text_lines("een\\ntwee", 70)
+    (1, 2)
+    >>> text_lines("Nijkerk: trekker en kwartaal", 24), text_lines("Nijkerk: trekker en kwartaal", 24, size=14)
+    (2, 2)
+    >>> text_lines("Ondermijningsbestrijdingsprogramma", 10)
+    4
     """
-    per_line = max(int(width * density), 8)
-    counts = [max(1, -(-len(line) // per_line)) for line in text.split("\n")]
-    return max(counts) if longest else sum(counts)
+    return len(wrap_text(text, width, size=size, bold=bold))
 
 
-ROW_HEIGHT: Final = 15
-"""The height of one line of text in a row, in points."""
+def wrap_text(
+    text: str, width: float, *, size: float = STANDARD_SIZE, bold: bool = False
+) -> list[str]:
+    """*text* broken into the lines it takes in a column *width* characters wide, as
+    :func:`text_lines` counts them: for a text that must not run past a table's
+    edge, written a line a row.
+
+    >>> wrap_text("Zet ze hier: wat u schrijft", 16)
+    ['Zet ze hier: wat', 'u schrijft']
+    """
+    room = max(width - _PADDING, 1.0)
+    space = text_width(" ", size=size, bold=bold)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        used = 0.0
+        for word in paragraph.split(" "):
+            needed = text_width(word, size=size, bold=bold)
+            if used and used + space + needed > room:
+                lines.append(line)
+                line, used = "", 0.0
+            elif used:
+                line += " "
+                used += space
+            if needed <= room:
+                line += word
+                used += needed
+                continue
+            for character in word:  # a word wider than the column breaks anywhere
+                step = text_width(character, size=size, bold=bold)
+                if used and used + step > room:
+                    lines.append(line)
+                    line, used = "", 0.0
+                line += character
+                used += step
+        lines.append(line)
+    return lines
+
+
+def line_height(size: float | None = None) -> float:
+    """The height in points of one line of text of font *size* in a row.
+
+    >>> line_height(), line_height(14)
+    (15.0, 19.09)
+    """
+    return round(ROW_HEIGHT * (size or STANDARD_SIZE) / STANDARD_SIZE, 2)
 
 
 @attrs.define
@@ -259,7 +354,8 @@ class Sheet:
     besides (column widths, row heights, drop-downs, colour rules, charts, frozen
     panes, print setup).
 
-    With *replace* (a sheet uvp owns) the sheet is made afresh at the end of the
+    ``hidden`` columns hold what the sheet needs but does not show nor print (a
+    chart's figures). With *replace* (a sheet uvp owns) the sheet is made afresh at the end of the
     workbook; without, the cells are written into the existing sheet of that
     name and nothing else of it changes. ``values`` holds the cells to write
     (``None`` empties one), ``styles`` the cells to format: a cell can be in
@@ -276,6 +372,7 @@ class Sheet:
     validations: list[ListValidation] = attrs.field(factory=list)
     rules: list[FillRule] = attrs.field(factory=list)
     charts: list[BarChart] = attrs.field(factory=list)
+    hidden: set[int] = attrs.field(factory=set)
     freeze: str | None = None
     page: PageSetup | None = None
 
@@ -304,6 +401,26 @@ class Sheet:
         for column, label in enumerate(labels, 1):
             self.put(row, column, label, style)
 
+    def put_lines(
+        self, row: int, column: int, text: str, width: float, style: Style | None = None
+    ) -> int:
+        """Write *text* a line a row from *row* down, each line short enough for *width*
+        characters (:func:`wrap_text`): a text above a table that must print within the
+        table's width; the next free row.
+
+        >>> sheet = Sheet("Blad")
+        >>> sheet.put_lines(2, 1, "Zet ze hier: wat u schrijft", 16)
+        4
+        >>> sheet.values[3, 1]
+        'u schrijft'
+        """
+        size = (style.size if style else None) or STANDARD_SIZE
+        bold = bool(style and style.bold)
+        for line in wrap_text(text, width, size=size, bold=bold):
+            self.put(row, column, line, style)
+            row += 1
+        return row
+
     def link(self, row: int, column: int, link: Link) -> None:
         """Make a cell a hyperlink (its text and style are the cell's own)."""
         self.links[row, column] = link
@@ -313,22 +430,52 @@ class Sheet:
         for column, width in enumerate(widths, first):
             self.widths[column] = width
 
-    def fit_row(
-        self, row: int, *, density: float = 1.15, longest: bool = False, at_least: int = 1
-    ) -> None:
-        """Make *row* tall enough for its texts wrapped in their columns' widths
-        (:func:`text_lines`, with *density* and *longest*), and at least *at_least* lines.
+    def fit_row(self, row: int, *, at_least: int = 1) -> None:
+        """Make *row* tall enough for its texts (:func:`text_lines` in their columns'
+        widths, in their fonts), and at least *at_least* lines.
 
-        Excel does not grow a row for wrapped text in a file it did not write
-        itself, so the height is set from the text and the column widths.
+        Neither Excel nor LibreOffice reliably grows a row for wrapped text in a file
+        it did not write itself, so the height is set from the text and the widths.
+        A text that does not wrap takes one line.
         """
-        lines = at_least
-        for column, width in self.widths.items():
-            value = self.values.get((row, column))
-            if isinstance(value, str):
-                lines = max(lines, text_lines(value, width, density=density, longest=longest))
-        if lines > 1:
-            self.heights[row] = ROW_HEIGHT * lines
+        height = line_height() * at_least
+        for (cell_row, column), value in self.values.items():
+            if cell_row != row or value is None:
+                continue
+            style = self.styles.get((row, column), _PLAIN)
+            lines = 1
+            if style.wrap and isinstance(value, str):
+                width = self.widths.get(column, DEFAULT_WIDTH)
+                lines = text_lines(value, width, size=style.size or STANDARD_SIZE, bold=style.bold)
+            height = max(height, lines * line_height(style.size))
+        if height > ROW_HEIGHT:
+            self.heights[row] = height
+
+    def fit_width(self, column: int, *, least: float = 0, most: float = 255) -> None:
+        """Make *column* wide enough for the longest line of its texts on one line (a
+        hyperlink, which LibreOffice does not wrap), within *least* and *most*.
+
+        >>> sheet = Sheet("Blad")
+        >>> sheet.put(2, 1, "Ondermijning!C14")
+        >>> sheet.fit_width(1, least=8)
+        >>> sheet.widths[1]
+        17.0
+        """
+        widest = least
+        for (row, cell_column), value in self.values.items():
+            if cell_column != column or not isinstance(value, str):
+                continue
+            style = self.styles.get((row, column), _PLAIN)
+            for line in value.split("\n"):
+                size = style.size or STANDARD_SIZE
+                needed = text_width(line, size=size, bold=style.bold) + _PADDING
+                widest = max(widest, needed)
+        self.widths[column] = min(float(math.ceil(widest)), most)
+
+    def fit_rows(self) -> None:
+        """:meth:`fit_row` for every row with a value: the last step of building a sheet."""
+        for row in sorted({row for row, _ in self.values}):
+            self.fit_row(row)
 
     def rows(self) -> list[list[CellValue]]:
         """The values as rows from A1, ``None`` where nothing is written.
@@ -361,6 +508,8 @@ def write_sheet(target: Target, sheet: Sheet) -> None:
         target.link(name, row, column, link)
     for column, width in sheet.widths.items():
         target.column_width(name, column, width)
+    for column in sorted(sheet.hidden):
+        target.hide_column(name, column)
     for row, height in sheet.heights.items():
         target.row_height(name, row, height)
     for validation in sheet.validations:

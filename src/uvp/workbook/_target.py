@@ -59,6 +59,10 @@ class Target(Protocol):
     def row_height(self, sheet: str, row: int, height: float) -> None:
         """Set a row's height (in points)."""
 
+    def hide_column(self, sheet: str, column: int) -> None:
+        """Hide a column (on a sheet uvp owns): it is neither shown nor printed, but a
+        chart still draws its figures."""
+
     def add_list_validation(self, sheet: str, validation: ListValidation) -> None:
         """A drop-down list on a column's rows."""
 
@@ -193,6 +197,11 @@ class OpenpyxlTarget:
     def row_height(self, sheet: str, row: int, height: float) -> None:
         self._ws(sheet).row_dimensions[row].height = height
 
+    def hide_column(self, sheet: str, column: int) -> None:
+        from openpyxl.utils import get_column_letter
+
+        self._ws(sheet).column_dimensions[get_column_letter(column)].hidden = True
+
     def add_list_validation(self, sheet: str, validation: ListValidation) -> None:
         from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -229,6 +238,8 @@ class OpenpyxlTarget:
         bars.grouping = "stacked"
         bars.overlap = 100
         bars.title = chart.title
+        # The figures may stand in hidden columns: draw them all the same.
+        bars.visible_cells_only = False
         bars.height = chart.height
         bars.width = chart.width  # type: ignore[assignment]  # the stubs say int; cm need not be
         for series in chart.series:
@@ -268,9 +279,13 @@ class OpenpyxlTarget:
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
+        ws.page_setup.fitToHeight = 0  # as many pages down as it takes, never squeezed
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.print_options.gridLines = False
+        margins = ws.page_margins
+        margins.left = margins.right = 0.4
+        margins.top = margins.bottom = 0.6
+        margins.header = margins.footer = 0.3
         if setup.repeat_rows is not None:
             first, last = setup.repeat_rows
             ws.print_title_rows = f"{first}:{last}"

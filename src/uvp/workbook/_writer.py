@@ -25,6 +25,7 @@ from uvp.core import (
     WorkbookError,
     format_assignments,
 )
+from uvp.workbook._headers import normal
 from uvp.workbook._reader import DEFINITIONS_SHEET, GOALS_SHEET, PLAN_SHEET, Layout
 from uvp.workbook._sheet import TITLE, WRAP, CellValue, PageSetup, Sheet, Style
 from uvp.workbook._target import write_new_workbook
@@ -33,14 +34,17 @@ __all__ = ["default_layout", "plan_sheets", "sheet_title", "write_workbook"]
 
 _INVALID_SHEET_CHARS: Final = re.compile(r"[\[\]:*?/\\]")
 _KIND_LABEL: Final = {"joint": "gezamenlijke prioriteit", "local": "lokale prioriteit"}
+# Column widths, in characters: wide enough for their headers, narrow enough that a
+# planning table prints on A4 across at a readable size.
 _WIDTHS: Final = {
-    "text": 70,
-    "lead": 24,
-    "quarter": 14,
-    "note": 40,
-    "status": 14,
-    "id": 12,
-    "subtheme": 10,
+    "text": 60,
+    "lead": 22,
+    "quarter": 12,
+    "note": 36,
+    "status": 13,
+    "id": 10,
+    "subtheme": 11,
+    "order": 11,
     "partners": 24,
     "result": 36,
     "indicator": 28,
@@ -54,9 +58,9 @@ _RESULT_HEADERS: Final = {
     "indicator": "Indicator",
     "target_value": "Streefwaarde",
 }
-_PLAN_WIDTHS: Final = (34, 14, 26, 40, 10, 80)
-_GOAL_WIDTHS: Final = (30, 36, 7, 36, 60, 60)
-_DEFINITION_WIDTHS: Final = (30, 100, 30)
+_PLAN_WIDTHS: Final = (30, 12, 24, 30, 11, 60)
+_GOAL_WIDTHS: Final = (24, 28, 7, 30, 50, 50)
+_DEFINITION_WIDTHS: Final = (28, 90, 24)
 _HEADERS: Final = {
     "goal": {
         "text": "Acties",
@@ -75,6 +79,7 @@ _HEADERS: Final = {
         "note": "Toelichting",
         "status": "Status",
         "id": "ID",
+        "order": "Volgorde",
     }
     | _RESULT_HEADERS,
 }
@@ -113,7 +118,8 @@ def sheet_title(title: str, taken: set[str]) -> str:
     return name
 
 
-_PRINT: Final = PageSetup()
+_PRINT: Final = PageSetup(repeat_rows=(1, 1))  # a sheet with its header row on top
+_PLANNING_PRINT: Final = PageSetup(repeat_rows=(4, 4))  # the first table's header row
 
 
 def _widths(fields: Sequence[str]) -> list[float]:
@@ -170,13 +176,13 @@ def _theme_letters(plan: Plan) -> dict[int, str]:
 
 
 def _plan_sheet(plan: Plan, names: dict[int, str], letters: dict[int, str]) -> Sheet:
-    sheet = Sheet(PLAN_SHEET, page=_PRINT)
+    sheet = Sheet(PLAN_SHEET, page=PageSetup(repeat_rows=(7, 7)))
     sheet.set_widths(_PLAN_WIDTHS)
     sheet.put(1, 1, f"Uitvoeringsplan Veiligheid {plan.year} — gemeente {plan.municipality}", TITLE)
     sheet.put(3, 1, "Gemeente")
     sheet.put(3, 2, plan.municipality)
     sheet.put(4, 1, "Jaar")
-    sheet.put(4, 2, plan.year)
+    sheet.put(4, 2, plan.year, Style(horizontal="left"))  # a label, under the municipality
     sheet.put(5, 1, "Partners")
     for column, partner in enumerate(plan.partners, 2):
         sheet.put(5, column, partner)
@@ -194,13 +200,14 @@ def _plan_sheet(plan: Plan, names: dict[int, str], letters: dict[int, str]) -> S
             ]
             _wrapped_row(sheet, row, values)
             row += 1
+    sheet.fit_rows()
     return sheet
 
 
 def _wrapped_row(sheet: Sheet, row: int, values: Sequence[CellValue]) -> None:
-    """A row of a uvp sheet: the values that are there, wrapped to the columns' widths."""
+    """A row of a uvp sheet: the values that are there, wrapped to the columns' widths
+    (the rows' heights follow from :meth:`Sheet.fit_rows`)."""
     sheet.put_row(row, values, WRAP)
-    sheet.fit_row(row)
 
 
 def _goals_sheet(plan: Plan) -> Sheet:
@@ -231,6 +238,7 @@ def _goals_sheet(plan: Plan) -> Sheet:
                 ]
                 _wrapped_row(sheet, row, values)
                 row += 1
+    sheet.fit_rows()
     return sheet
 
 
@@ -240,6 +248,7 @@ def _definitions_sheet(plan: Plan) -> Sheet:
     sheet.header(1, ["Begrip", "Omschrijving", "Onderwerp"])
     for row, definition in enumerate(plan.definitions, 2):
         _wrapped_row(sheet, row, [definition.term, definition.text, definition.topic])
+    sheet.fit_rows()
     return sheet
 
 
@@ -250,6 +259,7 @@ def _fields(
     status: bool,
     id_: bool,
     quarter: bool = True,
+    order: bool = False,
     extra: Sequence[str] = (),
 ) -> list[str]:
     fields = ["subtheme"] if layout == "quarter" else []
@@ -262,7 +272,10 @@ def _fields(
         fields.append("status")
     if id_:
         fields.append("id")
-    return fields + list(extra)
+    fields += extra
+    if order:
+        fields.append("order")
+    return fields
 
 
 def _action_row(
@@ -273,8 +286,10 @@ def _action_row(
     trekker: str | None,
     kwartaal: str | None,
     letter: str | None = None,
+    order: int | None = None,
 ) -> None:
     values = {
+        "order": order,
         "subtheme": letter,
         "text": action.text,
         "lead": trekker,
@@ -308,7 +323,7 @@ def _per_goal_sheet(
 ) -> Sheet:
     # The per-goal layout always has its Toelichting column, even when empty.
     fields = _fields("goal", note=True, status=status, id_=id_, extra=extra)
-    sheet = Sheet(name, page=_PRINT)
+    sheet = Sheet(name, page=_PLANNING_PRINT)
     sheet.set_widths(_widths(fields))
     sheet.put(1, 1, _priority_heading(priority), TITLE)
     row = 3
@@ -328,6 +343,7 @@ def _per_goal_sheet(
             _action_row(sheet, row, fields, action, trekker, kwartaal)
             row += 1
         row += 1
+    sheet.fit_rows()
     return sheet
 
 
@@ -377,29 +393,66 @@ def _per_quarter_sheet(
                 quarters = [
                     q for a in action.assignments if a.schedule for q in a.schedule.quarters
                 ]
-                explicit = explicit or kwartaal is not None
+                # An action without a quarter (next year's, still to plan) keeps an
+                # empty Kwartaal cell: the quarter written there, or marked in the
+                # matrix and taken over by fill, puts it under its heading.
+                explicit = explicit or kwartaal is not None or not quarters
                 sections.setdefault(min(quarters) if quarters else 0, []).append(
                     (theme, action, trekker, kwartaal)
                 )
-    note = any(a.note for a in priority.actions)
-    fields = _fields("quarter", note=note, status=status, id_=id_, quarter=explicit, extra=extra)
-    sheet = Sheet(name, page=_PRINT)
-    sheet.set_widths(_widths(fields))
-    sheet.put(1, 1, _priority_heading(priority), TITLE)
     # Rows under a heading keep plan order.
     order = {id(a): i for i, a in enumerate(priority.actions)}
+    headings = sorted(sections, key=lambda q: (q == 0, q))
+    for quarter in headings:
+        sections[quarter].sort(key=lambda s: order[id(s[1])])
+    note = any(a.note for a in priority.actions)
+    fields = _fields(
+        "quarter",
+        note=note,
+        status=status,
+        id_=id_,
+        quarter=explicit,
+        order=_needs_order(priority, [sections[q] for q in headings]),
+        extra=extra,
+    )
+    sheet = Sheet(name, page=_PLANNING_PRINT)
+    sheet.set_widths(_widths(fields))
+    sheet.put(1, 1, _priority_heading(priority), TITLE)
     row = 3
-    for quarter in sorted(sections, key=lambda q: (q == 0, q)):
+    for quarter in headings:
         sheet.put(row, 1, f"Q{quarter}" if quarter else "Geen kwartaal", _SECTION)
         sheet.header(row + 1, [_HEADERS["quarter"][field] for field in fields])
+        if "order" in fields:  # a number's header over its right edge
+            sheet.style(row + 1, fields.index("order") + 1, Style(horizontal="right"))
         row += 2
-        for theme, action, trekker, kwartaal in sorted(
-            sections[quarter], key=lambda s: order[id(s[1])]
-        ):
-            _action_row(sheet, row, fields, action, trekker, kwartaal, letters[id(theme)])
+        for theme, action, trekker, kwartaal in sections[quarter]:
+            number = order[id(action)] + 1
+            _action_row(sheet, row, fields, action, trekker, kwartaal, letters[id(theme)], number)
             row += 1
         row += 1
+    sheet.fit_rows()
     return sheet
+
+
+def _needs_order(
+    priority: Priority, sections: Sequence[Sequence[tuple[Theme, Action, object, object]]]
+) -> bool:
+    """Whether a per-quarter sheet needs its Volgorde column: when reading the sections in
+    turn would give a theme's actions in another order than the plan's (an action in Q3
+    before one in Q1), or two actions of a theme have the same text (one action's rows
+    under several headings are told apart from another's by it)."""
+    seen: dict[int, list[int]] = {}
+    for section in sections:
+        for theme, action, _, _ in section:
+            placed = seen.setdefault(id(theme), [])
+            if id(action) not in placed:
+                placed.append(id(action))
+    for theme in priority.themes:
+        if seen.get(id(theme), []) != [id(a) for a in theme.actions]:
+            return True
+        if len({normal(a.text) for a in theme.actions}) < len(theme.actions):
+            return True
+    return False
 
 
 def write_workbook(

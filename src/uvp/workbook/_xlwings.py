@@ -137,6 +137,10 @@ class XlwingsTarget:
     def row_height(self, sheet: str, row: int, height: float) -> None:
         self._range(sheet, row, 1).row_height = height
 
+    def hide_column(self, sheet: str, column: int) -> None:
+        """Left shown: the chart Excel makes here leaves hidden cells out (Excel's
+        default), and the add-in leaves printing to Excel."""
+
     def freeze(self, sheet: str, cell: str) -> None:
         # uvp names the first cell that scrolls ("A5"); xlwings the cells that stay.
         from openpyxl.utils.cell import coordinate_to_tuple
