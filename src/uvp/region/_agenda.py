@@ -49,6 +49,7 @@ from uvp.core import (
 )
 from uvp.messages import Language, render
 from uvp.region._groups import Groups, Key
+from uvp.region._match import Participants, participants_of
 from uvp.workbook import (
     TITLE,
     WRAP,
@@ -230,7 +231,7 @@ class Agenda:
 
 
 def _involvement(
-    plan: Plan, index: int, action: Action, partner: str, place: str
+    plan: Plan, index: int, action: Action, partner: str, place: str, cache: Participants
 ) -> Involvement | None:
     """The partner's part in *action* of *plan*, or None when it has none."""
     is_municipality = (org := identify(partner)) is not None and org.kind == "municipality"
@@ -249,7 +250,7 @@ def _involvement(
             role = "joint"
         if role is not None:
             parts.setdefault(role, []).append(assignment)
-    if not parts and partner in action.participants:
+    if not parts and partner in participants_of(action, cache):
         parts["participant"] = list(action.assignments)
     if not parts:
         return None
@@ -272,19 +273,20 @@ def agenda(plans: Sequence[Plan], partner: str, *, strict: bool = False) -> Agen
     ...
     uvp.UvpError: 'Polite' appears in none of the plans. Did you mean Politie? ...
     """
-    from uvp.region._compare import compare
+    from uvp.region._compare import _comparison
 
     name = organisation_name(partner)
+    cache: Participants = {}  # each action's participants, once for the whole agenda
     found: dict[Key, Involvement] = {}
     for plan in plans:
         for index, (priority, theme, action) in enumerate(plan.walk()):
-            involvement = _involvement(plan, index, action, name, where(priority, theme))
+            involvement = _involvement(plan, index, action, name, where(priority, theme), cache)
             if involvement is not None:
                 found[plan.municipality, index] = involvement
     # The same joint action in several plans: one line, through the region view's matching.
     groups = Groups()
     if len({p.municipality for p in plans}) > 1:
-        for item in compare(plans).items:  # positions: the plans that have the action
+        for item in _comparison(plans, cache).items:  # positions: the plans that have the action
             keys = [k for k in item.positions.items() if k in found]
             for key in keys[1:]:
                 groups.join(keys[0], key)

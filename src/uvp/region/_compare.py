@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -40,6 +40,7 @@ from uvp.core import (
     schedules_text,
 )
 from uvp.region._groups import Groups
+from uvp.region._match import Matcher, Participants, participants_of
 from uvp.workbook import (
     LINK,
     TITLE,
@@ -194,12 +195,6 @@ def similarity(first: str, second: str, names: frozenset[str] = frozenset()) -> 
     return round(0.7 * token_set_ratio(a, b) + 0.3 * token_sort_ratio(a, b), 1)
 
 
-def _contained(first: str, second: str, names: frozenset[str]) -> float:
-    """How completely one text is said within the other, 0..100."""
-    a, b = _words(first, names), _words(second, names)
-    return float(_ratios()[0](a, b)) if a and b else 0.0
-
-
 @attrs.frozen
 class Difference:
     """What the plans say differently about a matched action.
@@ -312,17 +307,6 @@ def _leads(action: Action, municipality: str, other: str) -> dict[str, list[Assi
     return found
 
 
-def _involved(action: Action, municipality: str, region: frozenset[str]) -> set[str]:
-    """The organisations an action in *municipality*'s plan involves."""
-    involved = {municipality, *action.participants}
-    for lead in action.leads:
-        if lead.organisation == _JOINT or lead.kind == "each-municipality":
-            involved |= region
-        else:
-            involved.add(lead.organisation)
-    return {organisation_name(name) for name in involved}
-
-
 def _why_involved(action: Action, other: str) -> str:
     for lead in action.leads:
         if lead.organisation == other:
@@ -346,6 +330,7 @@ def _differences(
     ma: str,
     b: Action,
     mb: str,
+    participants: Callable[[Action], tuple[str, ...]],
     implied: frozenset[str] = frozenset(),
     group: frozenset[str] = frozenset(),
 ) -> tuple[Difference, ...]:
@@ -381,8 +366,8 @@ def _differences(
     kinds = {lead.kind for lead in (*a.leads, *b.leads)}
     if "each-municipality" in kinds:
         return tuple(differences)
-    named_a = _third_parties(a, group | {ma, mb})
-    named_b = _third_parties(b, group | {ma, mb})
+    named_a = _third_parties(participants(a), group | {ma, mb})
+    named_b = _third_parties(participants(b), group | {ma, mb})
     named = set(leads_a) | set(leads_b)
     if "joint" in kinds:
         named |= implied
@@ -399,9 +384,10 @@ def _differences(
     return tuple(differences)
 
 
-def _third_parties(action: Action, municipalities: frozenset[str]) -> set[str]:
-    """The organisations an action names as taking part, but for *municipalities*."""
-    return {organisation_name(name) for name in action.participants} - municipalities
+def _third_parties(participants: Sequence[str], municipalities: frozenset[str]) -> set[str]:
+    """The organisations an action names as taking part (its *participants*), but for
+    *municipalities*."""
+    return {organisation_name(name) for name in participants} - municipalities
 
 
 def _mentions(action: Action, organisation: str) -> bool:
@@ -412,49 +398,6 @@ def _mentions(action: Action, organisation: str) -> bool:
     return any(name.casefold() in said for name in names)
 
 
-def _lead_names(action: Action) -> set[str]:
-    return {lead.organisation for lead in action.leads}
-
-
-def _score(a: Action, b: Action, names: frozenset[str]) -> float:
-    """How alike two actions are: their texts, their first sentences (the action itself,
-    before any explanation), a note that tells the other's action, and shared long words."""
-    texts = 0.5 * similarity(a.text, b.text, names) + 0.5 * similarity(
-        _first_sentence(a.text), _first_sentence(b.text), names
-    )
-    notes = max(similarity(a.text, b.note or "", names), similarity(a.note or "", b.text, names))
-    bonus = 10.0 if _long_words(a.text) & _long_words(b.text) else 0.0
-    return max(texts, notes - 5) + bonus
-
-
-def _pairs(
-    first: Plan, second: Plan, region: frozenset[str], names: frozenset[str]
-) -> Iterator[tuple[float, int, int]]:
-    """Candidate pairs (score, index in first, index in second), best first."""
-    ma, mb = first.municipality, second.municipality
-    involved_b = [_involved(b, mb, region) for b in second.actions]
-    leads_b = [_lead_names(b) for b in second.actions]
-    candidates = []
-    for i, a in enumerate(first.actions):
-        inv_a = _involved(a, ma, region)
-        leads_a = _lead_names(a)
-        for j, b in enumerate(second.actions):
-            if a.id and b.id:
-                if a.id == b.id:
-                    candidates.append((1000.0, i, j))
-                continue
-            shared = (inv_a & involved_b[j]) - {ma, mb}
-            if mb not in inv_a and ma not in involved_b[j] and not shared:
-                continue  # neither plan involves the other: not one joint action
-            score = _score(a, b, names)
-            if shared & leads_a & leads_b[j]:
-                score += 5  # both plans name the same third organisation as lead
-            if score >= MATCH_SCORE:
-                candidates.append((score, i, j))
-    candidates.sort(key=lambda c: -c[0])
-    yield from candidates
-
-
 def compare(plans: Sequence[Plan]) -> Comparison:
     """Compare the joint actions of the plans of one region.
 
@@ -462,18 +405,36 @@ def compare(plans: Sequence[Plan]) -> Comparison:
     pairs is one item, with the action of each plan that has it. A region of
     three municipalities gives one row for an action all three write.
     """
+    return _comparison(plans, {})
+
+
+def _comparison(plans: Sequence[Plan], cache: Participants) -> Comparison:
+    """:func:`compare`, with the participants of the actions in *cache* (worked out
+    once per action: a caller such as :func:`uvp.region.agenda` may have them already)."""
     region = frozenset(organisation_name(p.municipality) for p in plans)
     names = frozenset(n.casefold() for n in region)
     implied = frozenset(region | {organisation_name(n) for plan in plans for n in plan.partners})
     by_name = {plan.municipality: plan for plan in plans}
+    municipalities = [plan.municipality for plan in plans]
+    actions = [plan.actions for plan in plans]
+    matcher = Matcher(municipalities, actions, region, names, cache)
+    scored = matcher.scored()
     groups = Groups()
-    lacking: list[tuple[tuple[str, int], str, str]] = []
-    for x, first in enumerate(plans):
-        for second in plans[x + 1 :]:
-            matched, lacks = _compare_pair(first, second, region, names)
-            for i, j in matched:
-                groups.join((first.municipality, i), (second.municipality, j))
-            lacking.extend(lacks)
+    used: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
+    for (x, y), candidates in sorted(scored.items()):
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        matched: list[tuple[int, int]] = []
+        for _score, i, j in candidates:
+            if i in used_a or j in used_b:
+                continue
+            used_a.add(i)
+            used_b.add(j)
+            matched.append((i, j))
+        for i, j in sorted(matched):
+            groups.join((municipalities[x], i), (municipalities[y], j))
+        used[x, y] = (used_a, used_b)
+    lacking = _lacking(municipalities, actions, matcher, used)
     for key, _, _ in lacking:
         groups.add(key)
     reasons: dict[int, dict[str, str]] = {}
@@ -481,21 +442,57 @@ def compare(plans: Sequence[Plan]) -> Comparison:
         for group in groups.of(key):
             if other not in groups.members[group]:
                 reasons.setdefault(group, {}).setdefault(other, reason)
+    participants = functools.partial(participants_of, cache=cache)
     items = []
     for group, members in enumerate(groups.members):
         if not members:
             continue  # merged into another group
-        actions = {m: by_name[m].actions[members[m]] for m in by_name if m in members}
+        present = {m: actions[n][members[m]] for n, m in enumerate(by_name) if m in members}
         missing = reasons.get(group, {})
-        differences = _group_differences(list(actions.items()), implied)
+        differences = _group_differences(list(present.items()), implied, participants)
         kind: ItemKind = "missing" if missing else ("mismatch" if differences else "match")
         everyone: dict[str, Action | None] = {
-            m: actions.get(m) for m in by_name if m in actions or m in missing
+            m: present.get(m) for m in by_name if m in present or m in missing
         }
         items.append(Item(kind, everyone, differences, dict(missing), dict(members)))
     order = {m: n for n, m in enumerate(by_name)}
     items.sort(key=lambda item: _item_order(item, order))
     return Comparison(tuple(by_name), tuple(items))
+
+
+def _lacking(
+    municipalities: Sequence[str],
+    actions: Sequence[Sequence[Action]],
+    matcher: Matcher,
+    used: Mapping[tuple[int, int], tuple[set[int], set[int]]],
+) -> list[tuple[tuple[str, int], str, str]]:
+    """What one plan says involves another's municipality but the other lacks, plan pair by
+    plan pair: ((municipality, index), the other, why); unless the other plan says it as
+    part of a longer action."""
+    region = matcher.region
+    involving = [matcher.involving(p) for p in range(len(municipalities))]
+    unmatched: list[tuple[int, int, int]] = []  # (plan, index, other plan), in the old order
+    nothing: set[int] = set()
+    for x in range(len(municipalities)):
+        for y in range(x + 1, len(municipalities)):
+            used_x, used_y = used.get((x, y), (nothing, nothing))
+            for p, other, taken in ((x, y, used_x), (y, x, used_y)):
+                wide, named = involving[p]
+                municipality = municipalities[other]
+                indexes = named.get(municipality, [])
+                if wide and municipality in region:
+                    indexes = sorted({*indexes, *wide}) if indexes else wide
+                unmatched.extend((p, i, other) for i in indexes if i not in taken)
+    covered = matcher.contained(unmatched)
+    return [
+        (
+            (municipalities[p], index),
+            municipalities[other],
+            _why_involved(actions[p][index], municipalities[other]),
+        )
+        for p, index, other in unmatched
+        if (p, index, other) not in covered
+    ]
 
 
 def _item_order(item: Item, order: Mapping[str, int]) -> tuple[int, int, int]:
@@ -505,14 +502,16 @@ def _item_order(item: Item, order: Mapping[str, int]) -> tuple[int, int, int]:
 
 
 def _group_differences(
-    present: Sequence[tuple[str, Action]], implied: frozenset[str]
+    present: Sequence[tuple[str, Action]],
+    implied: frozenset[str],
+    participants: Callable[[Action], tuple[str, ...]],
 ) -> tuple[Difference, ...]:
     """The differences among the plans that have an action, each with every plan's value."""
     found: dict[tuple[DifferenceField, str | None], dict[str, str | None]] = {}
     group = frozenset(m for m, _ in present)
     for x, (ma, a) in enumerate(present):
         for mb, b in present[x + 1 :]:
-            for difference in _differences(a, ma, b, mb, implied, group):
+            for difference in _differences(a, ma, b, mb, participants, implied, group):
                 found.setdefault((difference.field, difference.organisation), {}).update(
                     difference.values
                 )
@@ -521,38 +520,6 @@ def _group_differences(
         Difference(field, dict(sorted(values.items(), key=lambda v: order[v[0]])), organisation)
         for (field, organisation), values in found.items()
     )
-
-
-def _compare_pair(
-    first: Plan, second: Plan, region: frozenset[str], names: frozenset[str]
-) -> tuple[list[tuple[int, int]], list[tuple[tuple[str, int], str, str]]]:
-    """The actions two plans share (index pairs), and what one plan says involves the
-    other but the other lacks: ((municipality, index), the other, why)."""
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    matched: list[tuple[int, int]] = []
-    for _score, i, j in _pairs(first, second, region, names):
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        matched.append((i, j))
-    missing = []
-    for plan, other, used in ((first, second, used_a), (second, first, used_b)):
-        for index, action in enumerate(plan.actions):
-            if index in used or other.municipality not in _involved(
-                action, plan.municipality, region
-            ):
-                continue
-            if any(
-                _contained(action.text, o.text, names) >= COVERED_SCORE
-                for o in other.actions
-                if not (action.id and o.id)  # ids, where both have one, decide alone
-            ):
-                continue  # said in the other plan as part of a longer action
-            reason = _why_involved(action, other.municipality)
-            missing.append(((plan.municipality, index), other.municipality, reason))
-    return sorted(matched), missing
 
 
 _KIND_NL: Final = {"match": "gelijk", "mismatch": "verschil", "missing": "ontbreekt"}
