@@ -7,8 +7,8 @@ twice each, and every output is compared with its input part by part
 anything is written — never changed outside what uvp owns.
 
 A fixed sample runs always, each command twice; the rest of the corpus runs
-each command once in the test marked ``slow``, left out unless asked for
-(``pytest -m slow``; ``.ci/run`` runs it when the suite leaves time for it).
+each command once in the test marked ``slow``: part of every full run (``.ci/run``
+too), left out with ``pytest -m "not slow"`` for a quick run.
 """
 
 from __future__ import annotations
