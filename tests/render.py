@@ -144,18 +144,27 @@ def render(workbooks: Sequence[Path], folder: Path) -> dict[Path, Path]:
     out = folder / "pdf"
     shutil.rmtree(out, ignore_errors=True)
     profile = folder / "profile"
-    result = subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation={profile.resolve().as_uri()}",
-         "--convert-to", "pdf", "--outdir", str(out), *map(str, workbooks)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )  # fmt: skip
     pdfs = {path: out / f"{path.stem}.pdf" for path in workbooks}
+    # Under pytest-xdist a batch run of LibreOffice now and then skips a file without a
+    # word (no output, exit 0): what is missing is printed again, a file at a time.
+    todo, result = list(workbooks), None
+    for _ in range(3):
+        result = subprocess.run(
+            [SOFFICE, "--headless", f"-env:UserInstallation={profile.resolve().as_uri()}",
+             "--convert-to", "pdf", "--outdir", str(out), *map(str, todo)],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )  # fmt: skip
+        todo = [path for path, pdf in pdfs.items() if not pdf.exists()][:1]
+        if result.returncode != 0 or not todo:
+            break
     missing = [path.name for path, pdf in pdfs.items() if not pdf.exists()]
-    if result.returncode != 0 or missing:
-        raise RuntimeError(f"LibreOffice printed no PDF of {missing}: {result.stderr}")
+    if result is None or result.returncode != 0 or missing:
+        detail = result.stderr if result else ""
+        raise RuntimeError(f"LibreOffice printed no PDF of {missing}: {detail}")
     return pdfs
 
 

@@ -10,6 +10,7 @@ The checks themselves are tested first, on pages made up here.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,7 +56,9 @@ needs_libreoffice = pytest.mark.skipif(
 @pytest.fixture(scope="module")
 def printed() -> Iterator[dict[str, tuple[Path, Path]]]:
     """Every kind of workbook and its PDF, by name; the pages drawn meanwhile."""
-    folder = render.FOLDER
+    # A folder of each pytest-xdist worker's own: workers printing into one folder at
+    # once overwrite each other's workbooks and PDFs.
+    folder = render.FOLDER / os.environ.get("PYTEST_XDIST_WORKER", "")
     workbooks = render.build_workbooks(folder / "xlsx")
     pdfs = render.render(workbooks, folder)
     drawing = render.draw_pages(pdfs.values(), folder / "png")
@@ -85,7 +88,7 @@ def test_workbook_reads_well_on_paper(kind: str, printed: dict[str, tuple[Path, 
     shown = "\n".join(
         f"  {check}: {len(found)}, e.g. {found[:3]}" for check, found in problems.items()
     )
-    pages = render.FOLDER / "png"
+    pages = render.FOLDER / os.environ.get("PYTEST_XDIST_WORKER", "") / "png"
     assert not problems, f"{workbook.name} prints badly (its pages: {pages}/{kind}-*.png):\n{shown}"
 
 
