@@ -40,6 +40,17 @@ def test_import_uvp_stays_light() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_the_compiled_catalogue_is_the_toml_source() -> None:
+    # uvp reads organisaties.json; people edit organisaties.toml. Equal, or say how.
+    from uvp.core import _catalogue as c
+
+    compiled = (ROOT / "src/uvp/core/data" / c.COMPILED).read_text(encoding="utf-8")
+    assert compiled == c.compile_source(), (
+        f"{c.SOURCE} was edited: run "
+        '`python -c "from uvp.core._catalogue import write_compiled as w; print(w())"`'
+    )
+
+
 def test_import_uvp_reads_no_package_data() -> None:
     # The municipality list and the partner catalogue load on first use, not on import.
     code = (

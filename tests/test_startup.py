@@ -28,7 +28,11 @@ from uvp.cli import app
 from uvp.cli._parse import quick
 
 UVP = str(Path(sys.executable).with_name("uvp"))  # the installed command: its name is "uvp"
-HEAVY = ("typer", "rich", "pydantic", "click", "openpyxl", "cattrs", "xlwings", "fastapi")
+HEAVY = (
+    *("typer", "rich", "pydantic", "click", "openpyxl", "cattrs", "xlwings", "fastapi"),
+    *("numpy", "pandas", "rapidfuzz", "jinja2"),  # the region view's, not a plan's
+    *("socket", "tempfile", "tomllib"),  # for a lock, a write, the catalogue's source
+)
 
 
 def loaded_by(code: str) -> set[str]:
@@ -66,7 +70,7 @@ LIGHT = [
         "usage-error",
         "import sys; sys.argv = ['uvp', 'show', '--frob', 'examples']\n"
         "from uvp.cli import main\nmain()",
-        {"typer", "pydantic"},
+        {"typer", "pydantic", "socket", "tempfile"},
     ),
 ]
 

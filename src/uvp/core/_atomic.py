@@ -37,7 +37,6 @@ import hashlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
@@ -251,6 +250,8 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _new_temporary(target: Path) -> Path:
+    import tempfile  # here: a command that only reads never pays for it (issue 16)
+
     handle, name = tempfile.mkstemp(
         dir=target.parent, prefix=f"{TEMP_PREFIX}{target.name}.", suffix=TEMP_SUFFIX
     )

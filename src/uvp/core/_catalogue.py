@@ -143,6 +143,28 @@ class _Builder:
             self.by_key[key] = _Entry(organisation, role)
 
 
+SOURCE: Final = "organisaties.toml"
+"""The partner catalogue as kept by hand (comments, sources): what a new word goes into."""
+COMPILED: Final = "organisaties.json"
+"""The same data as JSON, which uvp reads: the C JSON parser, not the pure-Python TOML
+parser, on every start (issue 16). :func:`write_compiled` writes it again after an
+edit of the TOML; a test fails while the two differ."""
+
+
+def compile_source() -> str:
+    """The text of :data:`COMPILED` for the TOML source as it is now.
+
+    >>> import json
+    >>> json.loads(compile_source()) == json.loads(_data(COMPILED))
+    True
+    """
+    import json
+    import tomllib
+
+    entries = tomllib.loads(_data(SOURCE))
+    return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
 @functools.cache
 def catalogue() -> Catalogue:
     """The catalogue, read from the package data on first use.
@@ -151,7 +173,7 @@ def catalogue() -> Catalogue:
     342
     """
     import csv
-    import tomllib  # only here: "import uvp" reads no data
+    import json  # only here: "import uvp" reads no data
 
     builder = _Builder()
     organisations: list[Organisation] = []
@@ -159,7 +181,7 @@ def catalogue() -> Catalogue:
     prose: set[str] = set()
     own: Organisation | None = None
     # Partners, joint bodies, the plan's own units.
-    for item in tomllib.loads(_data("organisaties.toml"))["organisation"]:
+    for item in json.loads(_data(COMPILED))["organisation"]:
         entry: dict[str, Any] = item
         kind = entry["kind"]
         organisation = Organisation(
@@ -312,3 +334,16 @@ def organisation_name(name: str) -> str:
     """
     org = identify(name)
     return org.name if org is not None else " ".join(name.split())
+
+
+def write_compiled() -> str:
+    """Write :data:`COMPILED` from the TOML source, after an edit of it; its path.
+
+    Run from a source checkout::
+
+        python -c "from uvp.core._catalogue import write_compiled as w; print(w())"
+    """
+    target = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", COMPILED)
+    with open(target, "w", encoding="utf-8", newline="\n") as out:
+        out.write(compile_source())
+    return target

@@ -41,7 +41,6 @@ import contextlib
 import datetime as dt
 import errno
 import os
-import socket
 import sys
 import threading
 import time
@@ -117,6 +116,8 @@ def lock_path(path: str | os.PathLike[str]) -> Path:
 
 
 def _host() -> str:
+    import socket  # here: reading a plan takes no lock, and needs no socket module
+
     try:
         return socket.gethostname() or "?"
     except OSError:  # pragma: no cover - no name at all
