@@ -18,6 +18,11 @@ The commands run with bytecode caching on (``PYTHONDONTWRITEBYTECODE`` removed,
 the cache in a temporary ``PYTHONPYCACHEPREFIX``), as an installed uvp runs:
 without it every start would compile uvp's sources again.
 
+With ``--instructions`` (needs valgrind) each command also runs once under
+callgrind, with ``PYTHONHASHSEED=0``: the instructions it executes are the same
+on every run whatever else the machine does, so their ratios hold on a busy
+machine where CPU times wander.
+
 The figures go to ``bench/results/startup.json``.
 """
 
@@ -28,6 +33,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shlex
 import statistics
 import subprocess
@@ -85,11 +91,30 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
+def instructions(command: list[str], env: dict[str, str]) -> int:
+    """How many instructions *command* executes (callgrind; deterministic)."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        cwd=ROOT,
+        env={**env, "PYTHONHASHSEED": "0"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"callgrind counted nothing for {shlex.join(command)}:\n{done.stderr}")
+    return int(found.group(1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--instructions", action="store_true", help="count them (valgrind)")
     args = parser.parse_args()
+    counted: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as cache:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = cache
@@ -104,6 +129,8 @@ def main() -> None:
                 wall[name].append(w)
                 cpu[name].append(c)
         load_after = os.getloadavg()
+        if args.instructions:
+            counted = {name: instructions(command, env) for name, command in COMMANDS.items()}
 
     def ms(values: list[float]) -> dict[str, float]:
         return {
@@ -133,6 +160,18 @@ def main() -> None:
         "ratios_of_median_cpu": ratios,
         "all_cpu_ms": {name: [round(v * 1000, 1) for v in values] for name, values in cpu.items()},
     }
+    if counted:
+        base = [counted[n] for n in names[:4]]
+        figures["instructions"] = counted
+        figures["ratios_of_instructions"] = {
+            name: {
+                "to_import_openpyxl": round(counted[name] / base[1], 3),
+                "to_python_pass": round(counted[name] / base[0], 2),
+                "to_import_openpyxl_numpy_hidden": round(counted[name] / base[2], 3),
+                "to_floor": round(counted[name] / base[3], 3),
+            }
+            for name in names
+        }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     width = max(map(len, names))
@@ -149,6 +188,15 @@ def main() -> None:
             f"  {ratios[name]['to_floor']:>6.2f}"
         )
     print(f"load average {figures['load_average_before_after']}")
+    if counted:
+        print(f"\n{'command':<{width}}  instructions  ×openpyxl  ×pass  ×openpyxl-no-numpy  ×floor")
+        for name in names:
+            r = figures["ratios_of_instructions"][name]
+            print(
+                f"{name:<{width}}  {counted[name] / 1e6:>10.1f} M  {r['to_import_openpyxl']:>9.3f}"
+                f"  {r['to_python_pass']:>5.1f}  {r['to_import_openpyxl_numpy_hidden']:>9.3f}"
+                f"  {r['to_floor']:>6.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -17,14 +17,15 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "uvp"
 
 # What each layer may import of uvp, besides itself.
 LAYERS = {
-    "messages": set(),
-    "core": {"messages"},
-    "workbook": {"core", "messages"},
-    "region": {"workbook", "core", "messages"},
-    "addin": {"region", "workbook", "core", "messages"},
-    "cli": {"addin", "region", "workbook", "core", "messages"},
+    "_lazy": set(),  # how a package face loads its names on first use: for every layer
+    "messages": {"_lazy"},
+    "core": {"messages", "_lazy"},
+    "workbook": {"core", "messages", "_lazy"},
+    "region": {"workbook", "core", "messages", "_lazy"},
+    "addin": {"region", "workbook", "core", "messages", "_lazy"},
+    "cli": {"addin", "region", "workbook", "core", "messages", "_lazy"},
     # the package face loads the layers lazily, and ``python -m uvp`` runs the CLI
-    "top": {"cli", "region", "workbook", "core", "messages"},
+    "top": {"cli", "region", "workbook", "core", "messages", "_lazy"},
 }
 
 # Third-party libraries that only some modules may import (by dotted prefix of the

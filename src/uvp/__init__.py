@@ -11,82 +11,117 @@
 
 from typing import TYPE_CHECKING
 
-from uvp.core import (
-    STATUS_LABELS,
-    STATUSES,
-    Action,
-    AlignmentError,
-    Assignment,
-    Definition,
-    Finding,
-    Goal,
-    Lead,
-    LeadKind,
-    Location,
-    NotationError,
-    Note,
-    Organisation,
-    Plan,
-    PlanDataError,
-    PlanPath,
-    Priority,
-    PriorityKind,
-    Reading,
-    Report,
-    Schedule,
-    ScheduleKind,
-    Severity,
-    Status,
-    Theme,
-    UvpError,
-    Vocabulary,
-    WorkbookError,
-    format_assignments,
-    identify,
-    parse_assignments,
-    parse_leads,
-    parse_participants,
-    parse_status,
-    quarter_of,
-    read_assignments,
-    read_leads,
-    validate_plan,
-)
+from uvp._lazy import attach
 
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:  # type checkers see the lazy names below as what they are
-    from uvp.core import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
+if TYPE_CHECKING:  # type checkers see every name; at run time each loads on first use
+    from uvp.core import (
+        SCHEMA_VERSION,
+        STATUS_LABELS,
+        STATUSES,
+        Action,
+        AlignmentError,
+        Assignment,
+        Definition,
+        Finding,
+        Goal,
+        Lead,
+        LeadKind,
+        Location,
+        NotationError,
+        Note,
+        Organisation,
+        Plan,
+        PlanDataError,
+        PlanPath,
+        Priority,
+        PriorityKind,
+        Reading,
+        Report,
+        Schedule,
+        ScheduleKind,
+        Severity,
+        Status,
+        Theme,
+        UvpError,
+        Vocabulary,
+        WorkbookError,
+        dump,
+        format_assignments,
+        from_json,
+        identify,
+        json_schema,
+        load,
+        parse_assignments,
+        parse_leads,
+        parse_participants,
+        parse_status,
+        quarter_of,
+        read_assignments,
+        read_leads,
+        to_json,
+        validate_plan,
+    )
     from uvp.region import compare, diff_plans, next_year, quarterly_report
     from uvp.workbook import read_workbook, validate_workbook, write_workbook
 
-# Workbook functions load openpyxl and python-calamine, JSON loads cattrs: only when
-# first used, so that "import uvp" stays light (an Excel click starts a fresh Python).
-_LAZY = {
-    "SCHEMA_VERSION": "uvp.core",
-    "dump": "uvp.core",
-    "from_json": "uvp.core",
-    "json_schema": "uvp.core",
-    "load": "uvp.core",
-    "to_json": "uvp.core",
-    "compare": "uvp.region",
-    "diff_plans": "uvp.region",
-    "next_year": "uvp.region",
-    "quarterly_report": "uvp.region",
-    "read_workbook": "uvp.workbook",
-    "validate_workbook": "uvp.workbook",
-    "write_workbook": "uvp.workbook",
+# Nothing is loaded by "import uvp" itself (an Excel click starts a fresh Python, and a
+# script may need one name only): each name's module loads when the name is first used.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "uvp.core": (
+        "STATUS_LABELS",
+        "STATUSES",
+        "Action",
+        "AlignmentError",
+        "Assignment",
+        "Definition",
+        "Finding",
+        "Goal",
+        "Lead",
+        "LeadKind",
+        "Location",
+        "NotationError",
+        "Note",
+        "Organisation",
+        "Plan",
+        "PlanDataError",
+        "PlanPath",
+        "Priority",
+        "PriorityKind",
+        "Reading",
+        "Report",
+        "Schedule",
+        "ScheduleKind",
+        "Severity",
+        "Status",
+        "Theme",
+        "UvpError",
+        "Vocabulary",
+        "WorkbookError",
+        "format_assignments",
+        "identify",
+        "parse_assignments",
+        "parse_leads",
+        "parse_participants",
+        "parse_status",
+        "quarter_of",
+        "read_assignments",
+        "read_leads",
+        "validate_plan",
+        "SCHEMA_VERSION",
+        "dump",
+        "from_json",
+        "json_schema",
+        "load",
+        "to_json",
+    ),
+    "uvp.region": ("compare", "diff_plans", "next_year", "quarterly_report"),
+    "uvp.workbook": ("read_workbook", "validate_workbook", "write_workbook"),
 }
 
-
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'uvp' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
-
+if not TYPE_CHECKING:  # type checkers see the names above, and flag a misspelt one
+    __getattr__, __dir__ = attach(globals(), _EXPORTS)
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -14,58 +14,18 @@ into the private modules behind this face.
 
 from typing import TYPE_CHECKING, Any
 
-from uvp.core._assignments import (
-    Assignment,
-    distinct_names,
-    format_assignments,
-    leads_text,
-    parse_assignments,
-    read_assignments,
-    schedules_text,
-)
-from uvp.core._catalogue import Catalogue, catalogue, municipalities
-from uvp.core._dates import format_date, parse_date
-from uvp.core._errors import AlignmentError, NotationError, PlanDataError, UvpError, WorkbookError
-from uvp.core._findings import Finding, Param, Report, Severity
-from uvp.core._leads import (
-    Lead,
-    LeadKind,
-    Organisation,
-    identify,
-    organisation_name,
-    parse_leads,
-    parse_participants,
-    read_leads,
-)
-from uvp.core._location import Location, PlanPath, cell_name, column_letter, sheet_reference
-from uvp.core._model import (
-    Action,
-    Definition,
-    Goal,
-    Plan,
-    Priority,
-    PriorityKind,
-    Theme,
-)
-from uvp.core._outline import (
-    Line,
-    OverviewRow,
-    Span,
-    Tone,
-    findings_lines,
-    overview_rows,
-    plain,
-    plan_lines,
-)
-from uvp.core._overview import BUCKETS, Bucket, bucket_counts, quarter_buckets, summarise_plan
-from uvp.core._progress import RUNNING, Segment, Tally, due_date, is_overdue
-from uvp.core._quarters import QUARTERS, UNPLANNED, Schedule, ScheduleKind, quarter_of
-from uvp.core._reading import Note, NoteField, Reading
-from uvp.core._status import STATUS_LABELS, STATUSES, Status, parse_status
-from uvp.core._validation import check_plan, excerpt, validate_plan, where
-from uvp.core._vocabulary import Vocabulary, Word, WordKind, parse_word
+from uvp._lazy import attach
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # type checkers see every name; at run time each loads on first use
+    from uvp.core._assignments import (
+        Assignment,
+        distinct_names,
+        format_assignments,
+        leads_text,
+        parse_assignments,
+        read_assignments,
+        schedules_text,
+    )
     from uvp.core._atomic import (
         TEMP_PREFIX,
         Snapshot,
@@ -77,51 +37,142 @@ if TYPE_CHECKING:
         write_text,
         write_with,
     )
+    from uvp.core._catalogue import Catalogue, catalogue, municipalities
+    from uvp.core._dates import format_date, parse_date
+    from uvp.core._errors import (
+        AlignmentError,
+        NotationError,
+        PlanDataError,
+        UvpError,
+        WorkbookError,
+    )
     from uvp.core._evaluation import Evaluation, GoalResult, evaluate_plan
+    from uvp.core._findings import Finding, Param, Report, Severity
     from uvp.core._json import SCHEMA_VERSION, dump, from_json, json_schema, load, to_json
+    from uvp.core._leads import (
+        Lead,
+        LeadKind,
+        Organisation,
+        identify,
+        organisation_name,
+        parse_leads,
+        parse_participants,
+        read_leads,
+    )
+    from uvp.core._location import Location, PlanPath, cell_name, column_letter, sheet_reference
     from uvp.core._lock import LOCK_PREFIX, LockHolder, lock_holder, lock_path, write_lock
+    from uvp.core._model import Action, Definition, Goal, Plan, Priority, PriorityKind, Theme
+    from uvp.core._outline import (
+        Line,
+        OverviewRow,
+        Span,
+        Tone,
+        findings_lines,
+        overview_rows,
+        plain,
+        plan_lines,
+    )
+    from uvp.core._overview import BUCKETS, Bucket, bucket_counts, quarter_buckets, summarise_plan
+    from uvp.core._progress import RUNNING, Segment, Tally, due_date, is_overdue
+    from uvp.core._quarters import QUARTERS, UNPLANNED, Schedule, ScheduleKind, quarter_of
+    from uvp.core._reading import Note, NoteField, Reading
+    from uvp.core._status import STATUS_LABELS, STATUSES, Status, parse_status
+    from uvp.core._validation import check_plan, excerpt, validate_plan, where
+    from uvp.core._vocabulary import Vocabulary, Word, WordKind, parse_word
 
-# Loaded on first use, not on "import uvp": writing files (and their lock), the
-# evaluation, JSON (cattrs).
-_LAZY = {
-    **dict.fromkeys(
-        (
-            "TEMP_PREFIX",
-            "Snapshot",
-            "backup_path",
-            "check_writable",
-            "os_reason",
-            "remove_leftovers",
-            "write_bytes",
-            "write_text",
-            "write_with",
-        ),
-        "uvp.core._atomic",
+# Each name's module loads when the name is first used (uvp._lazy): a command loads
+# only the part of the core it needs, and "import uvp" none of it.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "uvp.core._assignments": (
+        "Assignment",
+        "distinct_names",
+        "format_assignments",
+        "leads_text",
+        "parse_assignments",
+        "read_assignments",
+        "schedules_text",
     ),
-    **dict.fromkeys(
-        ("LOCK_PREFIX", "LockHolder", "lock_holder", "lock_path", "write_lock"), "uvp.core._lock"
+    "uvp.core._atomic": (
+        "TEMP_PREFIX",
+        "Snapshot",
+        "backup_path",
+        "check_writable",
+        "os_reason",
+        "remove_leftovers",
+        "write_bytes",
+        "write_text",
+        "write_with",
     ),
-    "Evaluation": "uvp.core._evaluation",
-    "GoalResult": "uvp.core._evaluation",
-    "evaluate_plan": "uvp.core._evaluation",
-    "SCHEMA_VERSION": "uvp.core._json",
-    "dump": "uvp.core._json",
-    "from_json": "uvp.core._json",
-    "json_schema": "uvp.core._json",
-    "load": "uvp.core._json",
-    "to_json": "uvp.core._json",
+    "uvp.core._catalogue": ("Catalogue", "catalogue", "municipalities"),
+    "uvp.core._dates": ("format_date", "parse_date"),
+    "uvp.core._errors": (
+        "AlignmentError",
+        "NotationError",
+        "PlanDataError",
+        "UvpError",
+        "WorkbookError",
+    ),
+    "uvp.core._evaluation": ("Evaluation", "GoalResult", "evaluate_plan"),
+    "uvp.core._findings": ("Finding", "Param", "Report", "Severity"),
+    "uvp.core._json": ("SCHEMA_VERSION", "dump", "from_json", "json_schema", "load", "to_json"),
+    "uvp.core._leads": (
+        "Lead",
+        "LeadKind",
+        "Organisation",
+        "identify",
+        "organisation_name",
+        "parse_leads",
+        "parse_participants",
+        "read_leads",
+    ),
+    "uvp.core._location": ("Location", "PlanPath", "cell_name", "column_letter", "sheet_reference"),
+    "uvp.core._lock": ("LOCK_PREFIX", "LockHolder", "lock_holder", "lock_path", "write_lock"),
+    "uvp.core._model": (
+        "Action",
+        "Definition",
+        "Goal",
+        "Plan",
+        "Priority",
+        "PriorityKind",
+        "Theme",
+    ),
+    "uvp.core._outline": (
+        "Line",
+        "OverviewRow",
+        "Span",
+        "Tone",
+        "findings_lines",
+        "overview_rows",
+        "plain",
+        "plan_lines",
+    ),
+    "uvp.core._overview": (
+        "BUCKETS",
+        "Bucket",
+        "bucket_counts",
+        "quarter_buckets",
+        "summarise_plan",
+    ),
+    "uvp.core._progress": ("RUNNING", "Segment", "Tally", "due_date", "is_overdue"),
+    "uvp.core._quarters": ("QUARTERS", "UNPLANNED", "Schedule", "ScheduleKind", "quarter_of"),
+    "uvp.core._reading": ("Note", "NoteField", "Reading"),
+    "uvp.core._status": ("STATUS_LABELS", "STATUSES", "Status", "parse_status"),
+    "uvp.core._validation": ("check_plan", "excerpt", "validate_plan", "where"),
+    "uvp.core._vocabulary": ("Vocabulary", "Word", "WordKind", "parse_word"),
 }
 
+if TYPE_CHECKING:
+    KNOWN_ORGANISATIONS: tuple[Organisation, ...]
+else:  # type checkers see the names above, and flag a misspelt one
+    _load, __dir__ = attach(globals(), _EXPORTS)
 
-def __getattr__(name: str) -> Any:
-    # The catalogue is package data, read on first use: not on "import uvp".
-    if name == "KNOWN_ORGANISATIONS":
-        return catalogue().organisations
-    if name in _LAZY:
-        import importlib
+    def __getattr__(name: str) -> Any:
+        # The catalogue is package data, read on first use: not on "import uvp".
+        if name == "KNOWN_ORGANISATIONS":
+            from uvp.core._catalogue import catalogue
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+            return catalogue().organisations
+        return _load(name)
 
 
 __all__ = [

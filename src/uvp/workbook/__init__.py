@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from uvp._lazy import attach
 from uvp.core import (
     STATUS_LABELS,
     Plan,
@@ -188,58 +189,50 @@ __all__ = [
 
 # Loaded when first asked for: the xlwings Target loads xlwings (only when the add-in
 # asks for it), the writers and sheets are not needed to read or check a workbook.
-_LAZY = {
-    "MATRIX_MARKS": "uvp.workbook._commands",
-    "FillResult": "uvp.workbook._commands",
-    "controle_sheet": "uvp.workbook._commands",
-    "evaluate_workbook": "uvp.workbook._commands",
-    "evaluation_sheet": "uvp.workbook._commands",
-    "fill_quarters": "uvp.workbook._commands",
-    "fill_workbook": "uvp.workbook._commands",
-    "new_workbook": "uvp.workbook._commands",
-    "quarter_matrix": "uvp.workbook._commands",
-    "title_of": "uvp.workbook._commands",
-    "validate_workbook": "uvp.workbook._commands",
-    "vocabulary_sheet": "uvp.workbook._commands",
-    "write_controle": "uvp.workbook._commands",
-    "write_evaluation": "uvp.workbook._commands",
-    "write_plan_info": "uvp.workbook._commands",
-    "HEADER": "uvp.workbook._sheet",
-    "LINK": "uvp.workbook._sheet",
-    "SEGMENT_COLOURS": "uvp.workbook._sheet",
-    "TITLE": "uvp.workbook._sheet",
-    "WRAP": "uvp.workbook._sheet",
-    "BarChart": "uvp.workbook._sheet",
-    "CellValue": "uvp.workbook._sheet",
-    "FillRule": "uvp.workbook._sheet",
-    "Link": "uvp.workbook._sheet",
-    "ListValidation": "uvp.workbook._sheet",
-    "PageSetup": "uvp.workbook._sheet",
-    "Series": "uvp.workbook._sheet",
-    "Sheet": "uvp.workbook._sheet",
-    "Style": "uvp.workbook._sheet",
-    "line_height": "uvp.workbook._sheet",
-    "text_lines": "uvp.workbook._sheet",
-    "write_sheet": "uvp.workbook._sheet",
-    "OpenpyxlTarget": "uvp.workbook._target",
-    "Target": "uvp.workbook._target",
-    "write_new_workbook": "uvp.workbook._target",
-    "default_layout": "uvp.workbook._writer",
-    "plan_sheets": "uvp.workbook._writer",
-    "write_workbook": "uvp.workbook._writer",
-    "XlwingsTarget": "uvp.workbook._xlwings",
-    "book_values": "uvp.workbook._xlwings",
-    "PackageTarget": "uvp.workbook._edit",
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "uvp.workbook._commands": (
+        "MATRIX_MARKS",
+        "FillResult",
+        "controle_sheet",
+        "evaluate_workbook",
+        "evaluation_sheet",
+        "fill_quarters",
+        "fill_workbook",
+        "new_workbook",
+        "quarter_matrix",
+        "title_of",
+        "validate_workbook",
+        "vocabulary_sheet",
+        "write_controle",
+        "write_evaluation",
+        "write_plan_info",
+    ),
+    "uvp.workbook._sheet": (
+        "HEADER",
+        "LINK",
+        "SEGMENT_COLOURS",
+        "TITLE",
+        "WRAP",
+        "BarChart",
+        "CellValue",
+        "FillRule",
+        "Link",
+        "ListValidation",
+        "PageSetup",
+        "Series",
+        "Sheet",
+        "Style",
+        "line_height",
+        "text_lines",
+        "write_sheet",
+    ),
+    "uvp.workbook._target": ("OpenpyxlTarget", "Target", "write_new_workbook"),
+    "uvp.workbook._writer": ("default_layout", "plan_sheets", "write_workbook"),
+    "uvp.workbook._xlwings": ("XlwingsTarget", "book_values"),
+    "uvp.workbook._edit": ("PackageTarget",),
 }
-
-
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'uvp.workbook' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
+if not TYPE_CHECKING:  # type checkers see the names above, and flag a misspelt one
+    __getattr__, __dir__ = attach(globals(), _EXPORTS)
 
 
 def inspect_workbook(
