@@ -71,6 +71,9 @@ COMMANDS: dict[str, list[str]] = {
     f"uvp validate {EXAMPLE}": [sys.executable, "-m", "uvp", "validate", EXAMPLE],
     "python -c 'import uvp'": [sys.executable, "-c", "import uvp"],
     "add-in entry (from uvp.addin import validate)": [sys.executable, "-c", _ADDIN],
+    # Excel's Python has xlwings loaded before it calls uvp: what the click adds is
+    # the entry above less this.
+    "python -c 'import xlwings'": [sys.executable, "-c", "import xlwings"],
 }
 
 
