@@ -25,6 +25,7 @@ from uvp.region._compare import (
     similarity,
 )
 from uvp.region._groups import Groups
+from uvp.region._match import own_regions
 
 
 def _participants(action: Action) -> tuple[str, ...]:
@@ -64,15 +65,16 @@ def _score(a: Action, b: Action, names: frozenset[str]) -> float:
 
 
 def _pairs(
-    first: Plan, second: Plan, region: frozenset[str], names: frozenset[str]
+    first: Plan, second: Plan, regions: tuple[frozenset[str], frozenset[str]], names: frozenset[str]
 ) -> Iterator[tuple[float, int, int]]:
-    """Candidate pairs (score, index in first, index in second), best first."""
+    """Candidate pairs (score, index in first, index in second), best first; *regions*
+    are what the two plans' collective leads involve."""
     ma, mb = first.municipality, second.municipality
-    involved_b = [_involved(b, mb, region) for b in second.actions]
+    involved_b = [_involved(b, mb, regions[1]) for b in second.actions]
     leads_b = [_lead_names(b) for b in second.actions]
     candidates = []
     for i, a in enumerate(first.actions):
-        inv_a = _involved(a, ma, region)
+        inv_a = _involved(a, ma, regions[0])
         leads_a = _lead_names(a)
         for j, b in enumerate(second.actions):
             if a.id and b.id:
@@ -92,21 +94,22 @@ def _pairs(
 
 
 def _compare_pair(
-    first: Plan, second: Plan, region: frozenset[str], names: frozenset[str]
+    first: Plan, second: Plan, regions: tuple[frozenset[str], frozenset[str]], names: frozenset[str]
 ) -> tuple[list[tuple[int, int]], list[tuple[tuple[str, int], str, str]]]:
     """The actions two plans share (index pairs), and what one plan says involves the
     other but the other lacks: ((municipality, index), the other, why)."""
     used_a: set[int] = set()
     used_b: set[int] = set()
     matched: list[tuple[int, int]] = []
-    for _score, i, j in _pairs(first, second, region, names):
+    for _score, i, j in _pairs(first, second, regions, names):
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
         matched.append((i, j))
     missing = []
-    for plan, other, used in ((first, second, used_a), (second, first, used_b)):
+    sides = ((first, second, used_a, regions[0]), (second, first, used_b, regions[1]))
+    for plan, other, used, region in sides:
         for index, action in enumerate(plan.actions):
             if index in used or other.municipality not in _involved(
                 action, plan.municipality, region
@@ -129,11 +132,12 @@ def compare(plans: Sequence[Plan]) -> Comparison:
     names = frozenset(n.casefold() for n in region)
     implied = frozenset(region | {organisation_name(n) for plan in plans for n in plan.partners})
     by_name = {plan.municipality: plan for plan in plans}
+    own = own_regions([p.municipality for p in plans], [p.partners for p in plans], region)
     groups = Groups()
     lacking: list[tuple[tuple[str, int], str, str]] = []
     for x, first in enumerate(plans):
-        for second in plans[x + 1 :]:
-            matched, lacks = _compare_pair(first, second, region, names)
+        for y, second in enumerate(plans[x + 1 :], x + 1):
+            matched, lacks = _compare_pair(first, second, (own[x], own[y]), names)
             for i, j in matched:
                 groups.join((first.municipality, i), (second.municipality, j))
             lacking.extend(lacks)

@@ -283,6 +283,58 @@ def test_three_plans_one_row_per_joint_action(tmp_path: Path) -> None:
     ]
 
 
+# -- "Gezamenlijk": the plan's own IVP partners, not every plan compared ------------------
+
+CONTROLE = "We houden een integrale controle bij bedrijventerreinen in de regio."
+
+
+def _ivp_plan(municipality: str, partners: tuple[str, ...], lead: str = "Gezamenlijk") -> uvp.Plan:
+    action = uvp.Action(CONTROLE, uvp.parse_assignments(lead, "Q2"))
+    return attrs.evolve(_plan(municipality, action), partners=partners)
+
+
+def _kinds(plans: list[uvp.Plan]) -> list[tuple[str, dict[str, bool]]]:
+    return [
+        (item.kind, {m: a is not None for m, a in item.actions.items()})
+        for item in compare(plans).items
+    ]
+
+
+def test_a_joint_action_of_two_ivp_regions_is_not_one_action() -> None:
+    # Nijkerk's IVP is Barneveld and Scherpenzeel; Ede's is Wageningen: each
+    # "Gezamenlijk" is its own region's, though the texts are the same.
+    nijkerk = _ivp_plan("Nijkerk", ("Barneveld", "Scherpenzeel", "Politie"))
+    ede = _ivp_plan("Ede", ("Wageningen", "Politie"))
+    assert _kinds([nijkerk, ede]) == []  # no joint action, and none missing
+
+
+def test_a_joint_action_of_one_ivp_region_is_one_action() -> None:
+    nijkerk = _ivp_plan("Nijkerk", ("Barneveld", "Scherpenzeel", "Politie"))
+    scherpenzeel = _ivp_plan("Scherpenzeel", ("Barneveld", "Nijkerk", "Politie"))
+    assert _kinds([nijkerk, scherpenzeel]) == [("match", {"Nijkerk": True, "Scherpenzeel": True})]
+    # and a partner's plan that lacks it is told so
+    missing = _ivp_plan("Scherpenzeel", ("Barneveld", "Nijkerk"), lead="Scherpenzeel")
+    missing = attrs.evolve(missing, priorities=[uvp.Priority("P", "joint", [uvp.Theme("T")])])
+    assert _kinds([nijkerk, missing]) == [("missing", {"Nijkerk": True, "Scherpenzeel": False})]
+
+
+@pytest.mark.parametrize(
+    "partners",
+    [(), ("Politie", "OM")],
+    ids=["no-partners", "no-municipal-partners"],
+)
+def test_a_plan_that_does_not_say_its_region_shares_with_every_plan(
+    partners: tuple[str, ...],
+) -> None:
+    # Without a municipality among its partners a plan does not say its IVP region:
+    # its "Gezamenlijk" involves every plan compared, as before.
+    nijkerk = _ivp_plan("Nijkerk", partners)
+    ede = _ivp_plan("Ede", ("Wageningen", "Politie"))
+    assert _kinds([nijkerk, ede]) == [("match", {"Nijkerk": True, "Ede": True})]
+    empty = attrs.evolve(ede, priorities=[uvp.Priority("P", "joint", [uvp.Theme("T")])])
+    assert _kinds([nijkerk, empty]) == [("missing", {"Nijkerk": True, "Ede": False})]
+
+
 def test_the_order_of_the_plans_does_not_matter(nijkerk: uvp.Plan, scherpenzeel: uvp.Plan) -> None:
     def found(plans: list[uvp.Plan]) -> set[tuple[str, frozenset[tuple[str, int]]]]:
         return {(item.kind, frozenset(item.positions.items())) for item in compare(plans).items}

@@ -45,6 +45,7 @@ from uvp.core import (
     write_lock,
     write_with,
 )
+from uvp.core._lock import UNSAID_AFTER
 from uvp.messages import Phrase, render
 from uvp.workbook import MATRIX_MARKS, evaluate_workbook, fill_workbook, load_values
 from uvp.workbook._commands import edit_workbook
@@ -406,6 +407,23 @@ def test_a_lock_of_another_computer_is_waited_for_until_it_is_old(tmp_path: Path
         pass
     assert "uvp op elders.example (proces 4242, sinds " in caught.value.message("nl")
     old = time.time() - 11 * 60
+    os.utime(lock, (old, old))
+    with write_lock(path, wait=0.2):
+        assert lock.read_text(encoding="utf-8").split()[2] == str(os.getpid())
+    assert not lock.exists()
+
+
+def test_a_lock_file_that_says_nobody_is_stale_after_a_moment(tmp_path: Path) -> None:
+    # A uvp killed between making its lock file and writing in it leaves an empty file
+    # that nobody keeps locked: it is obeyed for a moment (its maker may be writing in
+    # it now), then taken over, not waited for until it is ten minutes old.
+    path = tmp_path / "plan.json"
+    lock = lock_path(path)
+    lock.write_bytes(b"")
+    with pytest.raises(WorkbookError) as caught, write_lock(path, wait=0.2):
+        pass
+    assert caught.value.code == "file-busy"
+    old = time.time() - UNSAID_AFTER - 1
     os.utime(lock, (old, old))
     with write_lock(path, wait=0.2):
         assert lock.read_text(encoding="utf-8").split()[2] == str(os.getpid())

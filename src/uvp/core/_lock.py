@@ -20,6 +20,9 @@ judged before it is obeyed:
   by a process that is gone is stale.
 - Any lock file older than :data:`STALE_AFTER` that nobody keeps locked is
   stale, whoever made it (a computer that went down while writing).
+- A lock file that does not say who holds it, nobody keeps locked and is older
+  than :data:`UNSAID_AFTER` is stale: its maker was stopped between making it
+  and writing in it (which a live uvp does at once).
 
 A stale lock file is removed while it is kept locked by the one removing it,
 and a lock file is only taken as one's own after checking that it is still the
@@ -40,6 +43,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import functools
 import os
 import sys
 import threading
@@ -57,6 +61,7 @@ from uvp.messages import Phrase
 __all__ = [
     "LOCK_PREFIX",
     "STALE_AFTER",
+    "UNSAID_AFTER",
     "LockHolder",
     "lock_holder",
     "lock_path",
@@ -69,6 +74,9 @@ LOCK_PREFIX: Final = ".~uvp-lock."
 
 STALE_AFTER: Final = 10 * 60
 """Seconds after which a lock file that nobody keeps locked is stale, whoever made it."""
+
+UNSAID_AFTER: Final = 3.0
+"""Seconds after which a lock file that says nobody and nobody keeps locked is stale."""
 
 _WAIT: Final = 15.0  # seconds to wait for another uvp, unless UVP_LOCK_WAIT says otherwise
 _POLL: Final = 0.05
@@ -115,6 +123,7 @@ def lock_path(path: str | os.PathLike[str]) -> Path:
     return path.with_name(LOCK_PREFIX + path.name)
 
 
+@functools.cache
 def _host() -> str:
     import socket  # here: reading a plan takes no lock, and needs no socket module
 
@@ -204,8 +213,13 @@ def _judge(lock: Path, *, remove: bool = True) -> LockHolder | None:
             return holder
         age = time.time() - os.fstat(fd).st_mtime
         here = holder.host == _host()
-        stale = age > STALE_AFTER or (
-            here and (free is True or (holder.pid is not None and _pid_alive(holder.pid) is False))
+        stale = (
+            age > STALE_AFTER
+            or (holder.host is None and age > UNSAID_AFTER)
+            or (
+                here
+                and (free is True or (holder.pid is not None and _pid_alive(holder.pid) is False))
+            )
         )
         if not stale:
             return holder
@@ -242,6 +256,9 @@ def remove_if_stale(lock: str | os.PathLike[str]) -> bool:
 
 def _take(lock: Path) -> int | None:
     """Make the lock file and hold it; its descriptor, or ``None`` if another has it."""
+    # Said before the file is made: a uvp killed between making and writing it leaves a
+    # file that says nobody, which waits UNSAID_AFTER seconds; keep that moment short.
+    said = f"uvp {_host()} {os.getpid()} {time.time():.3f}\n".encode()
     try:
         fd = os.open(lock, _CREATE, 0o644)
     except FileExistsError:
@@ -257,7 +274,7 @@ def _take(lock: Path) -> int | None:
         if taken is False or (taken is True and not _same_file(lock, fd)):
             os.close(fd)
             return None
-        os.write(fd, f"uvp {_host()} {os.getpid()} {time.time():.3f}\n".encode())
+        os.write(fd, said)
         if _WINDOWS:
             _hide(lock)
     except BaseException:

@@ -40,7 +40,7 @@ from uvp.core import (
     schedules_text,
 )
 from uvp.region._groups import Groups
-from uvp.region._match import Matcher, Participants, participants_of
+from uvp.region._match import Matcher, Participants, own_regions, participants_of
 from uvp.workbook import (
     LINK,
     TITLE,
@@ -417,7 +417,8 @@ def _comparison(plans: Sequence[Plan], cache: Participants) -> Comparison:
     by_name = {plan.municipality: plan for plan in plans}
     municipalities = [plan.municipality for plan in plans]
     actions = [plan.actions for plan in plans]
-    matcher = Matcher(municipalities, actions, region, names, cache)
+    own = own_regions(municipalities, [plan.partners for plan in plans], region)
+    matcher = Matcher(municipalities, actions, region, names, cache, own)
     scored = matcher.scored()
     groups = Groups()
     used: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
@@ -469,7 +470,6 @@ def _lacking(
     """What one plan says involves another's municipality but the other lacks, plan pair by
     plan pair: ((municipality, index), the other, why); unless the other plan says it as
     part of a longer action."""
-    region = matcher.region
     involving = [matcher.involving(p) for p in range(len(municipalities))]
     unmatched: list[tuple[int, int, int]] = []  # (plan, index, other plan), in the old order
     nothing: set[int] = set()
@@ -480,7 +480,7 @@ def _lacking(
                 wide, named = involving[p]
                 municipality = municipalities[other]
                 indexes = named.get(municipality, [])
-                if wide and municipality in region:
+                if wide and municipality in matcher.own[p]:
                     indexes = sorted({*indexes, *wide}) if indexes else wide
                 unmatched.extend((p, i, other) for i in indexes if i not in taken)
     covered = matcher.contained(unmatched)

@@ -34,9 +34,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from typing import Any, Final
 
-from uvp.core import Action, organisation_name
+from uvp.core import Action, identify, organisation_name
 
-__all__ = ["RARE_FLOOR", "RARE_SHARE", "Facts", "Matcher", "Participants"]
+__all__ = ["RARE_FLOOR", "RARE_SHARE", "Facts", "Matcher", "Participants", "own_regions"]
 
 RARE_SHARE: Final = 1 / 64
 """A word in more than this share of all actions (and more than :data:`RARE_FLOOR`) is
@@ -48,6 +48,36 @@ _JOINT: Final = "Gezamenlijk"
 
 Participants = MutableMapping[int, tuple[str, ...]]
 """``id(action)`` -> ``action.participants``: computed once per action per comparison."""
+
+
+def own_regions(
+    municipalities: Sequence[str], partners: Sequence[Sequence[str]], region: frozenset[str]
+) -> list[frozenset[str]]:
+    """Per plan, the municipalities of *region* its collective leads (*Gezamenlijk*,
+    *iedere gemeente*) involve: its own and those of its IVP partners. A plan that
+    names no municipality among its partners does not say its IVP region: then the
+    whole *region* (the municipalities compared).
+
+    >>> region = frozenset({"Nijkerk", "Scherpenzeel", "Ede", "Wageningen"})
+    >>> nijkerk, ede = own_regions(
+    ...     ["Nijkerk", "Ede"], [("Barneveld", "Scherpenzeel", "Politie"), ()], region
+    ... )
+    >>> sorted(nijkerk), ede == region
+    (['Nijkerk', 'Scherpenzeel'], True)
+    """
+    found = []
+    for municipality, named in zip(municipalities, partners, strict=True):
+        others = {organisation_name(n) for n in named if _is_municipality(n)}
+        if others:
+            found.append(frozenset(({organisation_name(municipality)} | others) & region))
+        else:
+            found.append(region)
+    return found
+
+
+def _is_municipality(name: str) -> bool:
+    known = identify(name)
+    return known is not None and known.kind == "municipality"
 
 
 def participants_of(action: Action, cache: Participants) -> tuple[str, ...]:
@@ -76,7 +106,8 @@ class Facts:
     first sentence and the note; ``long`` its long words; ``explicit`` the
     organisations it involves by name (canonical names, its municipality among
     them); ``wide`` whether a collective lead (*gezamenlijk*, *iedere gemeente*)
-    involves the whole region too; ``leads`` its leads' names.
+    involves the plan's own region too (``own``: its IVP partners among the plans
+    compared, see :func:`own_regions`); ``leads`` its leads' names.
     """
 
     __slots__ = (
@@ -89,6 +120,7 @@ class Facts:
         "leads",
         "long",
         "note",
+        "own",
         "participants",
         "plan",
         "regional",
@@ -111,6 +143,7 @@ class Facts:
     keys: frozenset[str]
     explicit: frozenset[str]
     regional: frozenset[str]
+    own: frozenset[str]
     wide: bool
     leads: frozenset[str]
     id: str | None
@@ -127,8 +160,10 @@ class Facts:
         region: frozenset[str],
         names: frozenset[str],
         cache: Participants,
+        own: frozenset[str] | None = None,
     ) -> Facts:
-        """The facts of *action*, the *index*-th of plan number *plan* (*municipality*'s)."""
+        """The facts of *action*, the *index*-th of plan number *plan* (*municipality*'s,
+        whose collective leads involve *own*: by default the whole *region*)."""
         from uvp.region._compare import _first_sentence, _long_words, _words
 
         participants = participants_of(action, cache)
@@ -154,6 +189,7 @@ class Facts:
             keys=_keys(text, note, long),
             explicit=explicit,
             regional=explicit & region,
+            own=region if own is None else own,
             wide=wide,
             leads=frozenset(lead.organisation for lead in action.leads),
             id=action.id,
@@ -161,27 +197,25 @@ class Facts:
             words=frozenset(text.split()),
         )
 
-    def involves(self, municipality: str, region: frozenset[str]) -> bool:
+    def involves(self, municipality: str) -> bool:
         """Whether the action involves *municipality* (the old ``_involved`` set's ``in``)."""
-        return municipality in self.explicit or (self.wide and municipality in region)
+        return municipality in self.explicit or (self.wide and municipality in self.own)
 
-    def has(self, organisation: str, region: frozenset[str]) -> bool:
+    def has(self, organisation: str) -> bool:
         """Whether *organisation* is among the organisations the action involves."""
-        return organisation in self.explicit or (self.wide and organisation in region)
+        return organisation in self.explicit or (self.wide and organisation in self.own)
 
 
-def _shared(
-    a: Facts, ma: str, b: Facts, mb: str, region: frozenset[str], region_beyond: bool
-) -> bool:
+def _shared(a: Facts, ma: str, b: Facts, mb: str) -> bool:
     """Whether the two actions involve a third organisation in common (not *ma*, *mb*)."""
     pair = {ma, mb}
     if any(o not in pair for o in a.explicit & b.explicit):
         return True
-    if a.wide and any(o not in pair for o in b.regional):
+    if a.wide and any(o not in pair for o in b.regional & a.own):
         return True
-    if b.wide and any(o not in pair for o in a.regional):
+    if b.wide and any(o not in pair for o in a.regional & b.own):
         return True
-    return a.wide and b.wide and region_beyond
+    return a.wide and b.wide and any(o not in pair for o in a.own & b.own)
 
 
 def _bits(positions: Iterable[int], size: int) -> int:
@@ -292,7 +326,8 @@ class Matcher:
 
     *municipalities* are the plans' municipalities (as the plans write them),
     *actions* each plan's actions, *region* and *names* as :func:`uvp.compare`
-    makes them.
+    makes them; *own* per plan the municipalities its collective leads involve
+    (:func:`own_regions`; by default the whole *region*).
     """
 
     def __init__(
@@ -302,15 +337,17 @@ class Matcher:
         region: frozenset[str],
         names: frozenset[str],
         cache: Participants,
+        own: Sequence[frozenset[str]] | None = None,
     ) -> None:
         self.municipalities = municipalities
         self.region = region
+        self.own = list(own) if own is not None else [region] * len(municipalities)
         self.facts: list[Facts] = []
         self.start: list[int] = []
         for p, (municipality, plan_actions) in enumerate(zip(municipalities, actions, strict=True)):
             self.start.append(len(self.facts))
             self.facts.extend(
-                Facts.of(a, p, i, municipality, region, names, cache)
+                Facts.of(a, p, i, municipality, region, names, cache, self.own[p])
                 for i, a in enumerate(plan_actions)
             )
         self.start.append(len(self.facts))
@@ -357,10 +394,13 @@ class Matcher:
 
     def _involvement_bits(self, f: Facts) -> int:
         """The actions *f* may be involved with (a superset; :meth:`_involved` decides)."""
+        involved = f.explicit
         if f.wide:
-            return (1 << self.size) - 1
+            if f.own == self.region:
+                return (1 << self.size) - 1
+            involved = involved | f.own
         bits = self.wide | self.naming.get(self.municipalities[f.plan], 0)
-        for organisation in f.explicit:
+        for organisation in involved:
             bits |= self.naming.get(organisation, 0)
             for plan in self.plan_of_name.get(organisation, ()):
                 bits |= self.plan_bits[plan]
@@ -369,10 +409,9 @@ class Matcher:
     def _involved(self, a: Facts, b: Facts) -> bool:
         """The old rule: one plan involves the other's municipality, or both a third organisation."""
         ma, mb = self.municipalities[a.plan], self.municipalities[b.plan]
-        region = self.region
-        if a.involves(mb, region) or b.involves(ma, region):
+        if a.involves(mb) or b.involves(ma):
             return True
-        return _shared(a, ma, b, mb, region, len(region - {ma, mb}) > 0)
+        return _shared(a, ma, b, mb)
 
     def candidates(self) -> Iterator[tuple[Facts, Facts]]:
         """Pairs (a, b) of actions of two plans, a's plan first, that may be one joint action
@@ -418,10 +457,7 @@ class Matcher:
             common = a.leads & b.leads
             if common:
                 ma, mb = self.municipalities[a.plan], self.municipalities[b.plan]
-                if any(
-                    o not in (ma, mb) and a.has(o, self.region) and b.has(o, self.region)
-                    for o in common
-                ):
+                if any(o not in (ma, mb) and a.has(o) and b.has(o) for o in common):
                     score += 5  # both plans name the same third organisation as lead
             if score >= MATCH_SCORE:
                 found.setdefault((a.plan, b.plan), []).append((score, a.index, b.index))
