@@ -70,6 +70,7 @@ def _pairs(
     """Candidate pairs (score, index in first, index in second), best first; *regions*
     are what the two plans' collective leads involve."""
     ma, mb = first.municipality, second.municipality
+    one_region = organisation_name(mb) in regions[0] or organisation_name(ma) in regions[1]
     involved_b = [_involved(b, mb, regions[1]) for b in second.actions]
     leads_b = [_lead_names(b) for b in second.actions]
     candidates = []
@@ -81,7 +82,7 @@ def _pairs(
                 if a.id == b.id:
                     candidates.append((1000.0, i, j))
                 continue
-            shared = (inv_a & involved_b[j]) - {ma, mb}
+            shared = (inv_a & involved_b[j]) - {ma, mb} if one_region else set()
             if mb not in inv_a and ma not in involved_b[j] and not shared:
                 continue  # neither plan involves the other: not one joint action
             score = _score(a, b, names)

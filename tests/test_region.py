@@ -318,6 +318,35 @@ def test_a_joint_action_of_one_ivp_region_is_one_action() -> None:
     assert _kinds([nijkerk, missing]) == [("missing", {"Nijkerk": True, "Scherpenzeel": False})]
 
 
+POLITIE = "We houden integrale controles bij bedrijventerreinen, in samenwerking met de politie."
+
+
+@pytest.mark.parametrize(
+    ("nijkerk_partners", "one_action"),
+    [
+        (("Barneveld", "Scherpenzeel", "Politie"), False),  # two IVP regions
+        (("Ede", "Politie"), True),  # Nijkerk names Ede: one region
+        (("Politie",), True),  # Nijkerk does not say its region
+    ],
+    ids=["two-regions", "one-region", "region-unknown"],
+)
+def test_a_third_organisation_joins_plans_of_one_region_only(
+    nijkerk_partners: tuple[str, ...], one_action: bool
+) -> None:
+    # Both plans do "integrale controles" with the Politie, each led by itself: one
+    # joint action only where the plans are of one IVP region.
+    nijkerk = attrs.evolve(
+        _plan("Nijkerk", uvp.Action(POLITIE, uvp.parse_assignments("Nijkerk", "Q2"))),
+        partners=nijkerk_partners,
+    )
+    ede = attrs.evolve(
+        _plan("Ede", uvp.Action(POLITIE, uvp.parse_assignments("Ede", "Q3"))),
+        partners=("Wageningen", "Politie"),
+    )
+    expected = [("mismatch", {"Nijkerk": True, "Ede": True})] if one_action else []
+    assert _kinds([nijkerk, ede]) == expected
+
+
 @pytest.mark.parametrize(
     "partners",
     [(), ("Politie", "OM")],

@@ -342,6 +342,7 @@ class Matcher:
         self.municipalities = municipalities
         self.region = region
         self.own = list(own) if own is not None else [region] * len(municipalities)
+        self.canonical = [organisation_name(m) for m in municipalities]
         self.facts: list[Facts] = []
         self.start: list[int] = []
         for p, (municipality, plan_actions) in enumerate(zip(municipalities, actions, strict=True)):
@@ -407,11 +408,18 @@ class Matcher:
         return bits
 
     def _involved(self, a: Facts, b: Facts) -> bool:
-        """The old rule: one plan involves the other's municipality, or both a third organisation."""
+        """One plan involves the other's municipality, or both a third organisation and
+        the plans are of one region."""
         ma, mb = self.municipalities[a.plan], self.municipalities[b.plan]
         if a.involves(mb) or b.involves(ma):
             return True
-        return _shared(a, ma, b, mb)
+        return self.one_region(a.plan, b.plan) and _shared(a, ma, b, mb)
+
+    def one_region(self, p: int, q: int) -> bool:
+        """Whether plans *p* and *q* are of one IVP region (or one of them does not say
+        its region): only then does naming a third organisation (*Politie*, *RIEC*)
+        make their actions one joint action; across regions only naming each other does."""
+        return self.canonical[q] in self.own[p] or self.canonical[p] in self.own[q]
 
     def candidates(self) -> Iterator[tuple[Facts, Facts]]:
         """Pairs (a, b) of actions of two plans, a's plan first, that may be one joint action
