@@ -349,8 +349,8 @@ def test_a_third_organisation_joins_plans_of_one_region_only(
 
 @pytest.mark.parametrize(
     "partners",
-    [(), ("Politie", "OM")],
-    ids=["no-partners", "no-municipal-partners"],
+    [(), ("Politie", "OM"), ("Nijkerk", "Politie")],
+    ids=["no-partners", "no-municipal-partners", "only-itself"],
 )
 def test_a_plan_that_does_not_say_its_region_shares_with_every_plan(
     partners: tuple[str, ...],

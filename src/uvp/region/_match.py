@@ -55,7 +55,7 @@ def own_regions(
 ) -> list[frozenset[str]]:
     """Per plan, the municipalities of *region* its collective leads (*Gezamenlijk*,
     *iedere gemeente*) involve: its own and those of its IVP partners. A plan that
-    names no municipality among its partners does not say its IVP region: then the
+    names no other municipality among its partners does not say its IVP region: then the
     whole *region* (the municipalities compared).
 
     >>> region = frozenset({"Nijkerk", "Scherpenzeel", "Ede", "Wageningen"})
@@ -67,9 +67,10 @@ def own_regions(
     """
     found = []
     for municipality, named in zip(municipalities, partners, strict=True):
-        others = {organisation_name(n) for n in named if _is_municipality(n)}
+        own = organisation_name(municipality)
+        others = {organisation_name(n) for n in named if _is_municipality(n)} - {own}
         if others:
-            found.append(frozenset(({organisation_name(municipality)} | others) & region))
+            found.append(frozenset(({own} | others) & region))
         else:
             found.append(region)
     return found
