@@ -54,6 +54,7 @@ def test_every_name_in_all_is_there() -> None:
         module = importlib.import_module(package)
         for name in module.__all__:
             assert getattr(module, name) is not None, (package, name)
+            assert name in dir(module), (package, name)
 
 
 def test_import_uvp_loads_no_module_of_uvp() -> None:

@@ -164,7 +164,10 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
 if TYPE_CHECKING:
     KNOWN_ORGANISATIONS: tuple[Organisation, ...]
 else:  # type checkers see the names above, and flag a misspelt one
-    _load, __dir__ = attach(globals(), _EXPORTS)
+    _load, _names = attach(globals(), _EXPORTS)
+
+    def __dir__() -> list[str]:
+        return sorted({*_names(), "KNOWN_ORGANISATIONS"})
 
     def __getattr__(name: str) -> Any:
         # The catalogue is package data, read on first use: not on "import uvp".
