@@ -195,6 +195,23 @@ def test_a_rerun_replaces_uvps_sheet_in_its_place_with_its_parts(tmp_path: Path)
     assert uvp.read_workbook(path) == uvp.load(EXAMPLES / "nijkerk-2024.json")
 
 
+@pytest.mark.parametrize("command", ["evaluate", "validate-write", "fill"])
+def test_the_same_command_twice_writes_the_same_file(tmp_path: Path, command: str) -> None:
+    # uvp's own sheet is replaced part for part under the same names: a rerun that has
+    # nothing new to say changes no byte (a folder under version control sees no change).
+    path = tmp_path / "plan.xlsx"
+    shutil.copy(EXAMPLES / "scherpenzeel-2024.xlsx", path)
+    run = {
+        "evaluate": lambda: evaluate_workbook(path, PEILDATUM),
+        "validate-write": lambda: validate_workbook(path, write=True),
+        "fill": lambda: fill_workbook(path),
+    }[command]
+    run()
+    first = path.read_bytes()
+    run()
+    assert path.read_bytes() == first
+
+
 def test_uvps_sheets_leave_the_users_selected_sheet_selected(tmp_path: Path) -> None:
     path = tmp_path / "plan.xlsx"
     book = openpyxl.load_workbook(EXAMPLES / "scherpenzeel-2024.xlsx")

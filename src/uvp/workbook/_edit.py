@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["PackageTarget"]
 
 _WORKSHEET_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_PENDING: Final = "xl/worksheets/.uvp-pending.xml"  # no part: a sheet's place while it is replaced
 _STYLES_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
 _CALC_CHAIN: Final = "calcChain"
 # CT_Workbook's sequence, for a <definedNames> uvp adds.
@@ -289,28 +290,35 @@ def _graft(
 
     if sheet.find(f".//{{{package.main_ns}}}f") is not None:
         _calculate_on_load(package)  # a formula of uvp's has no value until Excel computes it
-    part = package.free_name("xl/worksheets/sheet{}.xml")
-    package.write(part, serialize_xml(sheet))
-    package.set_content_type(part, _WORKSHEET_TYPE)
-    _copy_rels(donor, donor_part, package, part)
 
     workbook = package.edit(package.workbook_part)
     r_id = f"{{{package.ns['r']}}}id"
     elements = package.sheet_elements()
     old = next((e for e in elements if e.get("name") == name), None)
-    stale: list[tuple[int, str | None]] = []
+    rid = old.get(r_id, "") if old is not None else ""
+    related = any(r.id == rid for r in package.rels(package.workbook_part))
     if old is not None:
-        index = elements.index(old)
-        rid = old.get(r_id, "")
+        # The old sheet's parts (and what only they lead to) go first, so that the new
+        # sheet takes their names: the same command run twice writes the same file.
         old_part = next((p for n, p in package.sheets() if n == name), None)
         closure = package.reachable([old_part]) if old_part else set()
-        if any(r.id == rid for r in package.rels(package.workbook_part)):
-            package.retarget(package.workbook_part, rid, "worksheet", part)
-        else:
-            old.set(r_id, package.relate(package.workbook_part, "worksheet", part))
+        if related:
+            package.retarget(package.workbook_part, rid, "worksheet", _PENDING)
         alive = package.reachable(package.top_parts())
         for gone in sorted(closure - alive):
             package.remove(gone)
+    part = package.free_name("xl/worksheets/sheet{}.xml")
+    package.write(part, serialize_xml(sheet))
+    package.set_content_type(part, _WORKSHEET_TYPE)
+    _copy_rels(donor, donor_part, package, part)
+
+    stale: list[tuple[int, str | None]] = []
+    if old is not None:
+        index = elements.index(old)
+        if related:
+            package.retarget(package.workbook_part, rid, "worksheet", part)
+        else:
+            old.set(r_id, package.relate(package.workbook_part, "worksheet", part))
         _drop_local_names(package, index)
         stale.append((int(old.get("sheetId", "0")), None))
     else:
