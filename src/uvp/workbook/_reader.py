@@ -68,6 +68,7 @@ from uvp.core import (
     read_assignments,
     read_leads,
 )
+from uvp.core._model import _trusted_action
 from uvp.workbook._headers import (
     GOAL_NUMBER,
     GOAL_ROW,
@@ -422,17 +423,17 @@ class _Action:
                     continue
                 built.append(Assignment(lead, schedule))
             assignments = tuple(built)
-        return Action(
+        return _trusted_action(
             self.text,
             assignments,
-            note=self.note,
-            goal=self.goal,
-            status=self.status,
-            id=self.id,
-            partners=self.partners,
-            result=self.result,
-            indicator=self.indicator,
-            target_value=self.target_value,
+            self.note,
+            self.goal,
+            self.status,
+            self.id,
+            self.partners,
+            self.result,
+            self.indicator,
+            self.target_value,
         )
 
 
@@ -1454,7 +1455,7 @@ class _Reader:
                     actions.append(action)
                     source = ActionSource(draft.sheet, tuple(draft.rows), draft.table, draft.matrix)
                     read.append(
-                        ReadAction(action, source, PlanPath(p, t, a), frozenset(draft.unreadable))
+                        ReadAction(action, source, _path(p, t, a), frozenset(draft.unreadable))
                     )
                 themes.append(
                     Theme(title, theme.letter, theme.ambition, tuple(theme.goals), tuple(actions))
@@ -1539,6 +1540,16 @@ def _at(row: TextRow, column: int) -> str | None:
 
 Get = Callable[[str], "str | None"]
 """A row's text of a field (``None`` for an empty cell or no such column): see _getter."""
+
+
+def _path(priority: int, theme: int, action: int) -> PlanPath:
+    """``PlanPath(priority, theme, action)`` for indices the reader counted (0 and up),
+    made without the validators' calls."""
+    path = object.__new__(PlanPath)
+    object.__setattr__(path, "priority", priority)
+    object.__setattr__(path, "theme", theme)
+    object.__setattr__(path, "action", action)
+    return path
 
 
 def _getter(row: TextRow, columns: Mapping[str, int]) -> Get:
