@@ -908,15 +908,17 @@ class _Reader:
                 if layout == "goal" and theme is None:
                     theme = self.theme(priority)
                 continue
-            texts = _row_texts(row)
-            if not texts:
+            filled = len(row) - row.count(None)  # at C speed: no list of the row's texts
+            if not filled:
                 continue
-            only = texts[0][1] if len(texts) == 1 else None
-            if only is not None:
+            if filled == 1:
+                only_column = next(c for c, t in enumerate(row) if t is not None)
+                only = row[only_column]
+                assert only is not None
                 heading = QUARTER_HEADING.fullmatch(only)
                 title = PLANNING_TITLE.fullmatch(only)
                 if heading or title or normal(only) in NO_QUARTER_HEADING:
-                    self.use(name, excel_row, texts[0][0])
+                    self.use(name, excel_row, only_column)
                 if heading:
                     quarter = int(heading.group(1))
                     continue
@@ -1386,7 +1388,7 @@ class _Reader:
         for index, row in enumerate(rows, 1):
             if not row:
                 continue
-            unread = [(c, t) for c, t in _row_texts(row) if (index, c) not in used]
+            unread = [(c, t) for c, t in enumerate(row) if t is not None and (index, c) not in used]
             if unread:
                 column, text = unread[0]
                 more = len(unread) - 1
@@ -1446,16 +1448,20 @@ class _Reader:
                 actions = []
                 # Per quarter, the actions stand by quarter: the Volgorde column, where
                 # there is one, puts them back in the plan's order (stably).
-                drafts = sorted(
-                    theme.actions,
-                    key=lambda d: (d.order is None, d.order or 0),
-                )
+                drafts = theme.actions
+                if any(d.order is not None for d in drafts):
+                    drafts = sorted(drafts, key=lambda d: (d.order is None, d.order or 0))
                 for a, draft in enumerate(drafts):
                     action = draft.build()
                     actions.append(action)
                     source = ActionSource(draft.sheet, tuple(draft.rows), draft.table, draft.matrix)
                     read.append(
-                        ReadAction(action, source, _path(p, t, a), frozenset(draft.unreadable))
+                        ReadAction(
+                            action,
+                            source,
+                            _path(p, t, a),
+                            frozenset(draft.unreadable) if draft.unreadable else _READ_ALL,
+                        )
                     )
                 themes.append(
                     Theme(title, theme.letter, theme.ambition, tuple(theme.goals), tuple(actions))
@@ -1540,6 +1546,10 @@ def _at(row: TextRow, column: int) -> str | None:
 
 Get = Callable[[str], "str | None"]
 """A row's text of a field (``None`` for an empty cell or no such column): see _getter."""
+
+
+_READ_ALL: Final[frozenset[str]] = frozenset()
+"""The unreadable fields of an action whose every cell read (one set for them all)."""
 
 
 def _path(priority: int, theme: int, action: int) -> PlanPath:
