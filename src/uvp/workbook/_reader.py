@@ -1274,7 +1274,10 @@ class _Reader:
         theme = self.theme(priority, letter=letter) if letter else self.theme(priority)
         if theme.letter is None and letter is not None:
             theme.letter = letter
-        order = self._order(name, table.columns, get("order"), excel_row)
+        order_text = get("order")
+        order = (
+            None if order_text is None else self._order(name, table.columns, order_text, excel_row)
+        )
         # The rows of one action under several headings: same theme, text and place.
         key = (id(theme), normal(text), order)
         action = merged.get(key)
@@ -1287,8 +1290,14 @@ class _Reader:
         action.rows.append(excel_row)
         explicit = get("quarter")
         read = self._assignments(action, table, get("lead"), explicit, excel_row)
-        for lead, schedule in [(a.lead, a.schedule) for a in read] or [(None, None)]:
-            quarters = action.by_lead.setdefault(lead, [])
+        by_lead = action.by_lead
+        if not read:
+            quarters = by_lead.setdefault(None, [])
+            if quarter:  # no lead, no schedule: under its heading's quarter, if any
+                quarters.append(quarter)
+        for assignment in read:
+            lead, schedule = assignment.lead, assignment.schedule
+            quarters = by_lead.setdefault(lead, [])
             if explicit and schedule is not None:
                 action.explicit[lead] = schedule
             elif quarter:
