@@ -450,10 +450,6 @@ class _Table:
     cells: dict[str, int] = attrs.field(factory=dict)  # field -> rows with a value
     failed: dict[str, dict[int, list[int]]] = attrs.field(factory=dict)  # row -> findings
 
-    def count(self, field: str, text: str | None) -> None:
-        if text is not None:
-            self.cells[field] = self.cells.get(field, 0) + 1
-
 
 def _schedule_of(quarters: list[int]) -> Schedule | None:
     return _schedule_of_distinct(tuple(sorted(set(quarters))))
@@ -876,6 +872,7 @@ class _Reader:
         spanned: dict[CellRange, _Action] = {}
         broken = self.broken.get(name, set())
         subheaders = self.subheaders.get(name, set())
+        spans = self.merged_rows.get(name)  # filled by read_merges, before the tables
 
         for index, row in enumerate(rows):
             if not row:
@@ -956,7 +953,7 @@ class _Reader:
                 continue
             table.rows.append(excel_row)
             self.use_fields(name, excel_row, row, table.columns)
-            span = self.merged_rows.get(name, {}).get((excel_row, table.columns.get("text", 0)))
+            span = spans.get((excel_row, table.columns.get("text", 0))) if spans else None
             if layout == "quarter":
                 self._quarter_row(table, row, excel_row, priority, quarter, merged, get)
             elif span is not None and span in spanned:
@@ -1034,8 +1031,9 @@ class _Reader:
         if partners := get("partners"):
             action.partners = tuple(dict.fromkeys(action.partners + self._partners(partners)))
         status_text = get("status")
-        table.count("status", status_text)
         if status_text is not None:
+            cells = table.cells  # table.count, inline: every action row comes here
+            cells["status"] = cells.get("status", 0) + 1
             status = parse_status(
                 status_text,
                 heading=table.source.headings.get("status"),
@@ -1127,8 +1125,11 @@ class _Reader:
         excel_row: int,
     ) -> tuple[Assignment, ...]:
         columns = table.columns
-        table.count("lead", trekker)
-        table.count("quarter", kwartaal)
+        cells = table.cells  # table.count, inline: every action row comes here
+        if trekker is not None:
+            cells["lead"] = cells.get("lead", 0) + 1
+        if kwartaal is not None:
+            cells["quarter"] = cells.get("quarter", 0) + 1
         try:
             reading = read_assignments(
                 trekker,
