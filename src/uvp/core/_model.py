@@ -76,101 +76,6 @@ def _names(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ..
             raise ValueError(f"{attribute.name} must be non-empty texts, not {name!r}")
 
 
-@attrs.frozen
-class Action:
-    """A concrete action (*concrete actie*): what, who leads it when, and a note.
-
-    ``participants`` are the organisations the text or note says take part
-    (*deelt dit met*, *sluit aan*, *in samenwerking met*). ``goal`` is the
-    letter of the goal the action is listed under, where the plan groups its
-    actions by goal. ``status`` is where the action stands (``None`` until
-    someone tracks it); ``id`` an identifier staff may give it, shared by the
-    plans that carry the same joint action.
-
-    ``goal`` refers to a goal of the action's theme by its letter (``A``), its
-    number (``2.1``) or, for a goal known only by its title (a *Speerpunt*
-    column), its title. ``partners`` are the organisations a *Partners* column
-    names; ``result``, ``indicator`` and ``target_value`` what its *Resultaat*,
-    *Indicator* and *Streefwaarde* columns say.
-
-    >>> from uvp import parse_assignments
-    >>> a = Action("We zetten de ondermijningsbus in.", parse_assignments("Scherpenzeel", "Q2"),
-    ...            note="In samenwerking met de gemeente Ede.")
-    >>> a.participants, a.is_joint
-    (('Ede',), True)
-    """
-
-    text: str = attrs.field(validator=_text)
-    assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_tuple)
-    note: str | None = attrs.field(default=None, validator=_optional_text)
-    goal: str | None = attrs.field(default=None, validator=_optional_text)
-    status: Status | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.in_(STATUSES))
-    )
-    id: str | None = attrs.field(default=None, validator=_optional_text)
-    partners: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_names)
-    result: str | None = attrs.field(default=None, validator=_optional_text)
-    indicator: str | None = attrs.field(default=None, validator=_optional_text)
-    target_value: str | None = attrs.field(default=None, validator=_optional_text)
-
-    @property
-    def leads(self) -> tuple[Lead, ...]:
-        """The action's leads, in the order written."""
-        return tuple(a.lead for a in self.assignments if a.lead is not None)
-
-    @property
-    def quarters(self) -> frozenset[int]:
-        """Every quarter any of the action's schedules names."""
-        return frozenset(q for a in self.assignments if a.schedule for q in a.schedule.quarters)
-
-    @property
-    def participants(self) -> tuple[str, ...]:
-        """Organisations taking part (canonical names): those of the Partners column,
-        then those the text or note names.
-
-        >>> Action("Een avond.", partners=("politie", "Halt")).participants
-        ('Politie', 'Halt')
-        """
-        named = parse_participants(self.text) + parse_participants(self.note)
-        if self.partners:
-            named = tuple(organisation_name(p) for p in self.partners) + named
-        return tuple(dict.fromkeys(named))
-
-    @property
-    def is_joint(self) -> bool:
-        """Whether the action involves more than one organisation, judged from the action alone.
-
-        True for a collective lead (gezamenlijk, iedere gemeente), several
-        leads, a lead that is not a municipality (an action of Politie's in a
-        municipality's plan involves both), or any participant. Whose plan the
-        action is in matters too: see :meth:`is_joint_for`.
-        """
-        return self.is_joint_for(None)
-
-    def is_joint_for(self, municipality: str | None) -> bool:
-        """Whether the action is joint in *municipality*'s plan.
-
-        Besides what makes :attr:`is_joint` true, a lead that is another
-        municipality makes the action joint.
-
-        >>> from uvp import parse_assignments
-        >>> a = Action("IKZ-bijeenkomst", parse_assignments("Scherpenzeel", "Q4"))
-        >>> a.is_joint, a.is_joint_for("Nijkerk"), a.is_joint_for("Scherpenzeel")
-        (False, True, False)
-        """
-        organisations = {lead.organisation for lead in self.leads}
-        if len(organisations) > 1 or self.participants:
-            return True
-        own = organisation_name(municipality) if municipality else None
-        for lead in self.leads:
-            if lead.kind != "municipality":
-                return True
-            # "Gemeente" read without knowing whose plan it was: the plan's own municipality
-            if own is not None and lead.organisation != own and not lead.generic:
-                return True
-        return False
-
-
 _set = object.__setattr__
 
 
@@ -228,6 +133,105 @@ def _trusted_action(
         indicator=indicator,
         target_value=target_value,
     )
+
+
+@attrs.frozen
+class Action:
+    """A concrete action (*concrete actie*): what, who leads it when, and a note.
+
+    ``participants`` are the organisations the text or note says take part
+    (*deelt dit met*, *sluit aan*, *in samenwerking met*). ``goal`` is the
+    letter of the goal the action is listed under, where the plan groups its
+    actions by goal. ``status`` is where the action stands (``None`` until
+    someone tracks it); ``id`` an identifier staff may give it, shared by the
+    plans that carry the same joint action.
+
+    ``goal`` refers to a goal of the action's theme by its letter (``A``), its
+    number (``2.1``) or, for a goal known only by its title (a *Speerpunt*
+    column), its title. ``partners`` are the organisations a *Partners* column
+    names; ``result``, ``indicator`` and ``target_value`` what its *Resultaat*,
+    *Indicator* and *Streefwaarde* columns say.
+
+    >>> from uvp import parse_assignments
+    >>> a = Action("We zetten de ondermijningsbus in.", parse_assignments("Scherpenzeel", "Q2"),
+    ...            note="In samenwerking met de gemeente Ede.")
+    >>> a.participants, a.is_joint
+    (('Ede',), True)
+    """
+
+    text: str = attrs.field(validator=_text)
+    assignments: tuple[Assignment, ...] = attrs.field(default=(), converter=_tuple)
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+    goal: str | None = attrs.field(default=None, validator=_optional_text)
+    status: Status | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(STATUSES))
+    )
+    id: str | None = attrs.field(default=None, validator=_optional_text)
+    partners: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_names)
+    result: str | None = attrs.field(default=None, validator=_optional_text)
+    indicator: str | None = attrs.field(default=None, validator=_optional_text)
+    target_value: str | None = attrs.field(default=None, validator=_optional_text)
+
+    # For uvp's readers (uvp.workbook), which build thousands of actions from checked
+    # texts: Action(...) without the validators' calls, the same checks made inline.
+    _trusted = staticmethod(_trusted_action)
+
+    @property
+    def leads(self) -> tuple[Lead, ...]:
+        """The action's leads, in the order written."""
+        return tuple(a.lead for a in self.assignments if a.lead is not None)
+
+    @property
+    def quarters(self) -> frozenset[int]:
+        """Every quarter any of the action's schedules names."""
+        return frozenset(q for a in self.assignments if a.schedule for q in a.schedule.quarters)
+
+    @property
+    def participants(self) -> tuple[str, ...]:
+        """Organisations taking part (canonical names): those of the Partners column,
+        then those the text or note names.
+
+        >>> Action("Een avond.", partners=("politie", "Halt")).participants
+        ('Politie', 'Halt')
+        """
+        named = parse_participants(self.text) + parse_participants(self.note)
+        if self.partners:
+            named = tuple(organisation_name(p) for p in self.partners) + named
+        return tuple(dict.fromkeys(named))
+
+    @property
+    def is_joint(self) -> bool:
+        """Whether the action involves more than one organisation, judged from the action alone.
+
+        True for a collective lead (gezamenlijk, iedere gemeente), several
+        leads, a lead that is not a municipality (an action of Politie's in a
+        municipality's plan involves both), or any participant. Whose plan the
+        action is in matters too: see :meth:`is_joint_for`.
+        """
+        return self.is_joint_for(None)
+
+    def is_joint_for(self, municipality: str | None) -> bool:
+        """Whether the action is joint in *municipality*'s plan.
+
+        Besides what makes :attr:`is_joint` true, a lead that is another
+        municipality makes the action joint.
+
+        >>> from uvp import parse_assignments
+        >>> a = Action("IKZ-bijeenkomst", parse_assignments("Scherpenzeel", "Q4"))
+        >>> a.is_joint, a.is_joint_for("Nijkerk"), a.is_joint_for("Scherpenzeel")
+        (False, True, False)
+        """
+        organisations = {lead.organisation for lead in self.leads}
+        if len(organisations) > 1 or self.participants:
+            return True
+        own = organisation_name(municipality) if municipality else None
+        for lead in self.leads:
+            if lead.kind != "municipality":
+                return True
+            # "Gemeente" read without knowing whose plan it was: the plan's own municipality
+            if own is not None and lead.organisation != own and not lead.generic:
+                return True
+        return False
 
 
 @attrs.frozen

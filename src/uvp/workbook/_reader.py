@@ -68,7 +68,6 @@ from uvp.core import (
     read_assignments,
     read_leads,
 )
-from uvp.core._model import _trusted_action
 from uvp.workbook._headers import (
     GOAL_NUMBER,
     GOAL_ROW,
@@ -423,7 +422,7 @@ class _Action:
                     continue
                 built.append(Assignment(lead, schedule))
             assignments = tuple(built)
-        return _trusted_action(
+        return Action._trusted(
             self.text,
             assignments,
             self.note,
