@@ -16,12 +16,21 @@ Variants, each over every workbook of the batch, CPU time, 5 runs interleaved:
 
 Goals (issue 16): ``pandas_calamine / uvp`` at least 1.5, ``uvp / calamine`` at
 most 2. Figures to ``bench/results/read.json``.
+
+With ``--instructions`` (needs valgrind), each variant also goes over the batch
+under callgrind (``PYTHONHASHSEED=0``), once and twice in one process: the
+difference is the instructions of one warm pass, the same on every run, so its
+ratios hold on a busy machine where CPU times do not.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -47,6 +56,38 @@ def calamine_values(path: Path) -> list[list[list[object]]]:
     return [book.get_sheet_by_name(name).to_python() for name in book.sheet_names]
 
 
+VARIANTS = {"uvp": uvp_json, "pandas_calamine": pandas_json, "calamine": calamine_values}
+
+
+def instructions(variant: str, folder: Path, passes: int) -> int:
+    """The instructions of *passes* passes of *variant* over the batch in *folder*, in a
+    fresh process under callgrind (imports and first-use work included)."""
+    done = subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            sys.executable,
+            __file__,
+            "--corpus",
+            str(folder),
+            "--one",
+            variant,
+            "--passes",
+            str(passes),
+        ],
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"callgrind counted nothing for {variant}:\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, help="folder for the workbooks (kept)")
@@ -54,9 +95,19 @@ def main() -> None:
     parser.add_argument("--actions", type=int, default=480)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--output", type=Path)
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions (valgrind)"
+    )
+    parser.add_argument("--one", choices=sorted(VARIANTS), help=argparse.SUPPRESS)
+    parser.add_argument("--passes", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
     folder = args.corpus or Path(tempfile.mkdtemp(prefix="uvp-read-"))
     paths = common.batch(folder, args.workbooks, args.actions)
+    if args.one:  # one variant, *passes* times: what --instructions counts
+        for _ in range(args.passes):
+            for path in paths:
+                VARIANTS[args.one](path)
+        return
     actions = sum(len(read_workbook(p).actions) for p in paths)
     print(f"{len(paths)} workbooks, {actions:,} actions, in {folder}")
     for path in common.EXAMPLES:  # the examples' JSON: what uvp convert gives
@@ -91,6 +142,18 @@ def main() -> None:
         "ratios": ratios,
         "goals": {"pandas_calamine/uvp": ">= 1.5", "uvp/calamine": "<= 2"},
     }
+    if args.instructions:
+        counted = {}
+        for name in VARIANTS:
+            once, twice = (instructions(name, folder, n) for n in (1, 2))
+            counted[name] = {"one_warm_pass": twice - once, "first_pass_with_imports": once}
+            print(f"{name}: {twice - once:,} instructions a warm pass")
+        report["instructions"] = counted
+        warm = {k: v["one_warm_pass"] for k, v in counted.items()}
+        ratios["instructions"] = {
+            "pandas_calamine/uvp": round(warm["pandas_calamine"] / warm["uvp"], 2),
+            "uvp/calamine": round(warm["uvp"] / warm["calamine"], 2),
+        }
     print(json.dumps(ratios, indent=2))
     print(f"Figures written to {common.write('read', report, args.output)}")
 

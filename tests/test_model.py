@@ -91,3 +91,44 @@ def test_plan_order(scherpenzeel: uvp.Plan) -> None:
     assert len(scherpenzeel.joint_actions) + len(scherpenzeel.local_actions) == len(
         scherpenzeel.actions
     )
+
+
+def test_trusted_action_is_the_validated_action() -> None:
+    # The reader's constructor skips the validators' calls, not their checks.
+    from uvp.core._model import _trusted_action
+
+    assignments = uvp.parse_assignments("Barneveld", "Q2")
+    values = ("Tekst.", assignments, "Noot", "A", "done", "1.2", ("Politie",), "r", "i", "t")
+    trusted = _trusted_action(*values)
+    names = ("note", "goal", "status", "id", "partners", "result", "indicator", "target_value")
+    built = uvp.Action(values[0], values[1], **dict(zip(names, values[2:], strict=True)))
+    assert trusted == built
+    assert hash(trusted) == hash(built)
+    assert repr(trusted) == repr(built)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"text": " "},
+        {"note": ""},
+        {"goal": "  "},
+        {"status": "klaar"},
+        {"id": 3},
+        {"partners": ("Politie", " ")},
+        {"target_value": ""},
+    ],
+)
+def test_trusted_action_refuses_what_action_refuses(change: dict[str, object]) -> None:
+    from uvp.core._model import _trusted_action
+
+    values: dict[str, object] = dict.fromkeys(
+        ("note", "goal", "status", "id", "result", "indicator", "target_value")
+    )
+    values.update(text="Tekst.", assignments=(), partners=())
+    values.update(change)
+    with pytest.raises(ValueError, match="must be") as trusted:
+        _trusted_action(**values)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="must be") as built:
+        uvp.Action(**values)  # type: ignore[arg-type]
+    assert str(trusted.value) == str(built.value)

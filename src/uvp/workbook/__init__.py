@@ -26,6 +26,7 @@ from uvp.workbook._open import (
     check_workbook_file,
     collection_paused,
     load_values,
+    load_values_and_info,
     lock_file,
     save_atomically,
 )
@@ -252,14 +253,15 @@ def inspect_workbook(
     """
     path = Path(path)
     with collection_paused():
+        values, info = load_values_and_info(path)
         result = read_values(
-            load_values(path),
+            values,
             municipality=municipality,
             year=year,
             source=str(path),
             path=str(path),
             vocabulary=vocabulary,
-            info=load_sheet_info(path),
+            info=info,
         )
     return checked(result, str(path))
 

@@ -38,6 +38,8 @@ from uvp.messages import Phrase
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
+    from uvp.workbook._sheetinfo import PartScan, SheetInfo
+
 __all__ = [
     "LIMITS",
     "check_workbook_file",
@@ -74,6 +76,9 @@ _READ: Final = 64 * 1024  # packed bytes read at a time
 _CHUNK: Final = 1024 * 1024  # unpacked bytes produced at a time
 _RATIO_FROM: Final = 1024 * 1024  # parts smaller than this unpacked may be packed any ratio
 # Parts no reader parses as XML (pictures, VBA, printer settings): not scanned.
+_WORKSHEETS: Final = "xl/worksheets/"
+"""Where Excel and openpyxl keep worksheets: the parts the file check scans for sheet
+information on the way (a sheet kept elsewhere is read again for it)."""
 _NOT_XML: Final = (
     ".bin", ".bmp", ".emf", ".gif", ".ico", ".jpeg", ".jpg", ".png", ".svg", ".tif", ".tiff",
     ".wdp", ".wmf",
@@ -125,7 +130,12 @@ _PLAIN_COLUMNS: Final = 26
 
 def check_workbook_file(path: str | os.PathLike[str]) -> None:
     """Refuse, with a clear :class:`~uvp.WorkbookError`, a file that is not a safe .xlsx."""
-    path = Path(path)
+    _check_file(Path(path), None)
+
+
+def _check_file(path: Path, info: dict[str, SheetInfo] | None) -> None:
+    """:func:`check_workbook_file`; with *info*, that of a safe file's sheets is put in it
+    (what :func:`~uvp.workbook.load_sheet_info` gives), from the check's one unpacking."""
     source = str(path)
     try:
         mode = path.stat().st_mode
@@ -153,7 +163,7 @@ def check_workbook_file(path: str | os.PathLike[str]) -> None:
         ) from error
     with stream:
         try:
-            _check_stream(stream, source)
+            _check_stream(stream, source, info)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError) as error:
             raise WorkbookError("workbook-corrupt", source=source, detail=str(error)) from error
         except (OSError, ValueError, struct.error) as error:
@@ -163,7 +173,7 @@ def check_workbook_file(path: str | os.PathLike[str]) -> None:
             raise WorkbookError("workbook-corrupt", source=source, detail=detail) from error
 
 
-def _check_stream(stream: IO[bytes], source: str) -> None:
+def _check_stream(stream: IO[bytes], source: str, info: dict[str, SheetInfo] | None) -> None:
     head = stream.read(8)
     if head.startswith(_OLE_SIGNATURE):
         # An OLE compound file: either an encrypted .xlsx or an old .xls.
@@ -175,7 +185,12 @@ def _check_stream(stream: IO[bytes], source: str) -> None:
         raise WorkbookError("workbook-not-zip", source=source, detail=_describe(stream))
     _check_directory(stream, source)
     with zipfile.ZipFile(stream) as archive:  # leaves *stream* open
-        _check_archive(archive, stream, source)
+        scans: dict[str, PartScan] | None = None if info is None else {}
+        _check_archive(archive, stream, source, scans)
+        if info is not None and scans is not None:  # the file is safe: its sheets' info
+            from uvp.workbook._sheetinfo import sheet_info_of
+
+            info.update(sheet_info_of(archive, scans))
 
 
 def _contains(stream: IO[bytes], needle: bytes, limit: int) -> bool:
@@ -264,7 +279,12 @@ def _check_directory(stream: IO[bytes], source: str) -> None:
         )
 
 
-def _check_archive(archive: zipfile.ZipFile, stream: IO[bytes], source: str) -> None:
+def _check_archive(
+    archive: zipfile.ZipFile,
+    stream: IO[bytes],
+    source: str,
+    scans: dict[str, PartScan] | None = None,
+) -> None:
     infos = archive.infolist()
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/workbook") for n in names):
@@ -322,24 +342,39 @@ def _check_archive(archive: zipfile.ZipFile, stream: IO[bytes], source: str) -> 
     total = 0
     try:
         for info in infos:
-            total += _check_part(stream, info, source, LIMITS["total_bytes"] - total)
+            total += _check_part(stream, info, source, LIMITS["total_bytes"] - total, scans)
     except WorkbookError as error:
         if error.code in ("workbook-sheet-rows", "workbook-sheet-cells"):
             raise _named_sheet(error, archive) from None
         raise
 
 
-def _check_part(stream: IO[bytes], info: zipfile.ZipInfo, source: str, total_left: int) -> int:
+def _check_part(
+    stream: IO[bytes],
+    info: zipfile.ZipInfo,
+    source: str,
+    total_left: int,
+    scans: dict[str, PartScan] | None = None,
+) -> int:
     """Unpack one part, scanning it, and stop as soon as it passes a limit; its size.
 
     An XML part is first only checked to be *plain*, which is cheap; only a part
     that is not is unpacked again and measured cell by cell (:class:`_Scan`).
+    With *scans*, a worksheet's bytes are also looked at for its sheet information
+    on the way (:class:`~uvp.workbook._sheetinfo.PartScan`), kept there by part name.
     """
     name = info.filename
     if name.endswith("/") or name.lower().endswith(_NOT_XML):
         return _unpack_part(stream, info, source, total_left, None)
     plain = _Plain()
-    size = _unpack_part(stream, info, source, total_left, plain)
+    sheet = None
+    if scans is not None and name.startswith(_WORKSHEETS) and name.endswith(".xml"):
+        from uvp.workbook._sheetinfo import PartScan
+
+        sheet = PartScan()
+    size = _unpack_part(stream, info, source, total_left, plain, sheet)
+    if sheet is not None and scans is not None:
+        scans[name] = sheet
     if not plain.plain:
         _unpack_part(stream, info, source, total_left, _Scan())
     return size
@@ -351,6 +386,7 @@ def _unpack_part(
     source: str,
     total_left: int,
     scan: _Scan | _Plain | None,
+    sheet: PartScan | None = None,
 ) -> int:
     name = info.filename
     ratio_cap = max(_RATIO_FROM, LIMITS["ratio"] * max(info.compress_size, 1))
@@ -373,6 +409,10 @@ def _unpack_part(
             _check_scan(scan, name, source)
         elif scan is not None:
             scan.feed(chunk)
+        if sheet is not None:
+            sheet.feed(chunk)
+    if sheet is not None:
+        sheet.feed(b"", final=True)
     if isinstance(scan, _Scan):
         scan.feed(b"", final=True)
         _check_scan(scan, name, source)
@@ -645,6 +685,23 @@ def load_values(path: str | os.PathLike[str]) -> dict[str, Rows]:
     """
     path = Path(path)
     check_workbook_file(path)
+    return _load_checked(path)
+
+
+def load_values_and_info(
+    path: str | os.PathLike[str],
+) -> tuple[dict[str, Rows], dict[str, SheetInfo]]:
+    """:func:`load_values` and :func:`~uvp.workbook.load_sheet_info` of a workbook, the
+    sheet information gathered by the file check as it unpacks each part (the
+    workbook is not unpacked a second time for it)."""
+    path = Path(path)
+    info: dict[str, SheetInfo] = {}
+    _check_file(path, info)
+    return _load_checked(path), info
+
+
+def _load_checked(path: Path) -> dict[str, Rows]:
+    """:func:`load_values` of a file checked safe."""
     try:
         return _load_with_calamine(path)
     except ImportError:

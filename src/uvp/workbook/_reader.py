@@ -422,17 +422,17 @@ class _Action:
                     continue
                 built.append(Assignment(lead, schedule))
             assignments = tuple(built)
-        return Action(
+        return Action._trusted(
             self.text,
             assignments,
-            note=self.note,
-            goal=self.goal,
-            status=self.status,
-            id=self.id,
-            partners=self.partners,
-            result=self.result,
-            indicator=self.indicator,
-            target_value=self.target_value,
+            self.note,
+            self.goal,
+            self.status,
+            self.id,
+            self.partners,
+            self.result,
+            self.indicator,
+            self.target_value,
         )
 
 
@@ -448,10 +448,6 @@ class _Table:
     goal: str | None = None  # the goal column's value, carried down to empty cells
     cells: dict[str, int] = attrs.field(factory=dict)  # field -> rows with a value
     failed: dict[str, dict[int, list[int]]] = attrs.field(factory=dict)  # row -> findings
-
-    def count(self, field: str, text: str | None) -> None:
-        if text is not None:
-            self.cells[field] = self.cells.get(field, 0) + 1
 
 
 def _schedule_of(quarters: list[int]) -> Schedule | None:
@@ -875,6 +871,7 @@ class _Reader:
         spanned: dict[CellRange, _Action] = {}
         broken = self.broken.get(name, set())
         subheaders = self.subheaders.get(name, set())
+        spans = self.merged_rows.get(name)  # filled by read_merges, before the tables
 
         for index, row in enumerate(rows):
             if not row:
@@ -907,15 +904,17 @@ class _Reader:
                 if layout == "goal" and theme is None:
                     theme = self.theme(priority)
                 continue
-            texts = _row_texts(row)
-            if not texts:
+            filled = len(row) - row.count(None)  # at C speed: no list of the row's texts
+            if not filled:
                 continue
-            only = texts[0][1] if len(texts) == 1 else None
-            if only is not None:
+            if filled == 1:
+                only_column = next(c for c, t in enumerate(row) if t is not None)
+                only = row[only_column]
+                assert only is not None
                 heading = QUARTER_HEADING.fullmatch(only)
                 title = PLANNING_TITLE.fullmatch(only)
                 if heading or title or normal(only) in NO_QUARTER_HEADING:
-                    self.use(name, excel_row, texts[0][0])
+                    self.use(name, excel_row, only_column)
                 if heading:
                     quarter = int(heading.group(1))
                     continue
@@ -953,7 +952,7 @@ class _Reader:
                 continue
             table.rows.append(excel_row)
             self.use_fields(name, excel_row, row, table.columns)
-            span = self.merged_rows.get(name, {}).get((excel_row, table.columns.get("text", 0)))
+            span = spans.get((excel_row, table.columns.get("text", 0))) if spans else None
             if layout == "quarter":
                 self._quarter_row(table, row, excel_row, priority, quarter, merged, get)
             elif span is not None and span in spanned:
@@ -1031,8 +1030,9 @@ class _Reader:
         if partners := get("partners"):
             action.partners = tuple(dict.fromkeys(action.partners + self._partners(partners)))
         status_text = get("status")
-        table.count("status", status_text)
         if status_text is not None:
+            cells = table.cells  # table.count, inline: every action row comes here
+            cells["status"] = cells.get("status", 0) + 1
             status = parse_status(
                 status_text,
                 heading=table.source.headings.get("status"),
@@ -1124,8 +1124,11 @@ class _Reader:
         excel_row: int,
     ) -> tuple[Assignment, ...]:
         columns = table.columns
-        table.count("lead", trekker)
-        table.count("quarter", kwartaal)
+        cells = table.cells  # table.count, inline: every action row comes here
+        if trekker is not None:
+            cells["lead"] = cells.get("lead", 0) + 1
+        if kwartaal is not None:
+            cells["quarter"] = cells.get("quarter", 0) + 1
         try:
             reading = read_assignments(
                 trekker,
@@ -1271,7 +1274,10 @@ class _Reader:
         theme = self.theme(priority, letter=letter) if letter else self.theme(priority)
         if theme.letter is None and letter is not None:
             theme.letter = letter
-        order = self._order(name, table.columns, get("order"), excel_row)
+        order_text = get("order")
+        order = (
+            None if order_text is None else self._order(name, table.columns, order_text, excel_row)
+        )
         # The rows of one action under several headings: same theme, text and place.
         key = (id(theme), normal(text), order)
         action = merged.get(key)
@@ -1284,8 +1290,14 @@ class _Reader:
         action.rows.append(excel_row)
         explicit = get("quarter")
         read = self._assignments(action, table, get("lead"), explicit, excel_row)
-        for lead, schedule in [(a.lead, a.schedule) for a in read] or [(None, None)]:
-            quarters = action.by_lead.setdefault(lead, [])
+        by_lead = action.by_lead
+        if not read:
+            quarters = by_lead.setdefault(None, [])
+            if quarter:  # no lead, no schedule: under its heading's quarter, if any
+                quarters.append(quarter)
+        for assignment in read:
+            lead, schedule = assignment.lead, assignment.schedule
+            quarters = by_lead.setdefault(lead, [])
             if explicit and schedule is not None:
                 action.explicit[lead] = schedule
             elif quarter:
@@ -1385,7 +1397,7 @@ class _Reader:
         for index, row in enumerate(rows, 1):
             if not row:
                 continue
-            unread = [(c, t) for c, t in _row_texts(row) if (index, c) not in used]
+            unread = [(c, t) for c, t in enumerate(row) if t is not None and (index, c) not in used]
             if unread:
                 column, text = unread[0]
                 more = len(unread) - 1
@@ -1445,16 +1457,20 @@ class _Reader:
                 actions = []
                 # Per quarter, the actions stand by quarter: the Volgorde column, where
                 # there is one, puts them back in the plan's order (stably).
-                drafts = sorted(
-                    theme.actions,
-                    key=lambda d: (d.order is None, d.order or 0),
-                )
+                drafts = theme.actions
+                if any(d.order is not None for d in drafts):
+                    drafts = sorted(drafts, key=lambda d: (d.order is None, d.order or 0))
                 for a, draft in enumerate(drafts):
                     action = draft.build()
                     actions.append(action)
                     source = ActionSource(draft.sheet, tuple(draft.rows), draft.table, draft.matrix)
                     read.append(
-                        ReadAction(action, source, PlanPath(p, t, a), frozenset(draft.unreadable))
+                        ReadAction(
+                            action,
+                            source,
+                            _path(p, t, a),
+                            frozenset(draft.unreadable) if draft.unreadable else _READ_ALL,
+                        )
                     )
                 themes.append(
                     Theme(title, theme.letter, theme.ambition, tuple(theme.goals), tuple(actions))
@@ -1539,6 +1555,20 @@ def _at(row: TextRow, column: int) -> str | None:
 
 Get = Callable[[str], "str | None"]
 """A row's text of a field (``None`` for an empty cell or no such column): see _getter."""
+
+
+_READ_ALL: Final[frozenset[str]] = frozenset()
+"""The unreadable fields of an action whose every cell read (one set for them all)."""
+
+
+def _path(priority: int, theme: int, action: int) -> PlanPath:
+    """``PlanPath(priority, theme, action)`` for indices the reader counted (0 and up),
+    made without the validators' calls."""
+    path = object.__new__(PlanPath)
+    object.__setattr__(path, "priority", priority)
+    object.__setattr__(path, "theme", theme)
+    object.__setattr__(path, "action", action)
+    return path
 
 
 def _getter(row: TextRow, columns: Mapping[str, int]) -> Get:

@@ -19,7 +19,7 @@ import os
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import IO, Final
 from xml.etree import ElementTree
 
@@ -147,11 +147,27 @@ def sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
         return {}
 
 
-def _sheets(archive: zipfile.ZipFile) -> Iterator[tuple[str, SheetInfo]]:
+def sheet_info_of(
+    archive: zipfile.ZipFile, scanned: Mapping[str, PartScan]
+) -> dict[str, SheetInfo]:
+    """What :func:`load_sheet_info` gives, from an archive the file check has opened and
+    checked, and the parts it has scanned on the way (any other part is read here)."""
+    try:
+        return dict(_sheets(archive, scanned))
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, ElementTree.ParseError):
+        return {}
+
+
+def _sheets(
+    archive: zipfile.ZipFile, scanned: Mapping[str, PartScan] | None = None
+) -> Iterator[tuple[str, SheetInfo]]:
     names = set(archive.namelist())
     for name, hidden, part in _sheet_parts(archive):
         if part is None or part not in names:  # a chart sheet, a broken reference
             yield name, SheetInfo(hidden)
+            continue
+        if scanned is not None and part in scanned:
+            yield name, scanned[part].info(hidden)
             continue
         with archive.open(part) as stream:
             yield name, _scan(stream, hidden)
@@ -206,27 +222,64 @@ def _office_document(archive: zipfile.ZipFile, names: set[str]) -> str:
 
 def _scan(stream: IO[bytes], hidden: bool) -> SheetInfo:
     """One sheet's hidden rows and columns and merged ranges, a chunk at a time."""
-    rows: set[int] = set()
-    columns: set[int] = set()
-    merged: dict[str, CellRange] = {}
-    carry = b""
+    scan = PartScan()
     while chunk := stream.read(_CHUNK):
-        window = carry + chunk
-        carry = window[-_CARRY:]
+        scan.window(chunk)
+    return scan.info(hidden)
+
+
+class PartScan:
+    """What :func:`_scan` learns of a part, from its bytes as they come (the file check
+    unpacks every part once, and hands a worksheet's bytes here on the way: see
+    :func:`uvp.workbook._open.check_workbook_file`). The bytes are looked at in the
+    windows :func:`_scan` reads, whatever the pieces they come in."""
+
+    def __init__(self) -> None:
+        self.rows: set[int] = set()
+        self.columns: set[int] = set()
+        self.merged: dict[str, CellRange] = {}
+        self._carry = b""
+        self._pending: list[bytes] = []
+        self._size = 0
+
+    def feed(self, data: bytes, *, final: bool = False) -> None:
+        """The next bytes of the part; *final* after its last."""
+        if data:
+            self._pending.append(data)
+            self._size += len(data)
+        if self._size < _CHUNK and not final:
+            return
+        joined = b"".join(self._pending)
+        start = 0
+        while len(joined) - start >= _CHUNK or (final and start < len(joined)):
+            self.window(joined[start : start + _CHUNK])
+            start += _CHUNK
+        rest = joined[start:]
+        self._pending, self._size = ([rest], len(rest)) if rest else ([], 0)
+
+    def window(self, chunk: bytes) -> None:
+        """Look at one chunk of the part, with the end of the chunk before."""
+        window = self._carry + chunk
+        self._carry = window[-_CARRY:]
         if b"hidden" in window:
             for match in _ROW.finditer(window):
                 attributes = match.group(1)
                 if _HIDDEN.search(attributes) and (number := _NUMBER[b"r"].search(attributes)):
-                    rows.add(int(number.group(1)))
+                    self.rows.add(int(number.group(1)))
             for match in _COL.finditer(window):
                 attributes = match.group(1)
                 first, last = _NUMBER[b"min"].search(attributes), _NUMBER[b"max"].search(attributes)
                 if _HIDDEN.search(attributes) and first and last:
                     start, end = int(first.group(1)), min(int(last.group(1)), 16384)
-                    columns.update(range(start, end + 1))
+                    self.columns.update(range(start, end + 1))
         if b"mergeCell" in window:
             for match in _MERGE.finditer(window):
                 ref = match.group(1).decode("ascii", "replace")
-                if ref not in merged and (cells := CellRange.parse(ref)) is not None:
-                    merged[ref] = cells
-    return SheetInfo(hidden, frozenset(rows), frozenset(columns), tuple(merged.values()))
+                if ref not in self.merged and (cells := CellRange.parse(ref)) is not None:
+                    self.merged[ref] = cells
+
+    def info(self, hidden: bool) -> SheetInfo:
+        """The sheet's information, once every byte of its part has been fed."""
+        return SheetInfo(
+            hidden, frozenset(self.rows), frozenset(self.columns), tuple(self.merged.values())
+        )
