@@ -27,13 +27,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import _callgrind
 import _readbench as common
 import pandas as pd
 from python_calamine import CalamineWorkbook
@@ -62,30 +60,8 @@ VARIANTS = {"uvp": uvp_json, "pandas_calamine": pandas_json, "calamine": calamin
 def instructions(variant: str, folder: Path, passes: int) -> int:
     """The instructions of *passes* passes of *variant* over the batch in *folder*, in a
     fresh process under callgrind (imports and first-use work included)."""
-    done = subprocess.run(
-        [
-            "valgrind",
-            "--tool=callgrind",
-            "--callgrind-out-file=/dev/null",
-            sys.executable,
-            __file__,
-            "--corpus",
-            str(folder),
-            "--one",
-            variant,
-            "--passes",
-            str(passes),
-        ],
-        env={**os.environ, "PYTHONHASHSEED": "0"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        check=False,
-    )
-    found = re.search(r"Collected : (\d+)", done.stderr)
-    if found is None:
-        raise SystemExit(f"callgrind counted nothing for {variant}:\n{done.stderr[-2000:]}")
-    return int(found.group(1))
+    command = [sys.executable, __file__, "--corpus", str(folder), "--one", variant]
+    return _callgrind.instructions([*command, "--passes", str(passes)])
 
 
 def main() -> None:

@@ -33,7 +33,6 @@ import datetime as dt
 import json
 import os
 import platform
-import re
 import shlex
 import statistics
 import subprocess
@@ -41,6 +40,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import _callgrind
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "startup.json"
@@ -94,23 +95,6 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def instructions(command: list[str], env: dict[str, str]) -> int:
-    """How many instructions *command* executes (callgrind; deterministic)."""
-    done = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
-        cwd=ROOT,
-        env={**env, "PYTHONHASHSEED": "0"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        check=False,
-    )
-    found = re.search(r"Collected : (\d+)", done.stderr)
-    if found is None:
-        raise SystemExit(f"callgrind counted nothing for {shlex.join(command)}:\n{done.stderr}")
-    return int(found.group(1))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
@@ -133,7 +117,10 @@ def main() -> None:
                 cpu[name].append(c)
         load_after = os.getloadavg()
         if args.instructions:
-            counted = {name: instructions(command, env) for name, command in COMMANDS.items()}
+            counted = {
+                name: _callgrind.instructions(command, cwd=ROOT, env=env)
+                for name, command in COMMANDS.items()
+            }
 
     def ms(values: list[float]) -> dict[str, float]:
         return {
