@@ -158,6 +158,7 @@ __all__ = [
     "line_height",
     "load_sheet_info",
     "load_values",
+    "load_values_and_info",
     "lock_file",
     "new_workbook",
     "output_file",

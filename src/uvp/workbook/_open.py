@@ -693,7 +693,12 @@ def load_values_and_info(
 ) -> tuple[dict[str, Rows], dict[str, SheetInfo]]:
     """:func:`load_values` and :func:`~uvp.workbook.load_sheet_info` of a workbook, the
     sheet information gathered by the file check as it unpacks each part (the
-    workbook is not unpacked a second time for it)."""
+    workbook is not unpacked a second time for it).
+
+    >>> values, info = load_values_and_info("examples/scherpenzeel-2024.xlsx")
+    >>> list(values) == list(info), values["Plan"][0], info["Plan"].hidden
+    (True, ['Uitvoeringsplan Veiligheid 2024 — gemeente Scherpenzeel'], False)
+    """
     path = Path(path)
     info: dict[str, SheetInfo] = {}
     _check_file(path, info)
