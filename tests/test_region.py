@@ -318,6 +318,27 @@ def test_a_joint_action_of_one_ivp_region_is_one_action() -> None:
     assert _kinds([nijkerk, missing]) == [("missing", {"Nijkerk": True, "Scherpenzeel": False})]
 
 
+def test_two_ivp_regions_compared_at_once_are_each_region_compared_alone() -> None:
+    # The same "Gezamenlijk" action in two regions of two plans: compared together,
+    # each region keeps its own joint action (two items, not one of four plans), so
+    # the comparison of a country grows with its regions, not with their pairs.
+    first = [
+        _ivp_plan("Nijkerk", ("Barneveld", "Scherpenzeel", "Politie")),
+        _ivp_plan("Scherpenzeel", ("Barneveld", "Nijkerk", "Politie")),
+    ]
+    second = [
+        _ivp_plan("Ede", ("Wageningen", "Politie")),
+        _ivp_plan("Wageningen", ("Ede", "Politie")),
+    ]
+
+    def found(plans: list[uvp.Plan]) -> set[tuple[str, frozenset[tuple[str, bool]]]]:
+        return {(kind, frozenset(present.items())) for kind, present in _kinds(plans)}
+
+    assert found(first + second) == found(first) | found(second)
+    assert found(second + first) == found(first + second)
+    assert len(found(first + second)) == 2
+
+
 POLITIE = "We houden integrale controles bij bedrijventerreinen, in samenwerking met de politie."
 
 
