@@ -3,7 +3,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
@@ -168,40 +167,3 @@ def test_dump_makes_an_ordinary_file_and_keeps_a_replaced_files_mode(
     assert path.stat().st_mode & 0o777 == 0o640
     assert uvp.load(path) == nijkerk
     assert [p.name for p in tmp_path.iterdir()] == ["plan.json"]  # no temporary left behind
-
-
-@settings(max_examples=150, deadline=None)
-@given(plans)
-def test_hand_written_unstructure_is_cattrs_exactly(plan: uvp.Plan) -> None:
-    # to_json writes the model's own classes by hand: the same data, key for key and
-    # in the same order, as the cattrs converter that reads it back.
-    from uvp.core._json import _unstructure_exact, converter
-
-    fast, slow = _unstructure_exact(plan), converter().unstructure(plan)
-    assert json.dumps(fast) == json.dumps(slow)
-
-
-def test_hand_written_unstructure_writes_optional_fields_as_cattrs() -> None:
-    from uvp.core._json import _unstructure_exact, converter
-
-    action = uvp.Action(
-        "Een avond.", partners=("Politie",), result="r", indicator="i", target_value="t"
-    )
-    goal = uvp.Goal("A", "Titel", number="2.1")
-    theme = uvp.Theme("Drugs", goals=(goal,), actions=(action, uvp.Action("Tweede.")))
-    plan = uvp.Plan("Ede", 2025, ("Politie",), (uvp.Priority("Drugs", "local", (theme,)),))
-    plan = attrs.evolve(plan, definitions=(uvp.Definition("IVP", "Integraal plan"),))
-    assert json.dumps(_unstructure_exact(plan)) == json.dumps(converter().unstructure(plan))
-
-
-def test_a_subclass_of_a_model_class_is_written_by_cattrs() -> None:
-    @attrs.frozen
-    class Tagged(uvp.Action):
-        tag: str = "x"
-
-    theme = uvp.Theme("Drugs", actions=(Tagged("Een avond."),))
-    plan = uvp.Plan("Ede", 2025, priorities=(uvp.Priority("Drugs", "local", (theme,)),))
-    from uvp.core._json import converter, unstructure_plan
-
-    data = unstructure_plan(plan)
-    assert data == {"schema_version": 1, **converter().unstructure(plan)}

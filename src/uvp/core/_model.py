@@ -76,65 +76,6 @@ def _names(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ..
             raise ValueError(f"{attribute.name} must be non-empty texts, not {name!r}")
 
 
-_set = object.__setattr__
-
-
-def _trusted_action(
-    text: str,
-    assignments: tuple[Assignment, ...],
-    note: str | None,
-    goal: str | None,
-    status: Status | None,
-    id: str | None,
-    partners: tuple[str, ...],
-    result: str | None,
-    indicator: str | None,
-    target_value: str | None,
-) -> Action:
-    """``Action(...)`` with these values, made without the attrs validators' calls when
-    the values pass the same checks inline (a reader builds thousands of actions from
-    texts it has already stripped); else through :class:`Action`, which then raises
-    exactly as it always does."""
-    if (
-        text.__class__ is str
-        and text.strip()
-        and assignments.__class__ is tuple
-        and partners.__class__ is tuple
-        and (status is None or status in STATUSES)
-        and (note is None or (note.__class__ is str and note.strip()))
-        and (goal is None or (goal.__class__ is str and goal.strip()))
-        and (id is None or (id.__class__ is str and id.strip()))
-        and (result is None or (result.__class__ is str and result.strip()))
-        and (indicator is None or (indicator.__class__ is str and indicator.strip()))
-        and (target_value is None or (target_value.__class__ is str and target_value.strip()))
-        and (not partners or all(p.__class__ is str and p.strip() for p in partners))
-    ):
-        action = object.__new__(Action)
-        _set(action, "text", text)
-        _set(action, "assignments", assignments)
-        _set(action, "note", note)
-        _set(action, "goal", goal)
-        _set(action, "status", status)
-        _set(action, "id", id)
-        _set(action, "partners", partners)
-        _set(action, "result", result)
-        _set(action, "indicator", indicator)
-        _set(action, "target_value", target_value)
-        return action
-    return Action(
-        text,
-        assignments,
-        note=note,
-        goal=goal,
-        status=status,
-        id=id,
-        partners=partners,
-        result=result,
-        indicator=indicator,
-        target_value=target_value,
-    )
-
-
 @attrs.frozen
 class Action:
     """A concrete action (*concrete actie*): what, who leads it when, and a note.
@@ -171,10 +112,6 @@ class Action:
     result: str | None = attrs.field(default=None, validator=_optional_text)
     indicator: str | None = attrs.field(default=None, validator=_optional_text)
     target_value: str | None = attrs.field(default=None, validator=_optional_text)
-
-    # For uvp's readers (uvp.workbook), which build thousands of actions from checked
-    # texts: Action(...) without the validators' calls, the same checks made inline.
-    _trusted = staticmethod(_trusted_action)
 
     @property
     def leads(self) -> tuple[Lead, ...]:

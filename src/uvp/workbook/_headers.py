@@ -250,16 +250,10 @@ def header_fields(row: Sequence[object]) -> dict[str, int] | None:
     fields: dict[str, int] = {}
     for column, value in enumerate(row):
         # A header is a word or a short question: an action's text is never looked up.
-        if value.__class__ is str:  # every row of every sheet is asked: field_of inline
-            if len(value) > 40:
-                continue
-            field = _field_of_text(value)
-        elif isinstance(value, str) and len(value) <= 40:
+        if isinstance(value, str) and len(value) <= 40:
             field = field_of(value)
-        else:
-            continue
-        if field is not None and field not in fields:
-            fields[field] = column
+            if field is not None and field not in fields:
+                fields[field] = column
     if "text" in fields and (_TABLE_FIELDS & fields.keys()):
         return fields
     return None

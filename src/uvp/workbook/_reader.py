@@ -422,17 +422,17 @@ class _Action:
                     continue
                 built.append(Assignment(lead, schedule))
             assignments = tuple(built)
-        return Action._trusted(
+        return Action(
             self.text,
             assignments,
-            self.note,
-            self.goal,
-            self.status,
-            self.id,
-            self.partners,
-            self.result,
-            self.indicator,
-            self.target_value,
+            note=self.note,
+            goal=self.goal,
+            status=self.status,
+            id=self.id,
+            partners=self.partners,
+            result=self.result,
+            indicator=self.indicator,
+            target_value=self.target_value,
         )
 
 
@@ -448,6 +448,10 @@ class _Table:
     goal: str | None = None  # the goal column's value, carried down to empty cells
     cells: dict[str, int] = attrs.field(factory=dict)  # field -> rows with a value
     failed: dict[str, dict[int, list[int]]] = attrs.field(factory=dict)  # row -> findings
+
+    def count(self, field: str, text: str | None) -> None:
+        if text is not None:
+            self.cells[field] = self.cells.get(field, 0) + 1
 
 
 def _schedule_of(quarters: list[int]) -> Schedule | None:
@@ -1030,9 +1034,8 @@ class _Reader:
         if partners := get("partners"):
             action.partners = tuple(dict.fromkeys(action.partners + self._partners(partners)))
         status_text = get("status")
+        table.count("status", status_text)
         if status_text is not None:
-            cells = table.cells  # table.count, inline: every action row comes here
-            cells["status"] = cells.get("status", 0) + 1
             status = parse_status(
                 status_text,
                 heading=table.source.headings.get("status"),
@@ -1124,11 +1127,8 @@ class _Reader:
         excel_row: int,
     ) -> tuple[Assignment, ...]:
         columns = table.columns
-        cells = table.cells  # table.count, inline: every action row comes here
-        if trekker is not None:
-            cells["lead"] = cells.get("lead", 0) + 1
-        if kwartaal is not None:
-            cells["quarter"] = cells.get("quarter", 0) + 1
+        table.count("lead", trekker)
+        table.count("quarter", kwartaal)
         try:
             reading = read_assignments(
                 trekker,
@@ -1468,7 +1468,7 @@ class _Reader:
                         ReadAction(
                             action,
                             source,
-                            _path(p, t, a),
+                            PlanPath(p, t, a),
                             frozenset(draft.unreadable) if draft.unreadable else _READ_ALL,
                         )
                     )
@@ -1559,16 +1559,6 @@ Get = Callable[[str], "str | None"]
 
 _READ_ALL: Final[frozenset[str]] = frozenset()
 """The unreadable fields of an action whose every cell read (one set for them all)."""
-
-
-def _path(priority: int, theme: int, action: int) -> PlanPath:
-    """``PlanPath(priority, theme, action)`` for indices the reader counted (0 and up),
-    made without the validators' calls."""
-    path = object.__new__(PlanPath)
-    object.__setattr__(path, "priority", priority)
-    object.__setattr__(path, "theme", theme)
-    object.__setattr__(path, "action", action)
-    return path
 
 
 def _getter(row: TextRow, columns: Mapping[str, int]) -> Get:
