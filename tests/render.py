@@ -140,32 +140,39 @@ class Page:
 def render(workbooks: Sequence[Path], folder: Path) -> dict[Path, Path]:
     """Print *workbooks* to PDF with LibreOffice in one run (in *folder*/pdf); the PDF
     of each workbook."""
+    return soffice_convert(workbooks, folder / "pdf", folder / "profile", "pdf")
+
+
+def soffice_convert(
+    workbooks: Sequence[Path], out: Path, profile: Path, to: str
+) -> dict[Path, Path]:
+    """Convert *workbooks* with headless LibreOffice in one run into *out* as *to*
+    (``pdf``, ``xlsx``), with its settings in *profile*; the file made of each
+    workbook. Raises RuntimeError, with LibreOffice's words, if one is not made."""
     assert SOFFICE is not None
-    out = folder / "pdf"
     shutil.rmtree(out, ignore_errors=True)
-    profile = folder / "profile"
-    pdfs = {path: out / f"{path.stem}.pdf" for path in workbooks}
+    made = {path: out / f"{path.stem}.{to}" for path in workbooks}
     # Under pytest-xdist a batch run of LibreOffice now and then skips a file without a
-    # word (no output, exit 0): what is missing is printed again, a file at a time.
+    # word (no output, exit 0): what is missing is converted again, a file at a time.
     todo, result = list(workbooks), None
     for _ in range(3):
         result = subprocess.run(
             [SOFFICE, "--headless", f"-env:UserInstallation={profile.resolve().as_uri()}",
-             "--convert-to", "pdf", "--outdir", str(out), *map(str, todo)],
+             "--convert-to", to, "--outdir", str(out), *map(str, todo)],
             stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
             timeout=600,
             check=False,
         )  # fmt: skip
-        todo = [path for path, pdf in pdfs.items() if not pdf.exists()][:1]
+        todo = [path for path, file in made.items() if not file.exists()][:1]
         if result.returncode != 0 or not todo:
             break
-    missing = [path.name for path, pdf in pdfs.items() if not pdf.exists()]
+    missing = [path.name for path, file in made.items() if not file.exists()]
     if result is None or result.returncode != 0 or missing:
         detail = result.stderr if result else ""
-        raise RuntimeError(f"LibreOffice printed no PDF of {missing}: {detail}")
-    return pdfs
+        raise RuntimeError(f"LibreOffice made no {to} of {missing}: {detail}")
+    return made
 
 
 def draw_pages(pdfs: Iterable[Path], folder: Path) -> list[subprocess.Popen[bytes]]:

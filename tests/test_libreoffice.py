@@ -9,13 +9,12 @@ in Excel.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.corpus_run import MUNICIPALITY, PEILDATUM, YEAR, with_plan
+from tests.render import SOFFICE, soffice_convert
 from uvp.workbook import evaluate_workbook, fill_workbook, load_values, validate_workbook
 
 CORPUS = Path(__file__).parent / "corpus" / "files"
@@ -27,12 +26,10 @@ SAMPLE = [
     "poi-WithChart.xlsx",
     "closedxml-output.xlsx",
 ]
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_libreoffice_opens_what_uvp_wrote(tmp_path: Path) -> None:
-    assert SOFFICE is not None
     written = []
     for name in SAMPLE:
         path = tmp_path / name
@@ -42,19 +39,9 @@ def test_libreoffice_opens_what_uvp_wrote(tmp_path: Path) -> None:
         validate_workbook(path, write=True, **options)  # type: ignore[arg-type]
         evaluate_workbook(path, PEILDATUM, **options)  # type: ignore[arg-type]
         written.append(path)
-    out = tmp_path / "out"
-    result = subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-         "--convert-to", "xlsx", "--outdir", str(out), *map(str, written)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
+    converted_of = soffice_convert(written, tmp_path / "out", tmp_path / "profile", "xlsx")
     for path in written:
-        converted = out / (path.stem + ".xlsx")
-        assert converted.exists(), (path.name, result.stdout, result.stderr)
+        converted = converted_of[path]
         before, after = load_values(path), load_values(converted)
         assert list(after) == list(before), path.name
         assert after["Controle"][0][0] == before["Controle"][0][0]
