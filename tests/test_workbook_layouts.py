@@ -31,7 +31,7 @@ from uvp.workbook import (
     validate_workbook,
 )
 from uvp.workbook._headers import field_of
-from uvp.workbook._reader import municipality_in_file_name, municipality_in_title
+from uvp.workbook._plan_names import municipality_in_file_name, municipality_in_title
 
 runner = CliRunner()
 

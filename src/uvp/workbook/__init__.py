@@ -45,14 +45,10 @@ from uvp.workbook._plan_files import (
     read_plan,
     write_plan,
 )
+from uvp.workbook._read_result import ActionSource, Layout, ReadAction, ReadResult, TableSource
 from uvp.workbook._reader import (
     OWNED_SHEETS,
     PLAN_SHEET,
-    ActionSource,
-    Layout,
-    ReadAction,
-    ReadResult,
-    TableSource,
     read_values,
     read_vocabulary_values,
     text_of,

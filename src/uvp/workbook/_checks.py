@@ -15,7 +15,7 @@ import attrs
 
 from uvp.core import Assignment, Finding, Location, Report, check_plan, schedules_text
 from uvp.workbook._open import collection_paused
-from uvp.workbook._reader import ReadResult
+from uvp.workbook._read_result import ReadResult
 
 __all__ = ["matrix_findings", "quarters_text", "validate_result"]
 

@@ -48,7 +48,8 @@ from uvp.messages import Language, Phrase, render
 from uvp.workbook._checks import matrix_findings, quarters_text, validate_result
 from uvp.workbook._headers import header_fields, normal
 from uvp.workbook._open import lock_file, save_atomically
-from uvp.workbook._reader import PLAN_SHEET, VOCABULARY_SHEET, ReadResult, TableSource, text_of
+from uvp.workbook._read_result import ReadResult, TableSource
+from uvp.workbook._reader import PLAN_SHEET, VOCABULARY_SHEET, text_of
 from uvp.workbook._sheet import (
     LINK,
     SEGMENT_COLOURS,

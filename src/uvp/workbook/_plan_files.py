@@ -37,7 +37,7 @@ from uvp.core import (
 from uvp.workbook._outputs import output_paths, writable
 
 if TYPE_CHECKING:
-    from uvp.workbook._reader import ReadAction
+    from uvp.workbook._read_result import ReadAction
 
 __all__ = [
     "CONVERTS_TO",

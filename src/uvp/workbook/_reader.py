@@ -28,10 +28,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Final, Literal, TypeVar
+from typing import Final, TypeVar
 
 import attrs
 
@@ -48,7 +47,6 @@ from uvp.core import (
     Note,
     NoteField,
     Param,
-    Plan,
     PlanPath,
     Priority,
     PriorityKind,
@@ -60,9 +58,7 @@ from uvp.core import (
     Vocabulary,
     Word,
     WorkbookError,
-    cell_name,
     column_letter,
-    municipalities,
     parse_status,
     parse_word,
     read_assignments,
@@ -73,7 +69,6 @@ from uvp.workbook._headers import (
     GOAL_ROW,
     NO_QUARTER_HEADING,
     NUMBERED_GOAL_ROW,
-    OWN_WORDS,
     PLAN_TITLE,
     PLANNING_TITLE,
     QUARTER_HEADING,
@@ -82,24 +77,27 @@ from uvp.workbook._headers import (
     heading_key,
     normal,
 )
+from uvp.workbook._plan_names import (
+    RECURRING_TITLE,
+    municipality_in_file_name,
+    municipality_in_title,
+    year_in_title,
+    year_of,
+)
+from uvp.workbook._read_result import (
+    ActionSource,
+    Layout,
+    ReadAction,
+    ReadResult,
+    Rows,
+    TableSource,
+)
 from uvp.workbook._sheetinfo import CellRange, SheetInfo
 
-__all__ = [
-    "OWNED_SHEETS",
-    "ActionSource",
-    "Layout",
-    "ReadAction",
-    "ReadResult",
-    "TableSource",
-    "read_values",
-]
+__all__ = ["OWNED_SHEETS", "read_values", "read_vocabulary_values", "text_of"]
 
 P = TypeVar("P")
 
-Layout = Literal["goal", "quarter"]
-"""``"goal"``: the per-goal layout (Scherpenzeel); ``"quarter"``: per quarter (Nijkerk)."""
-
-Rows = Sequence[Sequence[object]]
 TextRow = Sequence[str | None]
 TextRows = Sequence[TextRow]
 
@@ -121,166 +119,6 @@ _VOCABULARY_HEADERS: Final = {
 }
 
 _MATRIX_BLANKS: Final = frozenset({"", "-", "0", "nee", "n", "false", "onwaar"})
-
-
-@attrs.frozen
-class TableSource:
-    """One action table in a sheet: its header row and columns (1-based).
-
-    ``headings`` holds each field's header as staff wrote it (``Planning`` for
-    the quarter, ``Wie?`` for the lead).
-    """
-
-    sheet: str
-    layout: Layout
-    header_row: int
-    columns: Mapping[str, int]
-    first_row: int
-    last_row: int
-    headings: Mapping[str, str] = attrs.field(factory=dict, eq=False)
-
-    def heading(self, field: str) -> str | None:
-        """The header of *field*'s column where staff named it otherwise than uvp does
-        (``Planning`` for Kwartaal), else ``None``: a finding then names the column.
-
-        >>> table = TableSource("Blad1", "goal", 3, {"quarter": 4}, 4, 9, {"quarter": "Planning:"})
-        >>> table.heading("quarter"), table.heading("lead")
-        ('Planning', None)
-        """
-        written = self.headings.get(field)
-        if written is None or normal(written) in OWN_WORDS.get(field, ()):
-            return None
-        return written.strip().rstrip(":").strip()
-
-    def named(self, field: str, default: str) -> str:
-        """The header of *field*'s column as staff wrote it, else *default*."""
-        written = self.headings.get(field)
-        return written.strip().rstrip(":").strip() if written else default
-
-
-@attrs.frozen
-class ActionSource:
-    """Where an action stands in the workbook (1-based rows and columns).
-
-    An action of the per-quarter layout that appears under several quarter
-    headings has several rows. ``matrix`` holds the quarters marked in its
-    Q1..Q4 columns, or ``None`` where the table has none.
-    """
-
-    sheet: str
-    rows: tuple[int, ...]
-    table: TableSource
-    matrix: frozenset[int] | None = None
-
-    @property
-    def row(self) -> int:
-        """The action's first row."""
-        return self.rows[0]
-
-    def cell(self, field: str) -> str | None:
-        """The cell of *field* (``lead``, ``quarter``, ...) in the first row, if it has a column."""
-        column = self.table.columns.get(field)
-        return cell_name(self.row, column) if column else None
-
-    def location(self, field: str | None, path: PlanPath | None = None) -> Location:
-        """Where *field* of the action is: its cell in the first row (the text's cell
-        when the table has no column for *field*), with the action's place in the plan."""
-        columns = self.table.columns
-        column = columns.get(field or "text") or columns.get("text")
-        return Location(self.sheet, self.row, column, path, field)
-
-
-@attrs.frozen
-class ReadAction:
-    """One action as read from a workbook: the action, where it stands, and the fields
-    whose cells could not be read (``lead``, ``quarter``, ``status``).
-
-    ``path`` is its place in the plan read; findings about a field in
-    ``unreadable`` were made while reading, so checks of the plan skip them.
-
-    >>> rows = [["Drugs (lokale prioriteit)"], ["Acties", "Trekker", "Kwartaal"],
-    ...         ["We richten een meldpunt in.", "Nijkerk", "Q5"]]
-    >>> (read,) = read_values({"Ondermijning": rows}, municipality="Nijkerk", year=2024).actions
-    >>> read.source.cell("quarter"), read.path, read.unreadable
-    ('C3', PlanPath(priority=0, theme=0, action=0), frozenset({'quarter'}))
-    """
-
-    action: Action
-    source: ActionSource
-    path: PlanPath
-    unreadable: frozenset[str] = frozenset()
-
-
-@attrs.frozen
-class ReadResult:
-    """What reading a workbook gives: what the plan holds, where each action stands,
-    and the findings met while reading (a row that cannot be read is a finding,
-    not a crash).
-
-    ``municipality`` and ``year`` are ``None`` where neither the workbook nor the
-    caller says them; :attr:`plan` is the plan once both are known.
-    ``actions`` holds every action in plan order, each with its source;
-    ``vocabulary`` the words the cells were read with (the built-in ones, and a
-    Woordenlijst's).
-
-    >>> rows = [["Drugs"], ["Acties", "Trekker", "Kwartaal"], ["Iets.", "Nijkerk", "Q1"]]
-    >>> result = read_values({"Blad1": rows}, year=2024, source="plan.xlsx")
-    >>> result.municipality, result.year, len(result.actions)
-    (None, 2024, 1)
-    >>> result.plan
-    Traceback (most recent call last):
-    ...
-    uvp.WorkbookError: plan.xlsx: the workbook does not say which municipality's plan it is; give it with --gemeente
-    """
-
-    municipality: str | None
-    year: int | None
-    actions: tuple[ReadAction, ...]
-    tables: tuple[TableSource, ...]
-    findings: tuple[Finding, ...]
-    priorities: tuple[Priority, ...] = ()
-    partners: tuple[str, ...] = ()
-    definitions: tuple[Definition, ...] = ()
-    source: str = "<werkmap>"
-    values: Mapping[str, Rows] = attrs.field(factory=dict, repr=False)
-    vocabulary: Vocabulary = attrs.field(factory=Vocabulary, repr=False)
-    _plan: Plan | None = attrs.field(init=False, repr=False, eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        plan = None
-        if self.municipality is not None and self.year is not None:
-            plan = Plan(
-                self.municipality, self.year, self.partners, self.priorities, self.definitions
-            )
-        object.__setattr__(self, "_plan", plan)
-
-    @property
-    def plan(self) -> Plan:
-        """The plan read; a :class:`~uvp.WorkbookError` when its municipality or year
-        is unknown (see :func:`uvp.workbook.checked`)."""
-        if self._plan is None:
-            code = "municipality" if self.municipality is None else "year"
-            raise WorkbookError(f"workbook-unknown-{code}", source=self.source)
-        return self._plan
-
-    @property
-    def layout(self) -> Layout | None:
-        """The layout most of the workbook's action tables are in (the first met on a
-        tie), ``None`` without tables: the layout to write a plan from this one in.
-
-        >>> rows = [["Drugs"], ["Acties", "Trekker", "Kwartaal"], ["Iets.", "Nijkerk", "Q1"]]
-        >>> read_values({"Blad1": rows}, year=2024).layout
-        'goal'
-        """
-        layouts = Counter(table.layout for table in self.tables)
-        return layouts.most_common(1)[0][0] if layouts else None
-
-    def value(self, sheet: str, row: int, column: int) -> object:
-        """The value of a cell (1-based) as read, or ``None``."""
-        rows = self.values.get(sheet, ())
-        if row - 1 < len(rows) and column - 1 < len(rows[row - 1]):
-            return rows[row - 1][column - 1]
-        return None
 
 
 # -- cell values -------------------------------------------------------------------------
@@ -601,7 +439,7 @@ class _Reader:
                 if key == "gemeente" and value:
                     self.municipality = value
                 elif key == "jaar" and value:
-                    self.year = _year(value)
+                    self.year = year_of(value)
                     if self.year is None:
                         self.finding("invalid-year", name, index, texts[1][0] + 1, text=value)
                 elif key == "partners" and value:
@@ -800,7 +638,7 @@ class _Reader:
                 firsts.append(titles[0])
         if len(self.headers) < 2 or len(firsts) < len(self.headers):
             return
-        if len({normal(t) for t in firsts}) == 1 and _RECURRING_TITLE.search(firsts[0]):
+        if len({normal(t) for t in firsts}) == 1 and RECURRING_TITLE.search(firsts[0]):
             self.plan_titles.add(normal(firsts[0]))
 
     def is_plan_title(self, text: str) -> bool:
@@ -1433,7 +1271,7 @@ class _Reader:
                     if not self.is_plan_title(text):
                         continue
                     if self.year is None:
-                        self.year = _year_in(text)
+                        self.year = year_in_title(text)
                     if self.municipality is None:
                         self.municipality = municipality_in_title(text)
         self.municipality = self.municipality or municipality
@@ -1594,116 +1432,6 @@ def _kind_word(text: str | None) -> PriorityKind | None:
     if word.startswith(("lokaal", "lokale", "local")):
         return "local"
     return None
-
-
-def _year(text: str) -> int | None:
-    match = re.fullmatch(r"\s*(\d{4})(?:\.0+)?\s*", text)
-    return int(match.group(1)) if match and 1900 <= int(match.group(1)) <= 2999 else None
-
-
-# A title on every sheet is the plan's when it says a year, safety or a municipality.
-_RECURRING_TITLE: Final = re.compile(r"(?i)(?<!\d)(?:19|20)\d\d(?!\d)|veilig|gemeente")
-_TITLE_YEAR: Final = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_SPAN: Final = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:[-–—/]|t/m|tot)\s*(?:19|20)\d\d(?!\d)")
-
-
-def _year_in(title: str) -> int | None:
-    """The plan's year in its title: the first year that is not part of a span
-    (*IVP 2024-2027* is the span of the IVP, not the year of this plan).
-
-    >>> _year_in("Uitvoeringsplan 2025 bij het IVP 2024-2027"), _year_in("IVP 2024-2027")
-    (2025, None)
-    """
-    spans = [m.span() for m in _SPAN.finditer(title)]
-    for match in _TITLE_YEAR.finditer(title):
-        if not any(start <= match.start() < end for start, end in spans):
-            return int(match.group(1))
-    return None
-
-
-@functools.cache
-def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """Patterns that find a municipality in a plan's title, and written name -> name."""
-    written: dict[str, str] = {}
-    for municipality in municipalities():
-        for name in (municipality.name, *municipality.aliases):
-            written[name.casefold()] = municipality.name
-            written[name] = municipality.name
-    names = sorted({n for n in written if n != n.casefold() or n[:1] == "'"}, key=len, reverse=True)
-    any_case = "|".join(re.escape(n) for n in sorted(written, key=len, reverse=True))
-    as_written = "|".join(re.escape(n) for n in names)
-    end = r"(?![\w'’-])"
-    after_gemeente = re.compile(rf"(?i)(?<![\w-])gemeente\s+({any_case}){end}")
-    plan_words = (
-        r"(?i:uitvoeringsplan|uitvoeringsprogramma|jaarplan|jaarprogramma|veiligheidsplan|"
-        r"veiligheidsprogramma|jaarschijf|uvp|ivp)(?:\s+(?i:integrale\s+)?(?i:veiligheid))?"
-    )
-    year = r"(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?"
-    # The name ends the title, or a year, a bracket or a dash follows it.
-    alone = r"(?=\s*(?:$|[-–:(]|(?:19|20)\d\d))"
-    beside_plan = re.compile(
-        rf"(?<![\w-]){plan_words}{year}\s*[-–:,]?\s+({as_written}){end}{alone}"
-        rf"|^\s*({as_written})\s*[-–:,]?\s+{plan_words}"
-    )
-    return after_gemeente, beside_plan, written
-
-
-def municipality_in_title(title: str) -> str | None:
-    """The municipality a plan's title names: after *gemeente* (any case), or written
-    with its capital right after the words of the plan's name (and its year), ending the
-    title or followed by a year, or right before those words.
-
-    Ordinary words that are also a municipality's name (*beste*, *Best practices*,
-    *buren*) are not read as one.
-
-    >>> municipality_in_title("Uitvoeringsplan Veiligheid 2024 gemeente Scherpenzeel")
-    'Scherpenzeel'
-    >>> municipality_in_title("Jaarplan Veiligheid 2024 Heerlen"), municipality_in_title("UVP 2024: Best practices")
-    ('Heerlen', None)
-    """
-    after_gemeente, beside_plan, written = _title_patterns()
-    match = after_gemeente.search(title)
-    if match is not None:
-        return written[match.group(1).casefold()]
-    match = beside_plan.search(title)
-    if match is not None:
-        name = match.group(1) or match.group(2)
-        return written.get(name, written.get(name.casefold()))
-    return None
-
-
-@functools.cache
-def _file_name_keys() -> dict[str, str]:
-    keys: dict[str, str] = {}
-    for municipality in municipalities():
-        for name in (municipality.name, *municipality.aliases):
-            keys[re.sub(r"[^0-9a-z]", "", name.casefold())] = municipality.name
-    return keys
-
-
-def municipality_in_file_name(stem: str) -> str | None:
-    """The municipality a file name names, as whole words (``uvp-2024-nijkerk``,
-    ``UVP_Bergen_op_Zoom``); ``None`` when it names none, or more than one.
-
-    >>> municipality_in_file_name("uvp-2024-nijkerk"), municipality_in_file_name("plan_Bergen_op_Zoom")
-    ('Nijkerk', 'Bergen op Zoom')
-    >>> municipality_in_file_name("ede-en-nijkerk") is None
-    True
-    """
-    tokens = [t for t in re.split(r"[^0-9A-Za-zÀ-ÿ']+", stem) if t]
-    keys = _file_name_keys()
-    found: set[str] = set()
-    used: set[int] = set()
-    for size in range(min(5, len(tokens)), 0, -1):
-        for start in range(len(tokens) - size + 1):
-            span = set(range(start, start + size))
-            if span & used:
-                continue
-            key = re.sub(r"[^0-9a-z]", "", " ".join(tokens[start : start + size]).casefold())
-            if key in keys:
-                found.add(keys[key])
-                used |= span
-    return found.pop() if len(found) == 1 else None
 
 
 def read_vocabulary_values(

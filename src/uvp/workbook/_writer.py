@@ -26,7 +26,8 @@ from uvp.core import (
     format_assignments,
 )
 from uvp.workbook._headers import normal
-from uvp.workbook._reader import DEFINITIONS_SHEET, GOALS_SHEET, PLAN_SHEET, Layout
+from uvp.workbook._read_result import Layout
+from uvp.workbook._reader import DEFINITIONS_SHEET, GOALS_SHEET, PLAN_SHEET
 from uvp.workbook._sheet import TITLE, WRAP, CellValue, PageSetup, Sheet, Style
 from uvp.workbook._target import write_new_workbook
 
