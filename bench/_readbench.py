@@ -8,6 +8,7 @@ a folder (``--corpus``) so that a second run, or another benchmark, reuses them.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import gc
 import importlib.metadata
@@ -46,6 +47,18 @@ def batch(folder: Path, workbooks: int = 30, actions: int = 480, seed: int = 202
             shutil.copy(example, folder / example.name)
         stamp.write_text("", encoding="utf-8")
     return sorted(folder.glob("*.xlsx"))
+
+
+def batch_parser(doc: str) -> argparse.ArgumentParser:
+    """The command line of a benchmark over :func:`batch`'s workbooks (its description the
+    first line of *doc*)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, help="folder for the workbooks (kept)")
+    parser.add_argument("--workbooks", type=int, default=30)
+    parser.add_argument("--actions", type=int, default=480)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--output", type=Path)
+    return parser
 
 
 def sized(folder: Path, actions: int, seed: int = 2024) -> Path:

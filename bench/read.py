@@ -65,12 +65,7 @@ def instructions(variant: str, folder: Path, passes: int) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, help="folder for the workbooks (kept)")
-    parser.add_argument("--workbooks", type=int, default=30)
-    parser.add_argument("--actions", type=int, default=480)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--output", type=Path)
+    parser = common.batch_parser(__doc__)
     parser.add_argument(
         "--instructions", action="store_true", help="also count instructions (valgrind)"
     )

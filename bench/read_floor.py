@@ -25,7 +25,6 @@ Figures to ``bench/results/read_floor.json``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import tempfile
 from pathlib import Path
@@ -72,12 +71,7 @@ def rebuild(plan: uvp.Plan) -> uvp.Plan:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, help="folder for the workbooks (kept)")
-    parser.add_argument("--workbooks", type=int, default=30)
-    parser.add_argument("--actions", type=int, default=480)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--output", type=Path)
+    parser = common.batch_parser(__doc__)
     args = parser.parse_args()
     folder = args.corpus or Path(tempfile.mkdtemp(prefix="uvp-read-"))
     paths = common.batch(folder, args.workbooks, args.actions)
